@@ -1,0 +1,28 @@
+//! Canonical records of the Orienta directory.
+//!
+//! Every importer turns its source into these types; the territory tagger fills in
+//! [`Territory`]; the search index and the API read them. Data flows one way:
+//! sources → canonical records → tags → index → API → page.
+//!
+//! Human text is always an [`I18nText`]: French and Dutch side by side (English
+//! optional), never overwriting each other.
+#![deny(missing_docs)]
+
+mod i18n;
+mod ids;
+mod quality;
+mod record;
+mod schedule;
+mod territory;
+
+pub use i18n::{I18nText, Lang, Localized};
+pub use ids::{external_id_scheme, record_uuid, ExternalId, Kbo, KboError};
+pub use quality::{QualityCode, QualityIssue, Severity};
+pub use record::{
+    Address, CareLine, Geo, GeoMethod, LangStatus, Location, Organisation, Phone, PhoneKind,
+    Precision, Provenance, SourceSystem, Term,
+};
+pub use schedule::{OpeningSlot, Schedule, Weekday};
+pub use territory::{
+    Bassin, BassinTag, CommuneTag, QuartierTag, QssTag, SectorTag, TagStatus, Territory,
+};
