@@ -1,7 +1,42 @@
-//! Territory tagging (API skeleton; being filled in).
+//! Territory tagging for Brussels.
+//!
+//! A [`Tagger`] holds the layers of `data/geo/` (compiled into the binary): the 724 Statbel
+//! statistical sectors in an R-tree, the 19 communes, the 145 Monitoring quartiers, the
+//! bassin rule, the postcodes and the street midpoints. It tags a WGS84 point
+//! ([`Tagger::tag_point`]) or a whole location with whatever it has: coordinates, Lambert
+//! 72, street or postcode ([`Tagger::tag`]), reporting each fix as a [`QualityIssue`].
+//!
+//! Quartiers social-santé are only tagged from an official sector table
+//! ([`Tagger::load`], [`Tagger::with_qss_table`]).
 #![deny(missing_docs)]
 
-use orienta_model::{Geo, GeoMethod, Precision, QualityIssue, Territory};
+mod address;
+mod bundled;
+mod catalog;
+mod city;
+mod fold;
+mod lambert;
+mod locate;
+mod postcodes;
+mod qss;
+mod sectors;
+mod streets;
+
+pub use catalog::{BassinInfo, CommuneInfo, QuartierInfo};
+pub use fold::street_key;
+pub use lambert::{lambert72_to_wgs84, wgs84_to_lambert72};
+
+use catalog::Catalog;
+use city::CityNames;
+use orienta_model::{
+    Bassin, BassinTag, CommuneTag, Geo, GeoMethod, Precision, QualityIssue, SectorTag, TagStatus,
+    Territory,
+};
+use postcodes::PostcodeTable;
+use qss::QssTable;
+use sectors::SectorIndex;
+use std::path::Path;
+use streets::StreetIndex;
 
 /// What is known of a location's position.
 #[derive(Debug, Clone, Default)]
@@ -51,26 +86,216 @@ pub enum TerritoryError {
     },
 }
 
+impl TerritoryError {
+    fn layer(layer: &str, reason: impl std::fmt::Display) -> Self {
+        Self::Layer {
+            layer: layer.to_owned(),
+            reason: reason.to_string(),
+        }
+    }
+}
+
 /// The territory layers of Brussels, ready to tag points.
-pub struct Tagger {}
+pub struct Tagger {
+    catalog: Catalog,
+    sectors: SectorIndex,
+    /// The territory of each sector, in sector order, cloned by [`Tagger::tag_point`].
+    sector_territories: Vec<Territory>,
+    postcodes: PostcodeTable,
+    cities: CityNames,
+    streets: StreetIndex,
+    qss: Option<QssTable>,
+}
 
 impl Tagger {
     /// The layers bundled in the binary (copied from `data/geo/`), without a QSS table.
     pub fn bundled() -> Result<Self, TerritoryError> {
-        Ok(Self {})
+        let catalog = Catalog::bundled()?;
+        let sectors = SectorIndex::bundled()?;
+        let postcodes = PostcodeTable::bundled()?;
+        let cities = CityNames::new(&catalog, &postcodes);
+        let mut tagger = Self {
+            catalog,
+            sectors,
+            sector_territories: Vec::new(),
+            postcodes,
+            cities,
+            streets: StreetIndex::bundled()?,
+            qss: None,
+        };
+        tagger.sector_territories = tagger.build_sector_territories()?;
+        Ok(tagger)
+    }
+
+    /// The bundled layers plus `data_dir/geo/qss_sectors.csv` when that file exists.
+    pub fn load(data_dir: &Path) -> Result<Self, TerritoryError> {
+        let tagger = Self::bundled()?;
+        let qss_path = data_dir.join("geo").join("qss_sectors.csv");
+        if !qss_path.exists() {
+            tracing::debug!(path = %qss_path.display(), "no qss table, quartiers social-santé left out");
+            return Ok(tagger);
+        }
+        let file = std::fs::File::open(&qss_path)
+            .map_err(|error| TerritoryError::layer(&qss_path.display().to_string(), error))?;
+        tagger.with_qss_table(file)
+    }
+
+    /// Adds the official sector → QSS table (columns of OBSS `SS_QSS_2024.xlsx`): tagged
+    /// sectors then carry their QSS, and the table's bassin with status `official`.
+    pub fn with_qss_table(mut self, reader: impl std::io::Read) -> Result<Self, TerritoryError> {
+        let table = QssTable::read(reader)?;
+        let known = self
+            .sectors
+            .sectors()
+            .iter()
+            .filter(|sector| table.get(&sector.code).is_some())
+            .count();
+        if known == 0 {
+            return Err(TerritoryError::layer(
+                "qss_sectors.csv",
+                "no sector code of the table is a 2022 statistical sector",
+            ));
+        }
+        tracing::info!(
+            sectors = known,
+            missing = self.sectors.sectors().len() - known,
+            rows = table.sector_count(),
+            "qss table loaded"
+        );
+        self.qss = Some(table);
+        self.catalog.set_bassins_official();
+        self.sector_territories = self.build_sector_territories()?;
+        Ok(self)
     }
 
     /// Tags one location from whatever position information it has.
-    pub fn tag(&self, _input: &LocationInput<'_>) -> TagOutcome {
-        TagOutcome {
-            geo: None,
-            territory: Territory::outside(GeoMethod::None, Precision::Unknown),
-            issues: Vec::new(),
+    pub fn tag(&self, input: &LocationInput<'_>) -> TagOutcome {
+        locate::tag(self, input)
+    }
+
+    /// Tags a WGS84 point (fast path): sector, commune, quartier, bassin (and QSS when a
+    /// table is loaded); a point on no sector is outside the Region.
+    pub fn tag_point(&self, lat: f64, lon: f64) -> Territory {
+        match self.sectors.locate(lon, lat) {
+            Some(index) => self.sector_territories[index].clone(),
+            None => Territory::outside(GeoMethod::Coordinates, Precision::Rooftop),
         }
     }
 
-    /// Tags a WGS84 point (fast path).
-    pub fn tag_point(&self, _lat: f64, _lon: f64) -> Territory {
-        Territory::outside(GeoMethod::Coordinates, Precision::Rooftop)
+    /// The 19 communes, by NIS code.
+    pub fn communes(&self) -> &[CommuneInfo] {
+        &self.catalog.communes
+    }
+
+    /// The commune of a NIS code.
+    pub fn commune(&self, nis: &str) -> Option<&CommuneInfo> {
+        self.catalog.commune(nis)
+    }
+
+    /// The 145 Monitoring quartiers, by MDRC code.
+    pub fn quartiers(&self) -> &[QuartierInfo] {
+        &self.catalog.quartiers
+    }
+
+    /// The Monitoring quartier of an MDRC code.
+    pub fn quartier(&self, code: u32) -> Option<&QuartierInfo> {
+        self.catalog.quartier(code)
+    }
+
+    /// A bassin's labels, status and communes.
+    pub fn bassin_info(&self, bassin: Bassin) -> &BassinInfo {
+        // Invariant: the catalog holds the five bassins in `Bassin::ALL` order.
+        &self.catalog.bassins[Bassin::ALL.iter().position(|b| *b == bassin).unwrap_or(0)]
+    }
+
+    /// Whether an official QSS table is loaded.
+    pub fn has_qss(&self) -> bool {
+        self.qss.is_some()
+    }
+
+    /// The communes as an RFC 7946 FeatureCollection (`nis_commune`, `name_fr`, `name_nl`).
+    pub fn communes_geojson(&self) -> &'static str {
+        bundled::COMMUNES_GEOJSON
+    }
+
+    /// The Monitoring quartiers as an RFC 7946 FeatureCollection (`mdrc`, `name_fr`, `name_nl`).
+    pub fn quartiers_geojson(&self) -> &'static str {
+        bundled::QUARTIERS_GEOJSON
+    }
+
+    /// The inferred bassins as an RFC 7946 FeatureCollection (`bassin_fr`,
+    /// `bassin_nl_unverified`, `status` saying the delimitation is inferred).
+    pub fn bassins_geojson(&self) -> &'static str {
+        bundled::BASSINS_GEOJSON
+    }
+
+    /// The boundary of the Region as an RFC 7946 FeatureCollection.
+    pub fn region_geojson(&self) -> &'static str {
+        bundled::REGION_GEOJSON
+    }
+
+    /// Converts Lambert 72 metres to WGS84 `(lat, lon)`.
+    pub fn lambert72_to_wgs84(&self, x: f64, y: f64) -> Option<(f64, f64)> {
+        lambert72_to_wgs84(x, y)
+    }
+
+    /// Converts WGS84 `(lat, lon)` to Lambert 72 `(x, y)` metres.
+    pub fn wgs84_to_lambert72(&self, lat: f64, lon: f64) -> Option<(f64, f64)> {
+        wgs84_to_lambert72(lat, lon)
+    }
+
+    /// The communes of a postcode, main commune first (empty when not a Brussels postcode).
+    pub fn postcode_communes(&self, postcode: &str) -> Vec<CommuneTag> {
+        self.postcodes
+            .communes(postcode.trim())
+            .filter_map(|row| self.catalog.commune(&row.nis).map(CommuneInfo::tag))
+            .collect()
+    }
+
+    /// The mean `(lat, lon)` of the street midpoints of a postcode.
+    pub fn postcode_centroid(&self, postcode: &str) -> Option<(f64, f64)> {
+        self.streets.centroid(postcode.trim(), None)
+    }
+
+    /// The territory of every sector, with QSS and official bassin when a table is loaded.
+    fn build_sector_territories(&self) -> Result<Vec<Territory>, TerritoryError> {
+        let mut territories = Vec::with_capacity(self.sectors.sectors().len());
+        for sector in self.sectors.sectors() {
+            let missing = |what: &str| {
+                TerritoryError::layer(
+                    "statistical_sectors_2022.geojson",
+                    format!("sector {} has no {what}", sector.code),
+                )
+            };
+            let commune = self
+                .catalog
+                .commune(&sector.nis)
+                .ok_or_else(|| missing("commune"))?;
+            let rule = self
+                .catalog
+                .rule(&sector.nis, &sector.sub_munty)
+                .ok_or_else(|| missing("bassin rule"))?;
+            let quartier = sector.mdrc.and_then(|code| self.catalog.quartier(code));
+            let official = self.qss.as_ref().and_then(|table| table.get(&sector.code));
+            let bassin = match official.and_then(|entry| entry.bassin) {
+                Some(bassin) => BassinTag::new(bassin, TagStatus::Official),
+                None => rule.tag(),
+            };
+            territories.push(Territory {
+                method: GeoMethod::Coordinates,
+                precision: Precision::Rooftop,
+                in_region: true,
+                commune: Some(commune.tag()),
+                sector: Some(SectorTag {
+                    code: sector.code.clone(),
+                    fr: sector.fr.clone(),
+                    nl: sector.nl.clone(),
+                }),
+                quartier: quartier.map(QuartierInfo::tag),
+                bassin: Some(bassin),
+                qss: official.map(|entry| entry.qss.clone()),
+            });
+        }
+        Ok(territories)
     }
 }
