@@ -1,1 +1,51 @@
-//! placeholder
+//! Bilingual FR/NL orientation search over tantivy.
+//!
+//! Modules in data-flow order: [`analysis`] (French, Dutch and folding analyzers),
+//! [`schema`] and [`document`] (one document per organisation × location),
+//! [`build`] and [`versions`] (atomic index versions), [`changes`] (change feed),
+//! [`index`] and [`handle`] (serving), [`query`] (query understanding),
+//! [`geo_filter`] and [`hours`] (radius and open-at predicates), `search` (ranking,
+//! facets, highlights).
+#![deny(missing_docs)]
+
+pub mod analysis;
+pub mod audience;
+pub mod build;
+pub mod changes;
+pub mod document;
+pub mod fold;
+pub mod geo_filter;
+pub mod handle;
+pub mod hours;
+pub mod index;
+pub mod query;
+pub mod request;
+mod search;
+pub mod schema;
+mod stem;
+pub mod versions;
+
+pub use build::{build_version, BuildSummary};
+pub use handle::IndexHandle;
+pub use index::SearchIndex;
+pub use request::{
+    Facets, Hit, Near, SearchRequest, SearchResults, Sort, SyntheticFilter, Understanding,
+    WeekMoment,
+};
+
+/// Errors of the search crate.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// tantivy failed.
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// A file could not be read or written.
+    #[error("index i/o error: {0}")]
+    Io(#[from] std::io::Error),
+    /// No index version is published under this root.
+    #[error("no index found in {0}: run `orienta ingest` first")]
+    NoIndex(String),
+    /// A stored record could not be read back.
+    #[error("corrupt index record: {0}")]
+    Corrupt(String),
+}

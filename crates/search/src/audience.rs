@@ -1,0 +1,74 @@
+//! Audience codes derived from a record's audience text and needs.
+
+/// The audience codes Orienta filters and counts by, with FR/NL labels.
+pub const AUDIENCES: &[(&str, &str, &str)] = &[
+    ("children", "Enfants", "Kinderen"),
+    ("youth", "Jeunes", "Jongeren"),
+    ("families", "Familles", "Gezinnen"),
+    ("elderly", "Personnes âgées", "Ouderen"),
+    ("women", "Femmes", "Vrouwen"),
+    ("migrants", "Personnes migrantes", "Migranten"),
+    ("homeless", "Personnes sans abri", "Daklozen"),
+    ("disability", "Personnes handicapées", "Personen met een handicap"),
+    ("students", "Étudiants", "Studenten"),
+    ("lgbtqi", "LGBTQI+", "LGBTQI+"),
+];
+
+/// Folded word stems that signal each audience in FR or NL text.
+const SIGNALS: &[(&str, &[&str])] = &[
+    ("children", &["enfant", "kind", "bebe", "baby", "nourrisson", "peuter"]),
+    ("youth", &["jeune", "jongere", "ado", "jeugd", "mineur"]),
+    ("families", &["famil", "gezin", "parent", "ouder van", "ouders"]),
+    ("elderly", &["agee", "senior", "ouderen", "pension", "65 ans"]),
+    ("women", &["femme", "vrouw", "maman", "moeder", "mere"]),
+    ("migrants", &["migrant", "primo", "asile", "asiel", "sans-papiers", "sans papiers", "nieuwkomer", "refugie", "vluchteling"]),
+    ("homeless", &["sans-abri", "sans abri", "dakloos", "daklozen", "thuislo", "sdf"]),
+    ("disability", &["handicap", "beperking"]),
+    ("students", &["etudiant", "student"]),
+    ("lgbt", &["lgbt", "holebi", "transgen"]),
+];
+
+/// Need concepts (or prefixes of their ids) that imply an audience.
+const NEED_SIGNALS: &[(&str, &str)] = &[
+    ("child", "children"),
+    ("creche", "children"),
+    ("childcare", "children"),
+    ("youth", "youth"),
+    ("family", "families"),
+    ("elderly", "elderly"),
+    ("nursing-home", "elderly"),
+    ("migra", "migrants"),
+    ("asylum", "migrants"),
+    ("undocumented", "migrants"),
+    ("homeless", "homeless"),
+    ("night-shelter", "homeless"),
+    ("housing-first", "homeless"),
+    ("disab", "disability"),
+    ("lgbt", "lgbtqi"),
+];
+
+/// Audience codes for a record, from its folded audience text and its needs.
+pub fn audiences(folded_audience_text: &str, needs: &[String]) -> Vec<String> {
+    let mut codes: Vec<String> = Vec::new();
+    for (code, signals) in SIGNALS {
+        if signals.iter().any(|signal| folded_audience_text.contains(signal)) {
+            let code = if *code == "lgbt" { "lgbtqi" } else { code };
+            codes.push(code.to_owned());
+        }
+    }
+    for need in needs {
+        for (prefix, code) in NEED_SIGNALS {
+            if need.contains(prefix) {
+                codes.push((*code).to_owned());
+            }
+        }
+    }
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+/// True when `code` is a known audience code.
+pub fn is_known(code: &str) -> bool {
+    AUDIENCES.iter().any(|(known, _, _)| *known == code)
+}

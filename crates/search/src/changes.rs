@@ -1,0 +1,123 @@
+//! The change feed: what was created, updated or deleted between index versions.
+
+use crate::SearchError;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+/// Organisation id → hash of its canonical JSON.
+pub type Digest = BTreeMap<String, String>;
+
+const DIGEST_FILE: &str = "digest.json";
+const FEED_FILE: &str = "changes.ndjson";
+
+/// What happened to a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// New record.
+    Created,
+    /// The record changed.
+    Updated,
+    /// The record is gone (tombstone).
+    Deleted,
+}
+
+/// One event of the change feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeEvent {
+    /// Increasing sequence number.
+    pub seq: u64,
+    /// When the version was published, RFC 3339.
+    pub at: String,
+    /// The version that made the change.
+    pub version: String,
+    /// Organisation id.
+    pub id: String,
+    /// What happened.
+    pub change: ChangeKind,
+}
+
+/// A short stable hash of a text (FNV-1a 64, hex).
+pub fn hash(text: &str) -> String {
+    let mut state: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.as_bytes() {
+        state ^= u64::from(*byte);
+        state = state.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{state:016x}")
+}
+
+/// Writes a version's digest.
+pub fn write_digest(version_dir: &Path, digest: &Digest) -> Result<(), SearchError> {
+    let json = serde_json::to_string(digest).map_err(|e| SearchError::Corrupt(e.to_string()))?;
+    fs::write(version_dir.join(DIGEST_FILE), json)?;
+    Ok(())
+}
+
+/// Reads a version's digest (empty when missing).
+pub fn read_digest(version_dir: &Path) -> Digest {
+    fs::read_to_string(version_dir.join(DIGEST_FILE))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Reads the change feed of an index root, events with `seq > since_seq` or `at >= since`.
+pub fn read_feed(root: &Path) -> Vec<ChangeEvent> {
+    let Ok(file) = fs::File::open(root.join(FEED_FILE)) else {
+        return Vec::new();
+    };
+    std::io::BufReader::new(file)
+        .lines()
+        .map_while(Result::ok)
+        .filter_map(|line| serde_json::from_str(&line).ok())
+        .collect()
+}
+
+/// Appends the differences between two digests to the feed; returns how many events.
+pub fn append(
+    root: &Path,
+    version: &str,
+    previous: Option<&Digest>,
+    current: &Digest,
+) -> Result<usize, SearchError> {
+    let empty = Digest::new();
+    let previous = previous.unwrap_or(&empty);
+    let mut seq = read_feed(root).last().map_or(0, |event| event.seq);
+    let at = chrono::Utc::now().to_rfc3339();
+    let mut events = Vec::new();
+    for (id, hash) in current {
+        let change = match previous.get(id) {
+            None => ChangeKind::Created,
+            Some(old) if old != hash => ChangeKind::Updated,
+            Some(_) => continue,
+        };
+        events.push((id.clone(), change));
+    }
+    for id in previous.keys().filter(|id| !current.contains_key(*id)) {
+        events.push((id.clone(), ChangeKind::Deleted));
+    }
+    let mut file = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(root.join(FEED_FILE))?;
+    let mut buffer = String::new();
+    for (id, change) in &events {
+        seq += 1;
+        let event = ChangeEvent {
+            seq,
+            at: at.clone(),
+            version: version.to_owned(),
+            id: id.clone(),
+            change: *change,
+        };
+        let line = serde_json::to_string(&event).map_err(|e| SearchError::Corrupt(e.to_string()))?;
+        buffer.push_str(&line);
+        buffer.push('\n');
+    }
+    file.write_all(buffer.as_bytes())?;
+    Ok(events.len())
+}

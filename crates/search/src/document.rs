@@ -1,0 +1,173 @@
+//! Turning a canonical organisation into index documents, one per location.
+
+use crate::audience;
+use crate::fold::fold;
+use crate::hours;
+use crate::schema::Fields;
+use orienta_model::{CareLine, I18nText, Lang, Organisation};
+use orienta_thesaurus::Thesaurus;
+use std::collections::BTreeSet;
+use tantivy::schema::Facet;
+use tantivy::TantivyDocument;
+
+/// The need concepts of a record plus every broader concept, so that filtering on a broad
+/// need also finds records tagged with a narrower one.
+pub fn needs_with_broader(thesaurus: &Thesaurus, needs: &[String]) -> BTreeSet<String> {
+    let mut all = BTreeSet::new();
+    let mut pending: Vec<String> = needs.to_vec();
+    while let Some(need) = pending.pop() {
+        if !all.insert(need.clone()) {
+            continue;
+        }
+        if let Some(concept) = thesaurus.concept(&need) {
+            pending.extend(concept.broader.iter().cloned());
+        }
+    }
+    all
+}
+
+fn push_text(target: &mut String, text: Option<&str>) {
+    let Some(text) = text else { return };
+    if !target.is_empty() {
+        target.push('\n');
+    }
+    target.push_str(text);
+}
+
+fn language_text(organisation: &Organisation, thesaurus: &Thesaurus, lang: Lang) -> String {
+    let mut text = String::new();
+    let texts: [&I18nText; 4] = [
+        &organisation.description,
+        &organisation.audience,
+        &organisation.access,
+        &organisation.remark,
+    ];
+    for part in texts {
+        push_text(&mut text, part.get(lang));
+    }
+    for category in &organisation.categories {
+        push_text(&mut text, category.label.get(lang));
+    }
+    for need in &organisation.needs {
+        let label = thesaurus.concept(need).and_then(|concept| concept.label.get(lang));
+        push_text(&mut text, label);
+    }
+    text
+}
+
+/// The documents of one organisation: one per location (one without location when it has none).
+pub fn documents(
+    organisation: &Organisation,
+    record_json: &str,
+    thesaurus: &Thesaurus,
+    fields: &Fields,
+) -> Vec<TantivyDocument> {
+    let needs = needs_with_broader(thesaurus, &organisation.needs);
+    let audience_text = fold(&format!(
+        "{} {}",
+        organisation.audience.fr.as_deref().unwrap_or_default(),
+        organisation.audience.nl.as_deref().unwrap_or_default()
+    ));
+    let audiences = audience::audiences(&audience_text, &organisation.needs);
+    let text_fr = language_text(organisation, thesaurus, Lang::Fr);
+    let text_nl = language_text(organisation, thesaurus, Lang::Nl);
+    let mut names_any: Vec<&str> = organisation.name.iter().map(|(_, text)| text).collect();
+    names_any.extend(organisation.official_name.iter().map(|(_, text)| text));
+    names_any.extend(organisation.alt_names.iter().map(String::as_str));
+    names_any.extend(organisation.former_names.iter().map(String::as_str));
+    let first_line = u64::from(organisation.care_line == Some(CareLine::FirstLine));
+    let encoded_hours = hours::encode(&organisation.schedule);
+
+    let location_count = organisation.locations.len().max(1);
+    (0..location_count)
+        .map(|location_index| {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(fields.org_id, &organisation.id);
+            doc.add_u64(fields.location_index, location_index as u64);
+            doc.add_text(fields.record, record_json);
+            for (lang, field) in [(Lang::Fr, fields.name_fr), (Lang::Nl, fields.name_nl)] {
+                if let Some(name) = organisation.name.get(lang) {
+                    doc.add_text(field, name);
+                }
+            }
+            for name in &names_any {
+                doc.add_text(fields.name_any, name);
+            }
+            doc.add_text(fields.text_fr, &text_fr);
+            doc.add_text(fields.text_nl, &text_nl);
+            for need in &needs {
+                doc.add_text(fields.need, need);
+                doc.add_facet(fields.facets, Facet::from_path(["need", need.as_str()]));
+            }
+            for language in &organisation.languages {
+                doc.add_text(fields.language, language);
+                doc.add_facet(fields.facets, Facet::from_path(["language", language.as_str()]));
+            }
+            for code in &audiences {
+                doc.add_text(fields.audience, code);
+            }
+            doc.add_u64(fields.synthetic, u64::from(organisation.synthetic));
+            doc.add_u64(fields.first_line, first_line);
+            for slot in &encoded_hours {
+                doc.add_u64(fields.hours, *slot);
+            }
+            add_location(&mut doc, organisation, location_index, fields);
+            doc
+        })
+        .collect()
+}
+
+fn add_location(
+    doc: &mut TantivyDocument,
+    organisation: &Organisation,
+    location_index: usize,
+    fields: &Fields,
+) {
+    let Some(location) = organisation.locations.get(location_index) else {
+        doc.add_u64(fields.has_geo, 0);
+        return;
+    };
+    doc.add_text(fields.location_id, &location.id);
+    let address = &location.address;
+    let mut place = Vec::new();
+    place.extend(address.street.iter().map(|(_, text)| text.to_owned()));
+    place.extend(address.city.iter().map(|(_, text)| text.to_owned()));
+    place.extend(address.postcode.clone());
+    let territory = location.territory.as_ref();
+    let in_region = territory.is_some_and(|territory| territory.in_region);
+    if let Some(territory) = territory {
+        if let Some(commune) = &territory.commune {
+            doc.add_text(fields.commune, &commune.nis);
+            doc.add_facet(fields.facets, Facet::from_path(["commune", commune.nis.as_str()]));
+            place.push(commune.fr.clone());
+            place.push(commune.nl.clone());
+        }
+        if let Some(quartier) = &territory.quartier {
+            let code = quartier.code.to_string();
+            doc.add_text(fields.quartier, &code);
+            doc.add_facet(fields.facets, Facet::from_path(["quartier", code.as_str()]));
+            place.push(quartier.fr.clone());
+            place.push(quartier.nl.clone());
+        }
+        if let Some(qss) = &territory.qss {
+            doc.add_text(fields.qss, &qss.code);
+        }
+        if let Some(bassin) = &territory.bassin {
+            doc.add_text(fields.bassin, bassin.slug.slug());
+            doc.add_facet(fields.facets, Facet::from_path(["bassin", bassin.slug.slug()]));
+            place.push(bassin.fr.clone());
+            place.push(bassin.nl.clone());
+        }
+    }
+    for part in place {
+        doc.add_text(fields.place, &part);
+    }
+    match location.geo {
+        Some(geo) if in_region => {
+            doc.add_f64(fields.lat, geo.lat);
+            doc.add_f64(fields.lon, geo.lon);
+            doc.add_u64(fields.has_geo, 1);
+        }
+        _ => doc.add_u64(fields.has_geo, 0),
+    }
+}

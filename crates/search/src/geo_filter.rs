@@ -1,0 +1,61 @@
+//! Geographic filtering and distance: a bounding box on the indexed lat/lon plus an exact
+//! haversine predicate over the fast columns. tantivy has no geo type yet (PR #2729); this
+//! module is the one place to change when it lands.
+
+use crate::schema::Fields;
+use std::ops::Bound;
+use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery};
+use tantivy::{DocId, SegmentReader, Term};
+
+const EARTH_RADIUS_M: f64 = 6_371_008.8;
+const METRES_PER_DEGREE_LAT: f64 = 111_320.0;
+
+/// Great-circle distance in metres.
+pub fn haversine_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (phi1, phi2) = (lat1.to_radians(), lat2.to_radians());
+    let dphi = (lat2 - lat1).to_radians();
+    let dlambda = (lon2 - lon1).to_radians();
+    let a = (dphi / 2.0).sin().powi(2) + phi1.cos() * phi2.cos() * (dlambda / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_M * a.sqrt().asin()
+}
+
+fn range(field: tantivy::schema::Field, low: f64, high: f64) -> Box<dyn Query> {
+    Box::new(RangeQuery::new(
+        Bound::Included(Term::from_field_f64(field, low)),
+        Bound::Included(Term::from_field_f64(field, high)),
+    ))
+}
+
+/// A query matching documents within `radius_m` of (`lat`, `lon`).
+pub fn within_radius(fields: &Fields, lat: f64, lon: f64, radius_m: f64) -> Box<dyn Query> {
+    let delta_lat = radius_m / METRES_PER_DEGREE_LAT;
+    let delta_lon = radius_m / (METRES_PER_DEGREE_LAT * lat.to_radians().cos().max(0.01));
+    let predicate = FunctionPredicate::from(move |segment: &SegmentReader| {
+        let lat_column = segment.fast_fields().f64("lat")?;
+        let lon_column = segment.fast_fields().f64("lon")?;
+        Ok(move |doc: DocId| {
+            let (Some(doc_lat), Some(doc_lon)) = (lat_column.first(doc), lon_column.first(doc))
+            else {
+                return false;
+            };
+            haversine_m(lat, lon, doc_lat, doc_lon) <= radius_m
+        })
+    });
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, range(fields.lat, lat - delta_lat, lat + delta_lat)),
+        (Occur::Must, range(fields.lon, lon - delta_lon, lon + delta_lon)),
+        (Occur::Must, Box::new(DocPredicateQuery::from(predicate))),
+    ]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn haversine_matches_known_distance() {
+        let grand_place_to_reyers = haversine_m(50.8467, 4.3524, 50.851756, 4.401445);
+        assert!((grand_place_to_reyers - 3_490.0).abs() < 60.0, "{grand_place_to_reyers}");
+    }
+}

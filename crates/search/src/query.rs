@@ -1,0 +1,361 @@
+//! Query understanding: from a request to a tantivy query.
+//!
+//! The text is cut into *units*: each need concept the thesaurus recognises (with typos,
+//! in FR, NL or EN) and each remaining content word. In strict mode every unit must match
+//! (a concept matches through the record's need tags or through its words); in relaxed
+//! mode any unit may. Filters are added as zero-score `Must` clauses.
+
+use crate::analysis::{self, DUTCH, FOLD, FRENCH};
+use crate::fold::fold;
+use crate::geo_filter;
+use crate::hours;
+use crate::index::SearchIndex;
+use crate::request::{SearchRequest, SyntheticFilter, Understanding};
+use orienta_model::Lang;
+use std::collections::{BTreeMap, HashMap};
+use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocId, SegmentReader, Term};
+
+/// Words that carry no need: never required, only scored.
+const SOFT_WORDS: &[&str] = &[
+    "aide", "aider", "hulp", "help", "service", "services", "dienst", "diensten", "centre",
+    "centrum", "center", "cherche", "recherche", "zoek", "zoeken", "besoin", "nodig", "need",
+    "besoins", "personne", "personnes", "mensen", "persoon", "bruxelles", "brussel", "brussels",
+    "pres", "proche", "buurt", "dichtbij", "near", "quartier", "wijk", "je", "ik", "mon", "mijn",
+];
+
+/// A built query with what the searcher needs to rank and highlight.
+pub struct BuiltQuery {
+    /// The query to run.
+    pub query: Box<dyn Query>,
+    /// How the text was understood.
+    pub understanding: Understanding,
+    /// Analyzed terms to highlight, per field.
+    pub highlight_terms: HashMap<Field, BTreeMap<String, f32>>,
+}
+
+/// Splits folded text into alphanumeric tokens, the way the thesaurus does.
+pub fn tokens(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|character: char| !character.is_alphanumeric())
+        .filter(|token| !token.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn is_stop_word(index: &SearchIndex, token: &str) -> bool {
+    let schema_index = index.tantivy();
+    analysis::analyze(schema_index, FRENCH, token).is_empty()
+        || analysis::analyze(schema_index, DUTCH, token).is_empty()
+}
+
+/// Guesses FR or NL from function words and thesaurus terms; `None` when unsure.
+fn guess_lang(index: &SearchIndex, words: &[String], concept_langs: &[Lang]) -> Option<Lang> {
+    let mut french = concept_langs.iter().filter(|lang| **lang == Lang::Fr).count() as i32;
+    let mut dutch = concept_langs.iter().filter(|lang| **lang == Lang::Nl).count() as i32;
+    for word in words {
+        let fr_terms = analysis::analyze(index.tantivy(), FRENCH, word);
+        let nl_terms = analysis::analyze(index.tantivy(), DUTCH, word);
+        match (fr_terms.is_empty(), nl_terms.is_empty()) {
+            (true, false) => french += 1,
+            (false, true) => dutch += 1,
+            _ => {}
+        }
+        if word.ends_with("straat") || word.ends_with("laan") || word.ends_with("heid") {
+            dutch += 1;
+        }
+    }
+    match french.cmp(&dutch) {
+        std::cmp::Ordering::Greater => Some(Lang::Fr),
+        std::cmp::Ordering::Less => Some(Lang::Nl),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+fn zero_score(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
+    (Occur::Must, Box::new(BoostQuery::new(query, 0.0)))
+}
+
+fn any_term(field: Field, values: impl IntoIterator<Item = String>) -> Box<dyn Query> {
+    let clauses: Vec<(Occur, Box<dyn Query>)> = values
+        .into_iter()
+        .map(|value| {
+            let term = Term::from_field_text(field, &value);
+            let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+            (Occur::Should, query)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// One text field searched with its analyzer and weight.
+struct TextField {
+    field: Field,
+    analyzer: &'static str,
+    weight: f32,
+    lang: Option<Lang>,
+    fuzzy: bool,
+}
+
+fn text_fields(index: &SearchIndex) -> [TextField; 6] {
+    let fields = index.fields();
+    [
+        TextField { field: fields.name_fr, analyzer: FRENCH, weight: 3.0, lang: Some(Lang::Fr), fuzzy: false },
+        TextField { field: fields.name_nl, analyzer: DUTCH, weight: 3.0, lang: Some(Lang::Nl), fuzzy: false },
+        TextField { field: fields.name_any, analyzer: FOLD, weight: 2.5, lang: None, fuzzy: true },
+        TextField { field: fields.text_fr, analyzer: FRENCH, weight: 1.0, lang: Some(Lang::Fr), fuzzy: true },
+        TextField { field: fields.text_nl, analyzer: DUTCH, weight: 1.0, lang: Some(Lang::Nl), fuzzy: true },
+        TextField { field: fields.place, analyzer: FOLD, weight: 1.5, lang: None, fuzzy: true },
+    ]
+}
+
+fn fuzzy_distance(token: &str) -> u8 {
+    match token.chars().count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// The query for a sequence of words in every text field: all words in one field (a phrase
+/// when several), fuzzy on longer words. Records the analyzed terms for highlighting.
+fn words_query(
+    index: &SearchIndex,
+    words: &[String],
+    query_lang: Option<Lang>,
+    fuzzy: bool,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) -> Option<Box<dyn Query>> {
+    let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let text = words.join(" ");
+    for text_field in text_fields(index) {
+        let terms = analysis::analyze(index.tantivy(), text_field.analyzer, &text);
+        if terms.is_empty() {
+            continue;
+        }
+        let lang_boost = match (query_lang, text_field.lang) {
+            (Some(query), Some(field)) if query == field => 1.5,
+            _ => 1.0,
+        };
+        let weight = text_field.weight * lang_boost;
+        let highlight = highlight_terms.entry(text_field.field).or_default();
+        for term in &terms {
+            highlight.insert(term.clone(), 1.0);
+        }
+        let exact: Box<dyn Query> = if terms.len() == 1 {
+            let term = Term::from_field_text(text_field.field, &terms[0]);
+            Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+        } else {
+            let all: Vec<(Occur, Box<dyn Query>)> = terms
+                .iter()
+                .map(|term| {
+                    let term = Term::from_field_text(text_field.field, term);
+                    let query: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                    (Occur::Must, query)
+                })
+                .collect();
+            let phrase_terms = terms
+                .iter()
+                .map(|term| Term::from_field_text(text_field.field, term))
+                .collect();
+            let phrase: Box<dyn Query> = Box::new(PhraseQuery::new(phrase_terms));
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(BooleanQuery::new(all)) as Box<dyn Query>),
+                (Occur::Should, Box::new(BoostQuery::new(phrase, 0.5))),
+            ]))
+        };
+        per_field.push((Occur::Should, Box::new(BoostQuery::new(exact, weight))));
+        let single_long_word = terms.len() == 1 && words.len() == 1;
+        if fuzzy && text_field.fuzzy && single_long_word {
+            let distance = fuzzy_distance(&words[0]);
+            if distance > 0 {
+                let term = Term::from_field_text(text_field.field, &terms[0]);
+                let fuzzy_query: Box<dyn Query> =
+                    Box::new(FuzzyTermQuery::new(term, distance, true));
+                per_field.push((Occur::Should, Box::new(BoostQuery::new(fuzzy_query, weight * 0.4))));
+            }
+        }
+    }
+    if per_field.is_empty() {
+        return None;
+    }
+    Some(Box::new(BooleanQuery::new(per_field)))
+}
+
+fn concept_highlights(
+    index: &SearchIndex,
+    concept: &str,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) {
+    let Some(found) = index.thesaurus().concept(concept) else {
+        return;
+    };
+    let fields = index.fields();
+    for (lang, field, analyzer) in [
+        (Lang::Fr, fields.text_fr, FRENCH),
+        (Lang::Nl, fields.text_nl, DUTCH),
+    ] {
+        let Some(label) = found.label.get(lang) else { continue };
+        let entry = highlight_terms.entry(field).or_default();
+        for term in analysis::analyze(index.tantivy(), analyzer, label) {
+            entry.insert(term, 0.5);
+        }
+    }
+}
+
+/// Builds the text part of the query; `None` when the text has no content word.
+fn text_query(
+    index: &SearchIndex,
+    request: &SearchRequest,
+    relaxed: bool,
+    understanding: &mut Understanding,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) -> Option<Box<dyn Query>> {
+    let text = request.text.as_deref()?.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let words = tokens(text);
+    let matches = index.thesaurus().match_text(text, 2);
+    let concept_langs: Vec<Lang> = matches.iter().filter_map(|found| found.lang).collect();
+    let (query_lang, guessed) = match request.lang {
+        Some(lang) => (Some(lang), false),
+        None => (guess_lang(index, &words, &concept_langs), true),
+    };
+    understanding.lang = query_lang;
+    understanding.lang_guessed = guessed && query_lang.is_some();
+
+    let mut covered = vec![false; words.len()];
+    let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let need_field = index.fields().need;
+    for found in &matches {
+        for flag in covered
+            .iter_mut()
+            .take(found.end_token.min(words.len()))
+            .skip(found.start_token)
+        {
+            *flag = true;
+        }
+        if !understanding.concepts.contains(&found.concept) {
+            understanding.concepts.push(found.concept.clone());
+        }
+        concept_highlights(index, &found.concept, highlight_terms);
+        let need_term = Term::from_field_text(need_field, &found.concept);
+        let need_query: Box<dyn Query> = Box::new(BoostQuery::new(
+            Box::new(TermQuery::new(need_term, IndexRecordOption::Basic)),
+            4.0,
+        ));
+        let span_words: Vec<String> = words
+            .get(found.start_token..found.end_token.min(words.len()))
+            .map(<[String]>::to_vec)
+            .unwrap_or_default();
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, need_query)];
+        if found.edits == 0 {
+            if let Some(words_query) =
+                words_query(index, &span_words, query_lang, false, highlight_terms)
+            {
+                alternatives.push((Occur::Should, words_query));
+            }
+        }
+        units.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
+    }
+    for (position, word) in words.iter().enumerate() {
+        if covered[position] || is_stop_word(index, word) {
+            continue;
+        }
+        let soft = SOFT_WORDS.contains(&word.as_str()) || word.chars().count() < 2;
+        let Some(word_query) =
+            words_query(index, std::slice::from_ref(word), query_lang, true, highlight_terms)
+        else {
+            continue;
+        };
+        let occur = if soft { Occur::Should } else { Occur::Must };
+        units.push((occur, word_query));
+    }
+    if units.is_empty() {
+        return None;
+    }
+    if relaxed {
+        for unit in &mut units {
+            unit.0 = Occur::Should;
+        }
+    }
+    Some(Box::new(BooleanQuery::new(units)))
+}
+
+fn open_at_query(minute_of_week: u32) -> Box<dyn Query> {
+    let predicate = FunctionPredicate::from(move |segment: &SegmentReader| {
+        let hours_column = segment.fast_fields().u64("hours")?;
+        Ok(move |doc: DocId| hours::contains(hours_column.values_for_doc(doc), minute_of_week))
+    });
+    Box::new(DocPredicateQuery::from(predicate))
+}
+
+fn filter_clauses(index: &SearchIndex, request: &SearchRequest) -> Vec<(Occur, Box<dyn Query>)> {
+    let fields = index.fields();
+    let mut clauses = Vec::new();
+    if !request.needs.is_empty() {
+        clauses.push(zero_score(any_term(fields.need, request.needs.iter().cloned())));
+    }
+    if !request.languages.is_empty() {
+        clauses.push(zero_score(any_term(fields.language, request.languages.iter().cloned())));
+    }
+    if !request.audiences.is_empty() {
+        clauses.push(zero_score(any_term(fields.audience, request.audiences.iter().cloned())));
+    }
+    if !request.communes.is_empty() {
+        clauses.push(zero_score(any_term(fields.commune, request.communes.iter().cloned())));
+    }
+    if !request.quartiers.is_empty() {
+        let codes = request.quartiers.iter().map(u32::to_string);
+        clauses.push(zero_score(any_term(fields.quartier, codes)));
+    }
+    if !request.qss.is_empty() {
+        clauses.push(zero_score(any_term(fields.qss, request.qss.iter().cloned())));
+    }
+    if !request.bassins.is_empty() {
+        let slugs = request.bassins.iter().map(|bassin| bassin.slug().to_owned());
+        clauses.push(zero_score(any_term(fields.bassin, slugs)));
+    }
+    match request.synthetic {
+        SyntheticFilter::Include => {}
+        SyntheticFilter::Exclude | SyntheticFilter::Only => {
+            let wanted = u64::from(request.synthetic == SyntheticFilter::Only);
+            let term = Term::from_field_u64(fields.synthetic, wanted);
+            clauses.push(zero_score(Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+        }
+    }
+    if let Some(near) = request.near {
+        if let Some(radius_m) = near.radius_m {
+            clauses.push(zero_score(geo_filter::within_radius(fields, near.lat, near.lon, radius_m)));
+        }
+    }
+    if let Some(moment) = request.open_at {
+        clauses.push(zero_score(open_at_query(moment.minute_of_week())));
+    }
+    clauses
+}
+
+/// Builds the query for a request; `relaxed` lets any text unit match instead of all.
+pub fn build(index: &SearchIndex, request: &SearchRequest, relaxed: bool) -> BuiltQuery {
+    let mut understanding = Understanding {
+        relaxed,
+        ..Understanding::default()
+    };
+    let mut highlight_terms = HashMap::new();
+    let mut clauses = filter_clauses(index, request);
+    match text_query(index, request, relaxed, &mut understanding, &mut highlight_terms) {
+        Some(text) => clauses.push((Occur::Must, text)),
+        None => clauses.push((Occur::Must, Box::new(BoostQuery::new(Box::new(AllQuery), 0.0)))),
+    }
+    BuiltQuery {
+        query: Box::new(BooleanQuery::new(clauses)),
+        understanding,
+        highlight_terms,
+    }
+}

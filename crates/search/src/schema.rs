@@ -1,0 +1,138 @@
+//! The index schema: one document per (organisation, location).
+
+use crate::analysis::{DUTCH, FOLD, FRENCH};
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    INDEXED, STORED, STRING,
+};
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Organisation id (stored, fast, raw).
+    pub org_id: Field,
+    /// Location id (stored, raw).
+    pub location_id: Field,
+    /// Index of the location in the organisation's list (stored).
+    pub location_index: Field,
+    /// The organisation as JSON (stored only).
+    pub record: Field,
+    /// French names (French analyzer, stored for snippets).
+    pub name_fr: Field,
+    /// Dutch names (Dutch analyzer, stored for snippets).
+    pub name_nl: Field,
+    /// Every name, alternative name and acronym, folded only.
+    pub name_any: Field,
+    /// French description, audience, categories and need labels.
+    pub text_fr: Field,
+    /// Dutch description, audience, categories and need labels.
+    pub text_nl: Field,
+    /// Street, postcode, commune and quartier names, folded only.
+    pub place: Field,
+    /// Need concepts with their broader concepts (raw terms).
+    pub need: Field,
+    /// Spoken languages, ISO 639-1 (raw terms).
+    pub language: Field,
+    /// Audience codes (raw terms).
+    pub audience: Field,
+    /// Commune NIS code (raw term).
+    pub commune: Field,
+    /// Monitoring quartier code (raw term).
+    pub quartier: Field,
+    /// Quartier social-santé code (raw term).
+    pub qss: Field,
+    /// Bassin slug (raw term).
+    pub bassin: Field,
+    /// 1 for synthetic sample records.
+    pub synthetic: Field,
+    /// 1 for first-line generalist services.
+    pub first_line: Field,
+    /// 1 when the location has a point inside the Region.
+    pub has_geo: Field,
+    /// Latitude (fast, indexed).
+    pub lat: Field,
+    /// Longitude (fast, indexed).
+    pub lon: Field,
+    /// Weekly opening slots, `start << 16 | end` in minutes of the week (fast, multi-valued).
+    pub hours: Field,
+    /// Hierarchical facets: `/need/x`, `/language/x`, `/commune/x`, `/bassin/x`, `/quartier/x`.
+    pub facets: Field,
+}
+
+fn text(analyzer: &str, stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(analyzer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// Builds the schema and its field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let flag = NumericOptions::default().set_indexed().set_fast();
+    let fields = Fields {
+        org_id: builder.add_text_field("org_id", STRING | STORED | FAST),
+        location_id: builder.add_text_field("location_id", STRING | STORED),
+        location_index: builder.add_u64_field("location_index", STORED),
+        record: builder.add_text_field("record", STORED),
+        name_fr: builder.add_text_field("name_fr", text(FRENCH, true)),
+        name_nl: builder.add_text_field("name_nl", text(DUTCH, true)),
+        name_any: builder.add_text_field("name_any", text(FOLD, false)),
+        text_fr: builder.add_text_field("text_fr", text(FRENCH, true)),
+        text_nl: builder.add_text_field("text_nl", text(DUTCH, true)),
+        place: builder.add_text_field("place", text(FOLD, false)),
+        need: builder.add_text_field("need", STRING),
+        language: builder.add_text_field("language", STRING),
+        audience: builder.add_text_field("audience", STRING),
+        commune: builder.add_text_field("commune", STRING),
+        quartier: builder.add_text_field("quartier", STRING),
+        qss: builder.add_text_field("qss", STRING),
+        bassin: builder.add_text_field("bassin", STRING),
+        synthetic: builder.add_u64_field("synthetic", flag.clone()),
+        first_line: builder.add_u64_field("first_line", flag.clone()),
+        has_geo: builder.add_u64_field("has_geo", flag),
+        lat: builder.add_f64_field("lat", INDEXED | FAST),
+        lon: builder.add_f64_field("lon", INDEXED | FAST),
+        hours: builder.add_u64_field("hours", FAST),
+        facets: builder.add_facet_field("facets", tantivy::schema::FacetOptions::default()),
+    };
+    (builder.build(), fields)
+}
+
+impl Fields {
+    /// Resolves the handles of an existing schema (built by [`build`]).
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Self> {
+        let get = |name: &str| schema.get_field(name);
+        Ok(Self {
+            org_id: get("org_id")?,
+            location_id: get("location_id")?,
+            location_index: get("location_index")?,
+            record: get("record")?,
+            name_fr: get("name_fr")?,
+            name_nl: get("name_nl")?,
+            name_any: get("name_any")?,
+            text_fr: get("text_fr")?,
+            text_nl: get("text_nl")?,
+            place: get("place")?,
+            need: get("need")?,
+            language: get("language")?,
+            audience: get("audience")?,
+            commune: get("commune")?,
+            quartier: get("quartier")?,
+            qss: get("qss")?,
+            bassin: get("bassin")?,
+            synthetic: get("synthetic")?,
+            first_line: get("first_line")?,
+            has_geo: get("has_geo")?,
+            lat: get("lat")?,
+            lon: get("lon")?,
+            hours: get("hours")?,
+            facets: get("facets")?,
+        })
+    }
+}

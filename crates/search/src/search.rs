@@ -1,0 +1,173 @@
+//! Running a search: ranking, paging, facets and highlights.
+
+use crate::geo_filter::haversine_m;
+use crate::index::SearchIndex;
+use crate::query::{self, BuiltQuery};
+use crate::request::{Facets, Hit, SearchRequest, SearchResults, Sort};
+use crate::SearchError;
+use orienta_model::Lang;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::schema::Value;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocId, Score, SegmentReader, TantivyDocument};
+
+const FACET_ROOTS: [&str; 5] = ["/need", "/language", "/commune", "/bassin", "/quartier"];
+
+/// Distance decay for relevance ranking near a point: 1 at the point, 0.5 at 1.5 km.
+fn proximity_factor(distance_m: f64) -> f64 {
+    0.4 + 0.6 / (1.0 + distance_m / 1500.0)
+}
+
+impl SearchIndex {
+    /// Runs a search. Strict first; when nothing matches every word, a relaxed query.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+        let strict = query::build(self, request, false);
+        let results = self.run(request, &strict)?;
+        let has_text = !strict.understanding.concepts.is_empty() || request.text.is_some();
+        if results.total > 0 || !has_text {
+            return Ok(results);
+        }
+        let relaxed = query::build(self, request, true);
+        self.run(request, &relaxed)
+    }
+
+    fn run(&self, request: &SearchRequest, built: &BuiltQuery) -> Result<SearchResults, SearchError> {
+        let searcher = self.searcher();
+        let limit = request.limit.max(1);
+        let near = request.near;
+        let sort = request.sort;
+        let stepped_care = request.stepped_care;
+        let ranking = TopDocs::with_limit(limit)
+            .and_offset(request.offset)
+            .tweak_score(move |segment: &SegmentReader| {
+                let fast = segment.fast_fields();
+                let lat_column = fast.f64("lat").ok();
+                let lon_column = fast.f64("lon").ok();
+                let first_line_column = fast.u64("first_line").ok();
+                move |doc: DocId, score: Score| -> f64 {
+                    let distance = near.and_then(|point| {
+                        let doc_lat = lat_column.as_ref()?.first(doc)?;
+                        let doc_lon = lon_column.as_ref()?.first(doc)?;
+                        Some(haversine_m(point.lat, point.lon, doc_lat, doc_lon))
+                    });
+                    let first_line = stepped_care
+                        && first_line_column
+                            .as_ref()
+                            .and_then(|column| column.first(doc))
+                            .unwrap_or(0)
+                            == 1;
+                    let step = if first_line { 1.0e9 } else { 0.0 };
+                    match (sort, distance) {
+                        (Sort::Distance, Some(distance)) => step - distance,
+                        (Sort::Distance, None) => step - 1.0e8,
+                        (Sort::Relevance, Some(distance)) => {
+                            step + f64::from(score) * proximity_factor(distance)
+                        }
+                        (Sort::Relevance, None) => step + f64::from(score),
+                    }
+                }
+            });
+        let mut facet_collector = FacetCollector::for_field("facets");
+        if request.facets {
+            for root in FACET_ROOTS {
+                facet_collector.add_facet(root);
+            }
+        }
+        let (top, total, facet_counts) =
+            searcher.search(&built.query, &(ranking, Count, facet_collector))?;
+
+        let highlight_lang = built.understanding.lang.unwrap_or(Lang::Fr);
+        let generators = if request.highlight {
+            self.snippet_generators(built, highlight_lang)
+        } else {
+            Vec::new()
+        };
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let organisation = Arc::new(self.organisation_of(&doc)?);
+            let location_index = doc
+                .get_first(self.fields().location_index)
+                .and_then(|value| value.as_u64())
+                .unwrap_or(0) as usize;
+            let distance_m = near.and_then(|point| {
+                let geo = organisation.locations.get(location_index)?.geo?;
+                Some(haversine_m(point.lat, point.lon, geo.lat, geo.lon).round())
+            });
+            let mut highlights = BTreeMap::new();
+            for (name, generator) in &generators {
+                let mut snippet = generator.snippet_from_doc(&doc);
+                snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+                if !snippet.highlighted().is_empty() {
+                    highlights.insert((*name).to_owned(), snippet.to_html());
+                }
+            }
+            hits.push(Hit {
+                organisation,
+                location_index,
+                score,
+                distance_m,
+                highlights,
+            });
+        }
+        let facets = if request.facets {
+            facets_from(&facet_counts)
+        } else {
+            Facets::default()
+        };
+        Ok(SearchResults {
+            total,
+            hits,
+            facets,
+            understanding: built.understanding.clone(),
+        })
+    }
+
+    fn snippet_generators(
+        &self,
+        built: &BuiltQuery,
+        lang: Lang,
+    ) -> Vec<(&'static str, SnippetGenerator)> {
+        let fields = self.fields();
+        let (name_field, text_field) = match lang {
+            Lang::Nl => (fields.name_nl, fields.text_nl),
+            _ => (fields.name_fr, fields.text_fr),
+        };
+        let mut generators = Vec::new();
+        for (label, field, max_chars) in [("name", name_field, 200), ("description", text_field, 180)] {
+            let Some(terms) = built.highlight_terms.get(&field) else {
+                continue;
+            };
+            let Ok(analyzer) = self.tantivy().tokenizer_for_field(field) else {
+                continue;
+            };
+            let generator = SnippetGenerator::new(terms.clone(), analyzer, field, max_chars);
+            generators.push((label, generator));
+        }
+        generators
+    }
+}
+
+fn facets_from(counts: &tantivy::collector::FacetCounts) -> Facets {
+    let collect = |root: &str| -> Vec<(String, u64)> {
+        let mut values: Vec<(String, u64)> = counts
+            .get(root)
+            .map(|(facet, count)| {
+                let path = facet.to_path_string();
+                let value = path.rsplit('/').next().unwrap_or_default().to_owned();
+                (value, count)
+            })
+            .collect();
+        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        values
+    };
+    Facets {
+        needs: collect("/need"),
+        languages: collect("/language"),
+        communes: collect("/commune"),
+        bassins: collect("/bassin"),
+        quartiers: collect("/quartier"),
+    }
+}

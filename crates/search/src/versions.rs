@@ -1,0 +1,115 @@
+//! Index versions on disk and the atomic switch between them.
+//!
+//! Layout of an index root:
+//! ```text
+//! index/
+//!   CURRENT            name of the serving version (replaced atomically by rename)
+//!   v20261127T213000-0001/   one complete tantivy index + manifest.json + digest.json
+//!   .building-…/       a version being built (never served; removed when stale)
+//!   changes.ndjson     change feed: created / updated / deleted, one event a line
+//! ```
+//! A crash mid-build leaves `CURRENT` untouched, so the previous version keeps serving.
+
+use crate::SearchError;
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Name of the file that points at the serving version.
+pub const CURRENT_FILE: &str = "CURRENT";
+/// Prefix of directories being built.
+pub const BUILDING_PREFIX: &str = ".building-";
+/// Versions kept besides the current one.
+const KEEP_PREVIOUS: usize = 2;
+
+/// What a version holds, written next to it as `manifest.json`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Version name (directory name).
+    pub version: String,
+    /// Build time, RFC 3339.
+    pub created_at: String,
+    /// Number of organisations.
+    pub organisations: usize,
+    /// Number of documents (organisation × location).
+    pub documents: u64,
+    /// Number of synthetic organisations.
+    pub synthetic: usize,
+    /// The sources ingested.
+    pub sources: Vec<String>,
+    /// Schema version of Orienta's index.
+    pub schema_version: u32,
+}
+
+/// The serving version of an index root, if any.
+pub fn current_version(root: &Path) -> Option<String> {
+    let name = fs::read_to_string(root.join(CURRENT_FILE)).ok()?;
+    let name = name.trim().to_owned();
+    if name.is_empty() || !root.join(&name).join("meta.json").exists() {
+        return None;
+    }
+    Some(name)
+}
+
+/// The directory of the serving version.
+pub fn current_dir(root: &Path) -> Option<PathBuf> {
+    current_version(root).map(|name| root.join(name))
+}
+
+/// Reads the manifest of a version directory.
+pub fn read_manifest(version_dir: &Path) -> Option<Manifest> {
+    let text = fs::read_to_string(version_dir.join("manifest.json")).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// A fresh, unique version name.
+pub fn new_version_name(root: &Path) -> String {
+    let stamp = chrono::Utc::now().format("v%Y%m%dT%H%M%S");
+    (1..)
+        .map(|counter| format!("{stamp}-{counter:04}"))
+        .find(|name| {
+            !root.join(name).exists() && !root.join(format!("{BUILDING_PREFIX}{name}")).exists()
+        })
+        .unwrap_or_else(|| format!("{stamp}-x"))
+}
+
+/// Publishes a finished build: renames it into place, then switches `CURRENT` atomically.
+pub fn publish(root: &Path, building_dir: &Path, version: &str) -> Result<PathBuf, SearchError> {
+    let final_dir = root.join(version);
+    fs::rename(building_dir, &final_dir)?;
+    let pointer_tmp = root.join(format!("{CURRENT_FILE}.tmp"));
+    {
+        let mut file = fs::File::create(&pointer_tmp)?;
+        file.write_all(version.as_bytes())?;
+        file.sync_all()?;
+    }
+    fs::rename(&pointer_tmp, root.join(CURRENT_FILE))?;
+    if let Ok(dir) = fs::File::open(root) {
+        let _ = dir.sync_all();
+    }
+    Ok(final_dir)
+}
+
+/// Removes stale build directories and all but the newest previous versions.
+pub fn clean(root: &Path) {
+    let current = current_version(root);
+    let Ok(entries) = fs::read_dir(root) else { return };
+    let mut versions = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(BUILDING_PREFIX) {
+            tracing::info!(directory = %name, "removing an unfinished index build");
+            let _ = fs::remove_dir_all(entry.path());
+            continue;
+        }
+        if name.starts_with('v') && entry.path().is_dir() && Some(&name) != current.as_ref() {
+            versions.push(name);
+        }
+    }
+    versions.sort();
+    let removable = versions.len().saturating_sub(KEEP_PREVIOUS);
+    for name in versions.into_iter().take(removable) {
+        let _ = fs::remove_dir_all(root.join(name));
+    }
+}
