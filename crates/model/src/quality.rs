@@ -92,6 +92,8 @@ pub enum QualityCode {
     Unparsable,
     /// Empty lists and nulls were treated alike.
     NullAsEmpty,
+    /// A value Orienta does not know (a column, a language name, a concept id) was ignored.
+    UnknownValue,
 }
 
 impl QualityCode {
