@@ -1,0 +1,287 @@
+//! Deduplication: the same organisation twice is merged, look-alikes are flagged.
+//!
+//! Two records are merged when they have the same normalised name at the same address
+//! (postcode, folded street, number), or the same valid enterprise number and the same
+//! normalised name. The first record (lowest source order) wins; the other's sources, ids,
+//! contacts, languages, needs and new addresses are added to it. A shared enterprise number
+//! alone, or the same name at another address, only gives a `DuplicateCandidate` info: one
+//! legal entity (a CPAS) runs many services, and two providers may share a building.
+
+use crate::normalize::fold::words;
+use crate::normalize::info;
+use crate::tagging::push_unique;
+use orienta_model::{external_id_scheme, Location, Organisation, QualityCode};
+use std::collections::HashMap;
+
+/// Legal forms and small words left out of name keys.
+const IGNORED_NAME_WORDS: &[&str] = &[
+    "asbl", "vzw", "scrl", "sprl", "srl", "aisbl", "ivzw", "cvba", "sc", "sa", "nv", "bv", "de",
+    "du", "des", "la", "le", "les", "l", "d", "van", "het", "der", "den", "voor", "et", "en",
+];
+
+/// The normalised names of a record: folded, without legal forms and small words.
+pub fn name_keys(organisation: &Organisation) -> Vec<String> {
+    let mut keys: Vec<String> = organisation
+        .name
+        .iter()
+        .chain(organisation.official_name.iter())
+        .map(|(_, name)| {
+            words(name)
+                .into_iter()
+                .filter(|word| !IGNORED_NAME_WORDS.contains(&word.as_str()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|key| !key.is_empty())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// The address keys of a record: postcode, folded street (each language) and number.
+pub fn address_keys(locations: &[Location]) -> Vec<String> {
+    let mut keys = Vec::new();
+    for location in locations {
+        let address = &location.address;
+        let (Some(postcode), Some(number)) = (&address.postcode, &address.number) else {
+            continue;
+        };
+        for (_, street) in address.street.iter() {
+            keys.push(format!(
+                "{postcode}|{}|{}",
+                words(street).join(" "),
+                words(number).join(" ")
+            ));
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+fn kbos(organisation: &Organisation) -> Vec<String> {
+    organisation
+        .external_ids
+        .iter()
+        .filter(|id| id.scheme == external_id_scheme::KBO)
+        .map(|id| id.value.clone())
+        .collect()
+}
+
+fn describe(organisation: &Organisation) -> String {
+    let source = organisation.primary_source();
+    format!(
+        "{} record {} ({})",
+        source.system.as_str(),
+        source.id,
+        source.origin
+    )
+}
+
+/// The result of deduplication.
+pub struct Deduplicated {
+    /// Surviving organisations with the index of their source, in input order.
+    pub organisations: Vec<(usize, Organisation)>,
+    /// The source index of every record merged into another.
+    pub merged_sources: Vec<usize>,
+}
+
+/// Merges duplicates; `records` must be in source order.
+pub fn deduplicate(records: Vec<(usize, Organisation)>) -> Deduplicated {
+    let mut slots: Vec<Option<(usize, Organisation)>> = records.into_iter().map(Some).collect();
+    let mut by_name_and_address: HashMap<(String, String), usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_kbo: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut merged_sources = Vec::new();
+    for index in 0..slots.len() {
+        let Some((_, organisation)) = slots[index].as_ref() else {
+            continue;
+        };
+        let names = name_keys(organisation);
+        let addresses = address_keys(&organisation.locations);
+        let kbo_values = kbos(organisation);
+        let same_place = names
+            .iter()
+            .flat_map(|n| addresses.iter().map(move |a| (n.clone(), a.clone())));
+        let mut target = same_place
+            .clone()
+            .find_map(|key| by_name_and_address.get(&key).copied());
+        if target.is_none() {
+            target = kbo_values.iter().find_map(|kbo| {
+                by_kbo.get(kbo)?.iter().copied().find(|winner| {
+                    slots[*winner].as_ref().is_some_and(|(_, other)| {
+                        name_keys(other).iter().any(|key| names.contains(key))
+                    })
+                })
+            });
+        }
+        let owner = match target {
+            Some(winner) => {
+                let Some((source_index, loser)) = slots[index].take() else {
+                    continue;
+                };
+                if let Some((_, kept)) = slots[winner].as_mut() {
+                    merge_into(kept, loser);
+                }
+                merged_sources.push(source_index);
+                winner
+            }
+            None => {
+                flag_candidates(index, &names, &kbo_values, &by_name, &by_kbo, &mut slots);
+                index
+            }
+        };
+        for key in same_place {
+            by_name_and_address.entry(key).or_insert(owner);
+        }
+        for name in names {
+            by_name.entry(name).or_insert(owner);
+        }
+        for kbo in kbo_values {
+            let winners = by_kbo.entry(kbo).or_default();
+            if !winners.contains(&owner) {
+                winners.push(owner);
+            }
+        }
+    }
+    Deduplicated {
+        organisations: slots.into_iter().flatten().collect(),
+        merged_sources,
+    }
+}
+
+/// Flags a record that shares a name (elsewhere) or an enterprise number with an earlier one.
+fn flag_candidates(
+    index: usize,
+    names: &[String],
+    kbo_values: &[String],
+    by_name: &HashMap<String, usize>,
+    by_kbo: &HashMap<String, Vec<usize>>,
+    slots: &mut [Option<(usize, Organisation)>],
+) {
+    let same_name = names.iter().find_map(|name| by_name.get(name).copied());
+    let same_kbo = kbo_values.iter().find_map(|kbo| {
+        by_kbo
+            .get(kbo)
+            .and_then(|winners| winners.first().map(|w| (kbo.clone(), *w)))
+    });
+    let mut notes = Vec::new();
+    if let Some(other) = same_name.and_then(|w| slots[w].as_ref()) {
+        notes.push((
+            "name",
+            format!(
+                "same name as {} at another address; not merged",
+                describe(&other.1)
+            ),
+        ));
+    }
+    if let Some((kbo, other)) = same_kbo.and_then(|(kbo, w)| slots[w].as_ref().map(|o| (kbo, o))) {
+        notes.push((
+            "external_ids",
+            format!(
+                "same enterprise number {kbo} as {}; not merged",
+                describe(&other.1)
+            ),
+        ));
+    }
+    if let Some((_, organisation)) = slots[index].as_mut() {
+        for (field, message) in notes {
+            organisation
+                .quality
+                .push(info(QualityCode::DuplicateCandidate, field, message));
+        }
+    }
+}
+
+/// Merges `other` into `kept`: nothing of `kept` is overwritten.
+fn merge_into(kept: &mut Organisation, other: Organisation) {
+    kept.quality.push(info(
+        QualityCode::Merged,
+        "id",
+        format!("merged {} into this record", describe(&other)),
+    ));
+    let known_names: Vec<String> = kept
+        .name
+        .iter()
+        .chain(kept.official_name.iter())
+        .map(|(_, n)| words(n).join(" "))
+        .collect();
+    let new_names = other
+        .name
+        .iter()
+        .map(|(_, n)| n.to_owned())
+        .filter(|n| !known_names.contains(&words(n).join(" ")))
+        .chain(other.alt_names.iter().cloned());
+    crate::importers::common::push_names(&mut kept.alt_names, new_names);
+    crate::importers::common::push_names(
+        &mut kept.former_names,
+        other.former_names.iter().cloned(),
+    );
+    kept.name.fill_from(&other.name);
+    kept.official_name.fill_from(&other.official_name);
+    kept.description.fill_from(&other.description);
+    kept.audience.fill_from(&other.audience);
+    kept.access.fill_from(&other.access);
+    kept.remark.fill_from(&other.remark);
+    kept.schedule.text.fill_from(&other.schedule.text);
+    if kept.schedule.weekly.is_empty() {
+        kept.schedule.weekly = other.schedule.weekly.clone();
+    }
+    kept.legal_status = kept.legal_status.take().or(other.legal_status.clone());
+    kept.lang_status = kept.lang_status.or(other.lang_status);
+    kept.interpretation |= other.interpretation;
+    kept.synthetic |= other.synthetic;
+    union_sorted(&mut kept.languages, &other.languages);
+    union_sorted(&mut kept.needs, &other.needs);
+    kept.care_line = match (kept.care_line, other.care_line) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    for category in other.categories {
+        if !kept.categories.contains(&category) {
+            kept.categories.push(category);
+        }
+    }
+    for phone in other.phones {
+        if !kept.phones.iter().any(|p| p.e164 == phone.e164) {
+            kept.phones.push(phone);
+        }
+    }
+    for email in other.emails {
+        if !kept.emails.contains(&email) {
+            kept.emails.push(email);
+        }
+    }
+    for website in other.websites {
+        if !kept.websites.contains(&website) {
+            kept.websites.push(website);
+        }
+    }
+    for id in other.external_ids {
+        if !kept
+            .external_ids
+            .iter()
+            .any(|k| k.scheme == id.scheme && k.value == id.value)
+        {
+            kept.external_ids.push(id);
+        }
+    }
+    let kept_addresses = address_keys(&kept.locations);
+    for location in other.locations {
+        let keys = address_keys(std::slice::from_ref(&location));
+        if keys.is_empty() || !keys.iter().any(|key| kept_addresses.contains(key)) {
+            kept.locations.push(location);
+        }
+    }
+    kept.sources.extend(other.sources);
+    for issue in other.quality {
+        push_unique(&mut kept.quality, issue);
+    }
+}
+
+fn union_sorted(into: &mut Vec<String>, from: &[String]) {
+    into.extend(from.iter().cloned());
+    into.sort();
+    into.dedup();
+}

@@ -1,0 +1,385 @@
+//! Mapping steps shared by the importers: names, texts, contacts, addresses, hours.
+
+use crate::draft::Position;
+use crate::normalize::{self, address, info, language, name, text, warning};
+use orienta_model::{
+    Address, I18nText, Lang, Location, Organisation, PhoneKind, Provenance, QualityCode,
+    QualityIssue, Schedule,
+};
+
+/// Cleans an optional one-line value.
+pub fn line(raw: Option<&str>, field: &str, issues: &mut Vec<QualityIssue>) -> Option<String> {
+    raw.and_then(|raw| text::clean_line(raw, field, issues))
+}
+
+/// Cleans an optional free text.
+pub fn block(raw: Option<&str>, field: &str, issues: &mut Vec<QualityIssue>) -> Option<String> {
+    raw.and_then(|raw| text::clean(raw, field, issues))
+}
+
+/// Joins cleaned parts with a blank line; `None` when all are empty.
+pub fn join(parts: &[Option<String>], separator: &str) -> Option<String> {
+    let present: Vec<&str> = parts.iter().flatten().map(String::as_str).collect();
+    (!present.is_empty()).then(|| present.join(separator))
+}
+
+/// A FR/NL text pair checked for copies and wrong languages.
+pub fn text_pair(
+    fr: Option<String>,
+    nl: Option<String>,
+    fields: [&str; 2],
+    issues: &mut Vec<QualityIssue>,
+) -> I18nText {
+    let (fr, nl) = language::check_pair(fr, nl, fields, language::TextKind::Text, issues);
+    I18nText::new(fr, nl)
+}
+
+/// Sets official and display names from cleaned FR/NL official names.
+pub fn set_names(
+    organisation: &mut Organisation,
+    fr: Option<String>,
+    nl: Option<String>,
+    fields: [&str; 2],
+    issues: &mut Vec<QualityIssue>,
+) {
+    let (fr, nl) = language::check_pair(fr, nl, fields, language::TextKind::Name, issues);
+    organisation.official_name = I18nText::new(fr.clone(), nl.clone());
+    let display_fr = fr.map(|n| name::display(&n, fields[0], issues));
+    let display_nl = nl.map(|n| name::display(&n, fields[1], issues));
+    organisation.name = I18nText::new(display_fr, display_nl);
+}
+
+/// Reports a missing French or Dutch name.
+pub fn report_missing_languages(
+    organisation: &Organisation,
+    fields: [&str; 2],
+    issues: &mut Vec<QualityIssue>,
+) {
+    if organisation.name.fr.is_none() {
+        issues.push(info(
+            QualityCode::MissingFr,
+            fields[0],
+            "no french name; displays fall back to another language",
+        ));
+    }
+    if organisation.name.nl.is_none() {
+        issues.push(info(
+            QualityCode::MissingNl,
+            fields[1],
+            "no dutch name; displays fall back to another language",
+        ));
+    }
+}
+
+/// Adds names to a list unless an equal one (folded) is there.
+pub fn push_names(names: &mut Vec<String>, new: impl IntoIterator<Item = String>) {
+    for candidate in new {
+        let folded = normalize::fold::fold(&candidate);
+        if !folded.is_empty() && !names.iter().any(|n| normalize::fold::fold(n) == folded) {
+            names.push(candidate);
+        }
+    }
+}
+
+/// Normalises a list of phone values named `base[index]`.
+pub fn phones(
+    organisation: &mut Organisation,
+    values: &[String],
+    base: &str,
+    kind: PhoneKind,
+    issues: &mut Vec<QualityIssue>,
+) {
+    for (index, value) in values.iter().enumerate() {
+        let field = format!("{base}[{index}]");
+        normalize::phone::normalise(value, kind, &field, &mut organisation.phones, issues);
+    }
+}
+
+/// Normalises a list of e-mail values.
+pub fn emails(
+    organisation: &mut Organisation,
+    values: &[String],
+    base: &str,
+    issues: &mut Vec<QualityIssue>,
+) {
+    for (index, value) in values.iter().enumerate() {
+        let field = format!("{base}[{index}]");
+        normalize::email::normalise(value, &field, &mut organisation.emails, issues);
+    }
+}
+
+/// Normalises a list of website values.
+pub fn websites(
+    organisation: &mut Organisation,
+    values: &[String],
+    base: &str,
+    issues: &mut Vec<QualityIssue>,
+) {
+    for (index, value) in values.iter().enumerate() {
+        let field = format!("{base}[{index}]");
+        normalize::web::normalise(value, &field, &mut organisation.websites, issues);
+    }
+}
+
+/// Adds spoken languages (codes or names); unknown ones are reported.
+pub fn languages(
+    organisation: &mut Organisation,
+    values: &[String],
+    field: &str,
+    issues: &mut Vec<QualityIssue>,
+) {
+    for value in values {
+        match normalize::spoken::to_code(value) {
+            Some(code) => organisation.languages.push(code.to_owned()),
+            None => issues.push(info(
+                QualityCode::UnknownValue,
+                field,
+                format!("unknown language `{value}` ignored"),
+            )),
+        }
+    }
+}
+
+/// Sorts and deduplicates the spoken languages.
+pub fn finish_languages(organisation: &mut Organisation) {
+    organisation.languages.sort();
+    organisation.languages.dedup();
+}
+
+/// Parses FR/NL opening-hours texts into a schedule; the text is always kept.
+pub fn schedule(
+    fr: Option<String>,
+    nl: Option<String>,
+    fields: [&str; 2],
+    issues: &mut Vec<QualityIssue>,
+) -> Schedule {
+    let text = I18nText::new(fr, nl);
+    let mut weekly = Vec::new();
+    let mut leftover: Vec<String> = Vec::new();
+    let mut field_used = fields[0];
+    for (lang, field) in [(Lang::Fr, fields[0]), (Lang::Nl, fields[1])] {
+        let Some(hours) = text.get(lang) else {
+            continue;
+        };
+        let parsed = normalize::hours::parse(hours, lang);
+        if weekly.is_empty() && !parsed.slots.is_empty() {
+            weekly = parsed.slots;
+            leftover = parsed.leftover;
+            field_used = field;
+        } else if weekly.is_empty() {
+            leftover = parsed.leftover;
+            field_used = field;
+        }
+    }
+    if text.is_empty() {
+        return Schedule::default();
+    }
+    if weekly.is_empty() {
+        issues.push(info(
+            QualityCode::HoursUnstructured,
+            field_used,
+            "opening hours kept as text only",
+        ));
+    } else if !leftover.is_empty() {
+        issues.push(info(
+            QualityCode::HoursUnstructured,
+            field_used,
+            format!(
+                "opening hours partly structured; kept as text only: `{}`",
+                leftover.join(" ")
+            ),
+        ));
+    }
+    Schedule { text, weekly }
+}
+
+/// The raw parts of a postal address, as read from a source.
+#[derive(Debug, Clone, Default)]
+pub struct RawAddress<'a> {
+    pub street_fr: Option<&'a str>,
+    pub street_nl: Option<&'a str>,
+    pub number: Option<&'a str>,
+    pub box_number: Option<&'a str>,
+    pub postcode: Option<&'a str>,
+    pub city_fr: Option<&'a str>,
+    pub city_nl: Option<&'a str>,
+    pub country: Option<&'a str>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub lambert_x: Option<f64>,
+    pub lambert_y: Option<f64>,
+}
+
+/// Source field names of an address: street FR, street NL, number, postcode.
+pub type AddressFields<'a> = [&'a str; 4];
+
+/// Street words telling the language of a street name.
+const FRENCH_STREET: &[&str] = &[
+    "rue",
+    "avenue",
+    "av",
+    "boulevard",
+    "bd",
+    "place",
+    "chaussee",
+    "chee",
+    "square",
+    "quai",
+    "clos",
+    "allee",
+    "drève",
+    "dreve",
+    "impasse",
+    "parvis",
+    "galerie",
+    "cite",
+    "rond",
+];
+const DUTCH_STREET_SUFFIXES: &[&str] = &[
+    "straat", "laan", "plein", "steenweg", "kaai", "dreef", "weg", "lei", "gang", "park", "hof",
+    "vest", "markt", "pad", "baan",
+];
+
+/// The language of a street name, from its street word.
+pub fn street_language(street: &str) -> Option<Lang> {
+    let words = normalize::fold::words(street);
+    if words
+        .first()
+        .is_some_and(|w| FRENCH_STREET.contains(&w.as_str()))
+    {
+        return Some(Lang::Fr);
+    }
+    words
+        .iter()
+        .any(|w| {
+            DUTCH_STREET_SUFFIXES
+                .iter()
+                .any(|suffix| w.ends_with(suffix))
+        })
+        .then_some(Lang::Nl)
+}
+
+/// Splits "Rue X - Xstraat" given in one field into French and Dutch.
+fn split_bilingual_street(street: &str) -> Option<(String, String)> {
+    let (left, right) = street
+        .split_once(" - ")
+        .or_else(|| street.split_once(" / "))?;
+    match (street_language(left), street_language(right)) {
+        (Some(Lang::Fr), Some(Lang::Nl)) => Some((left.trim().to_owned(), right.trim().to_owned())),
+        (Some(Lang::Nl), Some(Lang::Fr)) => Some((right.trim().to_owned(), left.trim().to_owned())),
+        _ => None,
+    }
+}
+
+/// Builds a location and the position to tag from raw address parts.
+pub fn location(
+    raw: &RawAddress<'_>,
+    fields: AddressFields<'_>,
+    location_id: String,
+    source: &Provenance,
+    issues: &mut Vec<QualityIssue>,
+) -> (Location, Position) {
+    let [street_fr_field, street_nl_field, number_field, postcode_field] = fields;
+    let mut street_fr = line(raw.street_fr, street_fr_field, issues);
+    let mut street_nl = line(raw.street_nl, street_nl_field, issues);
+    let single = match (&street_fr, &street_nl) {
+        (Some(fr), None) => Some((fr.clone(), street_fr_field)),
+        (None, Some(nl)) => Some((nl.clone(), street_nl_field)),
+        _ => None,
+    };
+    if let Some((street, field)) = single {
+        if let Some((fr, nl)) = split_bilingual_street(&street) {
+            issues.push(info(
+                QualityCode::AddressSplit,
+                field,
+                format!("split the bilingual street `{street}` into `{fr}` and `{nl}`"),
+            ));
+            street_fr = Some(fr);
+            street_nl = Some(nl);
+        }
+    }
+    let parts = address::split(
+        address::StreetParts {
+            street_fr,
+            street_nl,
+            number: line(raw.number, number_field, issues),
+            box_number: line(raw.box_number, number_field, issues),
+        },
+        [street_fr_field, street_nl_field, number_field],
+        issues,
+    );
+    let postcode = raw
+        .postcode
+        .and_then(|p| normalize::postcode::clean(p, postcode_field, issues));
+    let city = I18nText::new(raw.city_fr.map(display_city), raw.city_nl.map(display_city));
+    let country = match raw.country.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(country) => country.to_uppercase(),
+        None if postcode.as_deref().is_some_and(|p| p.len() == 4) => "BE".to_owned(),
+        None => String::new(),
+    };
+    let raw_line = [
+        [raw.street_fr.or(raw.street_nl), raw.number, raw.box_number]
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" "),
+        [raw.postcode, raw.city_fr.or(raw.city_nl)]
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" "),
+    ]
+    .iter()
+    .filter(|part| !part.trim().is_empty())
+    .cloned()
+    .collect::<Vec<_>>()
+    .join(", ");
+    let address = Address {
+        street: I18nText::new(parts.street_fr, parts.street_nl),
+        number: parts.number,
+        box_number: parts.box_number,
+        postcode,
+        city,
+        country: country.clone(),
+        raw: raw_line.split_whitespace().collect::<Vec<_>>().join(" "),
+    };
+    let position = Position {
+        lat: raw.lat,
+        lon: raw.lon,
+        lambert_x: raw.lambert_x,
+        lambert_y: raw.lambert_y,
+        city: raw.city_fr.or(raw.city_nl).map(str::to_owned),
+        country: raw.country.map(str::to_owned),
+    };
+    let location = Location {
+        id: orienta_model::record_uuid(source.system.as_str(), &location_id),
+        name: I18nText::default(),
+        address,
+        geo: None,
+        territory: None,
+        source: source.clone(),
+    };
+    (location, position)
+}
+
+/// A city name for display: title case when written in capitals; district suffixes kept
+/// until the tagger replaces the city by its commune.
+fn display_city(city: &str) -> String {
+    let trimmed = city.trim();
+    if name::is_upper_case(trimmed) {
+        name::title_case(&trimmed.to_lowercase().to_uppercase())
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// Warns that a record has no address at all.
+pub fn no_address(issues: &mut Vec<QualityIssue>, field: &str) {
+    issues.push(warning(
+        QualityCode::MissingGeo,
+        field,
+        "no address and no coordinates",
+    ));
+}

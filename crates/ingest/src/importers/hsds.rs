@@ -1,0 +1,551 @@
+//! The HSDS 3.0 importer: an organization with nested services, locations, phones,
+//! languages and schedules (also in arrays and `{"contents": […]}` pages).
+//!
+//! HSDS has no i18n: texts go to the language named by a `language` field when there is one,
+//! else to the language detected over the record's texts (flagged `SuspectLanguage`).
+
+use super::common::{self, RawAddress};
+use crate::draft::{empty_organisation, Draft, Parsed, SourceContext};
+use crate::lenient::{Number, Text};
+use crate::normalize::{self, info, kbo, language, warning};
+use orienta_model::{
+    external_id_scheme, ExternalId, I18nText, Lang, OpeningSlot, PhoneKind, QualityCode, Schedule,
+    SourceSystem, Term, Weekday,
+};
+use serde::{Deserialize, Deserializer};
+
+fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Organization {
+    id: Text,
+    name: Text,
+    alternate_name: Text,
+    description: Text,
+    email: Text,
+    website: Text,
+    legal_status: Text,
+    language: Text,
+    #[serde(deserialize_with = "list")]
+    phones: Vec<Phone>,
+    #[serde(deserialize_with = "list")]
+    locations: Vec<Location>,
+    #[serde(deserialize_with = "list")]
+    services: Vec<Service>,
+    #[serde(deserialize_with = "list")]
+    organization_identifiers: Vec<Identifier>,
+    #[serde(deserialize_with = "list")]
+    contacts: Vec<Contact>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Service {
+    name: Text,
+    alternate_name: Text,
+    description: Text,
+    url: Text,
+    email: Text,
+    language: Text,
+    interpretation_services: Text,
+    application_process: Text,
+    eligibility_description: Text,
+    last_modified: Text,
+    #[serde(deserialize_with = "list")]
+    phones: Vec<Phone>,
+    #[serde(deserialize_with = "list")]
+    schedules: Vec<HsdsSchedule>,
+    #[serde(deserialize_with = "list")]
+    languages: Vec<LanguageItem>,
+    #[serde(deserialize_with = "list")]
+    service_at_locations: Vec<ServiceAtLocation>,
+    #[serde(deserialize_with = "list")]
+    contacts: Vec<Contact>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ServiceAtLocation {
+    location: Option<Location>,
+    #[serde(deserialize_with = "list")]
+    schedules: Vec<HsdsSchedule>,
+    #[serde(deserialize_with = "list")]
+    phones: Vec<Phone>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Location {
+    id: Text,
+    name: Text,
+    location_type: Text,
+    latitude: Number,
+    longitude: Number,
+    #[serde(deserialize_with = "list")]
+    addresses: Vec<HsdsAddress>,
+    #[serde(deserialize_with = "list")]
+    languages: Vec<LanguageItem>,
+    #[serde(deserialize_with = "list")]
+    phones: Vec<Phone>,
+    #[serde(deserialize_with = "list")]
+    schedules: Vec<HsdsSchedule>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct HsdsAddress {
+    address_1: Text,
+    address_2: Text,
+    city: Text,
+    postal_code: Text,
+    country: Text,
+    address_type: Text,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Phone {
+    number: Text,
+    #[serde(rename = "type")]
+    kind: Text,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Contact {
+    email: Text,
+    #[serde(deserialize_with = "list")]
+    phones: Vec<Phone>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct LanguageItem {
+    code: Text,
+    name: Text,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Identifier {
+    identifier_scheme: Text,
+    identifier: Text,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct HsdsSchedule {
+    freq: Text,
+    byday: Text,
+    opens_at: Text,
+    closes_at: Text,
+    description: Text,
+}
+
+fn lang_field(text: &Text) -> Option<Lang> {
+    text.get().and_then(|code| code.parse::<Lang>().ok())
+}
+
+fn minutes(time: &str) -> Option<u16> {
+    let mut parts = time.trim().split(':');
+    let hours: u16 = parts.next()?.parse().ok()?;
+    let minutes: u16 = parts.next().unwrap_or("0").parse().ok()?;
+    (hours <= 24 && minutes < 60).then_some(hours * 60 + minutes)
+}
+
+/// Weekly slots of an HSDS schedule with `freq=WEEKLY`, `byday` and opening times.
+fn weekly_slots(schedule: &HsdsSchedule) -> Vec<OpeningSlot> {
+    if !schedule
+        .freq
+        .get()
+        .is_some_and(|f| f.eq_ignore_ascii_case("weekly"))
+    {
+        return Vec::new();
+    }
+    let (Some(opens), Some(closes)) = (
+        schedule.opens_at.get().and_then(minutes),
+        schedule.closes_at.get().and_then(minutes),
+    ) else {
+        return Vec::new();
+    };
+    if opens >= closes {
+        return Vec::new();
+    }
+    let codes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+    schedule
+        .byday
+        .get()
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|code| {
+            codes
+                .iter()
+                .position(|c| c.eq_ignore_ascii_case(code.trim()))
+        })
+        .map(|index| OpeningSlot {
+            day: Weekday::ALL[index],
+            opens,
+            closes,
+        })
+        .collect()
+}
+
+fn phone_kind(kind: &Text) -> PhoneKind {
+    match kind.get().map(str::to_lowercase).as_deref() {
+        Some("fax") => PhoneKind::Fax,
+        Some("cell" | "mobile") => PhoneKind::Mobile,
+        _ => PhoneKind::Voice,
+    }
+}
+
+/// Reads one HSDS organization.
+pub(crate) fn parse(raw: &str, context: &SourceContext<'_>) -> Parsed {
+    let organization: Organization = match serde_json::from_str(raw) {
+        Ok(organization) => organization,
+        Err(error) => {
+            return super::unparsable(None, "", format!("not an hsds organization: {error}"))
+        }
+    };
+    let Some(id) = organization.id.get().map(|id| id.trim().to_owned()) else {
+        return super::missing(None, "id", "no id; record rejected");
+    };
+    let Some(name) = organization.name.get().map(str::to_owned) else {
+        return super::missing(Some(id), "name", "no name; record rejected");
+    };
+    let mut issues = Vec::new();
+    let issues = &mut issues;
+    let mut source = context.provenance(SourceSystem::Hsds, &id, None, raw);
+    source.updated_at = organization
+        .services
+        .iter()
+        .filter_map(|service| service.last_modified.get())
+        .filter_map(|date| {
+            normalize::date::parse(
+                date,
+                "services.last_modified",
+                context.today,
+                &mut Vec::new(),
+            )
+        })
+        .max();
+    let mut organisation = empty_organisation(source.clone(), false);
+
+    // The language of the record's texts.
+    let given = lang_field(&organization.language).or_else(|| {
+        organization
+            .services
+            .iter()
+            .find_map(|s| lang_field(&s.language))
+    });
+    let lang = given.unwrap_or_else(|| {
+        let sample: String = std::iter::once(organization.description.get().unwrap_or_default())
+            .chain(
+                organization
+                    .services
+                    .iter()
+                    .filter_map(|s| s.description.get()),
+            )
+            .chain(std::iter::once(name.as_str()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        match language::detect(&sample) {
+            Some(detected) => {
+                issues.push(info(
+                    QualityCode::SuspectLanguage,
+                    "language",
+                    format!("no language field; texts detected as {detected}"),
+                ));
+                detected
+            }
+            None => {
+                issues.push(warning(
+                    QualityCode::SuspectLanguage,
+                    "language",
+                    "no language field and no language detected; texts assumed french",
+                ));
+                Lang::Fr
+            }
+        }
+    });
+    let text = |value: Option<String>| value.map(|v| I18nText::only(lang, v)).unwrap_or_default();
+
+    let official = common::line(Some(&name), "name", issues);
+    organisation.official_name = text(official.clone());
+    organisation.name = text(official.map(|n| normalize::name::display(&n, "name", issues)));
+    let alternates = std::iter::once(&organization.alternate_name)
+        .chain(
+            organization
+                .services
+                .iter()
+                .flat_map(|s| [&s.name, &s.alternate_name]),
+        )
+        .filter_map(|t| t.get())
+        .filter_map(|t| common::line(Some(t), "alternate_name", issues))
+        .collect::<Vec<_>>();
+    common::push_names(&mut organisation.alt_names, alternates);
+    let mut descriptions = vec![common::block(
+        organization.description.get(),
+        "description",
+        issues,
+    )];
+    descriptions.extend(
+        organization
+            .services
+            .iter()
+            .map(|s| common::block(s.description.get(), "services.description", issues)),
+    );
+    descriptions.dedup();
+    organisation.description = text(common::join(&descriptions, "\n\n"));
+    let eligibility: Vec<_> = organization
+        .services
+        .iter()
+        .map(|s| {
+            common::block(
+                s.eligibility_description.get(),
+                "services.eligibility_description",
+                issues,
+            )
+        })
+        .collect();
+    organisation.audience = text(common::join(&eligibility, "\n"));
+    let access: Vec<_> = organization
+        .services
+        .iter()
+        .map(|s| {
+            common::block(
+                s.application_process.get(),
+                "services.application_process",
+                issues,
+            )
+        })
+        .collect();
+    organisation.access = text(common::join(&access, "\n"));
+    organisation.legal_status = organization.legal_status.get().map(|label| Term {
+        id: None,
+        label: I18nText::only(lang, label),
+    });
+    organisation.interpretation = organization
+        .services
+        .iter()
+        .any(|s| s.interpretation_services.get().is_some());
+
+    // Contacts.
+    let all_phones = organization
+        .phones
+        .iter()
+        .chain(organization.contacts.iter().flat_map(|c| &c.phones))
+        .chain(organization.locations.iter().flat_map(|l| &l.phones))
+        .chain(organization.services.iter().flat_map(|s| {
+            s.phones
+                .iter()
+                .chain(s.contacts.iter().flat_map(|c| &c.phones))
+        }))
+        .chain(
+            organization
+                .services
+                .iter()
+                .flat_map(|s| s.service_at_locations.iter().flat_map(|sal| &sal.phones)),
+        );
+    for phone in all_phones {
+        if let Some(number) = phone.number.get() {
+            normalize::phone::normalise(
+                number,
+                phone_kind(&phone.kind),
+                "phones.number",
+                &mut organisation.phones,
+                issues,
+            );
+        }
+    }
+    let emails = std::iter::once(&organization.email)
+        .chain(organization.contacts.iter().map(|c| &c.email))
+        .chain(organization.services.iter().map(|s| &s.email))
+        .filter_map(|e| e.get().map(str::to_owned))
+        .collect::<Vec<_>>();
+    common::emails(&mut organisation, &emails, "email", issues);
+    let websites = std::iter::once(&organization.website)
+        .chain(organization.services.iter().map(|s| &s.url))
+        .filter_map(|w| w.get().map(str::to_owned))
+        .collect::<Vec<_>>();
+    common::websites(&mut organisation, &websites, "website", issues);
+
+    // Languages and schedules.
+    let nested_locations: Vec<&Location> = organization
+        .locations
+        .iter()
+        .chain(organization.services.iter().flat_map(|s| {
+            s.service_at_locations
+                .iter()
+                .filter_map(|sal| sal.location.as_ref())
+        }))
+        .collect();
+    let spoken: Vec<String> = organization
+        .services
+        .iter()
+        .flat_map(|s| &s.languages)
+        .chain(nested_locations.iter().flat_map(|l| &l.languages))
+        .filter_map(|item| item.code.get().or(item.name.get()).map(str::to_owned))
+        .collect();
+    common::languages(&mut organisation, &spoken, "languages", issues);
+    common::finish_languages(&mut organisation);
+    let schedules: Vec<&HsdsSchedule> = organization
+        .services
+        .iter()
+        .flat_map(|s| {
+            s.schedules
+                .iter()
+                .chain(s.service_at_locations.iter().flat_map(|sal| &sal.schedules))
+        })
+        .chain(nested_locations.iter().flat_map(|l| &l.schedules))
+        .collect();
+    organisation.schedule = schedule(&schedules, lang, issues);
+
+    // Identifiers.
+    organisation.external_ids.push(ExternalId {
+        scheme: external_id_scheme::HSDS.to_owned(),
+        value: id.clone(),
+        url: None,
+    });
+    for (index, identifier) in organization.organization_identifiers.iter().enumerate() {
+        let (Some(scheme), Some(value)) = (
+            identifier.identifier_scheme.get(),
+            identifier.identifier.get(),
+        ) else {
+            continue;
+        };
+        if scheme.eq_ignore_ascii_case(external_id_scheme::KBO) {
+            kbo::normalise(
+                value,
+                &format!("organization_identifiers[{index}]"),
+                &mut organisation.external_ids,
+                issues,
+            );
+        } else {
+            organisation.external_ids.push(ExternalId {
+                scheme: scheme.to_owned(),
+                value: value.to_owned(),
+                url: None,
+            });
+        }
+    }
+
+    // Locations.
+    let mut positions = Vec::new();
+    let mut seen = Vec::new();
+    for (index, location) in nested_locations.iter().enumerate() {
+        let location_id = location
+            .id
+            .get()
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("{id}/location/{index}"));
+        let virtual_only = location
+            .location_type
+            .get()
+            .is_some_and(|t| t.eq_ignore_ascii_case("virtual"));
+        if virtual_only || seen.contains(&location_id) {
+            continue;
+        }
+        seen.push(location_id.clone());
+        let address = location
+            .addresses
+            .iter()
+            .find(|a| {
+                a.address_type
+                    .get()
+                    .is_none_or(|t| t.eq_ignore_ascii_case("physical"))
+            })
+            .or(location.addresses.first());
+        let street = address.and_then(|a| a.address_1.get());
+        let (street_fr, street_nl) = match street.map(common::street_language).unwrap_or(Some(lang))
+        {
+            Some(Lang::Nl) => (None, street),
+            _ => (street, None),
+        };
+        let raw_address = RawAddress {
+            street_fr,
+            street_nl,
+            number: None,
+            box_number: address
+                .and_then(|a| a.address_2.get())
+                .filter(|b| b.chars().any(|c| c.is_ascii_digit()) && b.len() <= 12),
+            postcode: address.and_then(|a| a.postal_code.get()),
+            city_fr: address.and_then(|a| a.city.get()),
+            city_nl: None,
+            country: address.and_then(|a| a.country.get()),
+            lat: location.latitude.0,
+            lon: location.longitude.0,
+            lambert_x: None,
+            lambert_y: None,
+        };
+        let fields = [
+            "locations.addresses.address_1",
+            "locations.addresses.address_1",
+            "locations.addresses.address_2",
+            "locations.addresses.postal_code",
+        ];
+        let (mut canonical, position) = common::location(
+            &raw_address,
+            fields,
+            format!("{id}/{location_id}"),
+            &source,
+            issues,
+        );
+        canonical.name = text(location.name.get().map(str::to_owned));
+        organisation.locations.push(canonical);
+        positions.push(position);
+    }
+    if organisation.locations.is_empty() {
+        common::no_address(issues, "locations");
+    }
+    common::report_missing_languages(&organisation, ["name", "name"], issues);
+    organisation.quality = std::mem::take(issues);
+    Parsed::Accepted(Box::new(Draft {
+        organisation,
+        positions,
+        case: None,
+        given_needs: Vec::new(),
+    }))
+}
+
+fn schedule(
+    schedules: &[&HsdsSchedule],
+    lang: Lang,
+    issues: &mut Vec<orienta_model::QualityIssue>,
+) -> Schedule {
+    let descriptions: Vec<Option<String>> = schedules
+        .iter()
+        .map(|s| s.description.get().map(str::to_owned))
+        .collect();
+    let mut weekly: Vec<OpeningSlot> = schedules.iter().flat_map(|s| weekly_slots(s)).collect();
+    let text = common::join(&descriptions, "\n");
+    if weekly.is_empty() {
+        let (fr, nl) = match lang {
+            Lang::Nl => (None, text),
+            _ => (text, None),
+        };
+        let parsed = common::schedule(
+            fr,
+            nl,
+            ["schedules.description", "schedules.description"],
+            issues,
+        );
+        return Schedule {
+            text: parsed
+                .text
+                .iter()
+                .next()
+                .map(|(_, t)| I18nText::only(lang, t))
+                .unwrap_or_default(),
+            weekly: parsed.weekly,
+        };
+    }
+    weekly.sort_by_key(|slot| (slot.day, slot.opens));
+    weekly.dedup();
+    Schedule {
+        text: text.map(|t| I18nText::only(lang, t)).unwrap_or_default(),
+        weekly,
+    }
+}

@@ -1,0 +1,322 @@
+//! Which language a text is in, and FR/NL pairs where one side is a copy of the other.
+//!
+//! A text is never moved into the other language's field: a copy or a text in the wrong
+//! language is simply not used for that language (a `SuspectLanguage` warning quotes it).
+
+use super::fold::words;
+use super::text::short;
+use super::warning;
+use orienta_model::{Lang, QualityCode, QualityIssue};
+use std::sync::LazyLock;
+
+/// Words found only in French texts.
+const FRENCH_MARKERS: &[&str] = &[
+    "asbl",
+    "aisbl",
+    "scrl",
+    "sprl",
+    "cpas",
+    "la",
+    "le",
+    "les",
+    "du",
+    "des",
+    "pour",
+    "et",
+    "au",
+    "aux",
+    "avec",
+    "une",
+    "un",
+    "rue",
+    "avenue",
+    "chaussee",
+    "service",
+    "sociale",
+    "tout",
+    "tous",
+    "toute",
+    "toutes",
+    "maison",
+    "aide",
+    "est",
+    "sont",
+    "qui",
+    "dans",
+    "sur",
+    "par",
+    "pas",
+    "jeunes",
+    "personnes",
+    "enfants",
+    "public",
+    "accueil",
+    "clinique",
+    "cliniques",
+    "hopital",
+    "hopitaux",
+    "hospitalier",
+    "universitaire",
+    "institut",
+    "saint",
+    "sainte",
+    "notre",
+    "dame",
+    "rendez",
+    "vous",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "centre",
+];
+
+/// Words found only in Dutch texts.
+const DUTCH_MARKERS: &[&str] = &[
+    "vzw",
+    "ocmw",
+    "cvba",
+    "het",
+    "van",
+    "voor",
+    "een",
+    "met",
+    "zijn",
+    "niet",
+    "straat",
+    "laan",
+    "steenweg",
+    "dienst",
+    "centrum",
+    "huis",
+    "hulp",
+    "alle",
+    "iedereen",
+    "kinderen",
+    "jongeren",
+    "personen",
+    "wie",
+    "die",
+    "dat",
+    "naar",
+    "bij",
+    "wordt",
+    "ook",
+    "kliniek",
+    "klinieken",
+    "ziekenhuis",
+    "ziekenhuizen",
+    "universitair",
+    "algemeen",
+    "sint",
+    "instituut",
+    "onze",
+    "lieve",
+    "vrouw",
+    "afspraak",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "uur",
+    "publiek",
+    "onthaal",
+];
+
+/// Legal forms that tell the language of a name.
+const FRENCH_NAME_MARKERS: &[&str] = &["asbl", "aisbl", "scrl", "sprl", "cpas", "srl"];
+const DUTCH_NAME_MARKERS: &[&str] = &["vzw", "ocmw", "cvba", "bv", "ivzw"];
+
+static DETECTOR: LazyLock<whatlang::Detector> = LazyLock::new(|| {
+    whatlang::Detector::with_allowlist(vec![
+        whatlang::Lang::Fra,
+        whatlang::Lang::Nld,
+        whatlang::Lang::Eng,
+    ])
+});
+
+/// Whether a text is a name (judged on legal forms only) or a running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// An organisation name: proper names are often the same in both languages.
+    Name,
+    /// A description, audience or other running text.
+    Text,
+}
+
+fn by_markers(words: &[String], french: &[&str], dutch: &[&str]) -> Option<Lang> {
+    let french_count = words
+        .iter()
+        .filter(|w| french.contains(&w.as_str()))
+        .count();
+    let dutch_count = words.iter().filter(|w| dutch.contains(&w.as_str())).count();
+    match (french_count, dutch_count) {
+        (0, 0) => None,
+        (f, d) if f > 0 && d == 0 => Some(Lang::Fr),
+        (f, d) if d > 0 && f == 0 => Some(Lang::Nl),
+        (f, d) if f >= 3 * d => Some(Lang::Fr),
+        (f, d) if d >= 3 * f => Some(Lang::Nl),
+        _ => None,
+    }
+}
+
+/// The language of a text: whatlang for texts of four words or more, marker words otherwise.
+pub fn detect(text: &str) -> Option<Lang> {
+    let words = words(text);
+    if words.len() >= 4 {
+        let sample: String = text.chars().take(600).collect();
+        if let Some(info) = DETECTOR.detect(&sample).filter(whatlang::Info::is_reliable) {
+            return match info.lang() {
+                whatlang::Lang::Fra => Some(Lang::Fr),
+                whatlang::Lang::Nld => Some(Lang::Nl),
+                _ => Some(Lang::En),
+            };
+        }
+    }
+    by_markers(&words, FRENCH_MARKERS, DUTCH_MARKERS)
+}
+
+/// The language of a name, from its legal form only (`ASBL`, `VZW`…).
+pub fn detect_name(name: &str) -> Option<Lang> {
+    by_markers(&words(name), FRENCH_NAME_MARKERS, DUTCH_NAME_MARKERS)
+}
+
+fn lang_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "french",
+        Lang::Nl => "dutch",
+        Lang::En => "english",
+    }
+}
+
+/// Checks a French/Dutch pair and returns what may be used for each language.
+pub fn check_pair(
+    fr: Option<String>,
+    nl: Option<String>,
+    fields: [&str; 2],
+    kind: TextKind,
+    issues: &mut Vec<QualityIssue>,
+) -> (Option<String>, Option<String>) {
+    let [fr_field, nl_field] = fields;
+    let mut drop = |value: &str, field: &str, found: Lang, expected: Lang, copy: bool| {
+        let message = if copy {
+            format!(
+                "`{}` is a copy of the {} text; not used as {}",
+                short(value),
+                lang_word(found),
+                lang_word(expected)
+            )
+        } else {
+            format!(
+                "`{}` is in {}; not used as {}",
+                short(value),
+                lang_word(found),
+                lang_word(expected)
+            )
+        };
+        issues.push(warning(QualityCode::SuspectLanguage, field, message));
+    };
+    let detect_kind = |text: &str| match kind {
+        TextKind::Name => detect_name(text),
+        TextKind::Text => detect(text),
+    };
+    match (fr, nl) {
+        (Some(fr), Some(nl)) if words(&fr) == words(&nl) => match detect_kind(&fr) {
+            Some(Lang::Nl) => {
+                drop(&fr, fr_field, Lang::Nl, Lang::Fr, true);
+                (None, Some(nl))
+            }
+            Some(Lang::Fr) => {
+                drop(&nl, nl_field, Lang::Fr, Lang::Nl, true);
+                (Some(fr), None)
+            }
+            _ => (Some(fr), Some(nl)),
+        },
+        (fr, nl) if kind == TextKind::Name => (fr, nl),
+        (fr, nl) => {
+            let fr = fr.filter(|text| match detect(text) {
+                Some(Lang::Nl) => {
+                    drop(text, fr_field, Lang::Nl, Lang::Fr, false);
+                    false
+                }
+                _ => true,
+            });
+            let nl = nl.filter(|text| match detect(text) {
+                Some(Lang::Fr) => {
+                    drop(text, nl_field, Lang::Fr, Lang::Nl, false);
+                    false
+                }
+                _ => true,
+            });
+            (fr, nl)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIELDS: [&str; 2] = ["publicFr", "publicNl"];
+
+    #[test]
+    fn detects_long_and_short_texts() {
+        assert_eq!(
+            detect("Toute organisation qui se sent concernée par la lutte contre la pauvreté"),
+            Some(Lang::Fr)
+        );
+        assert_eq!(detect("Schaarbeekse verenigingen die zich aangesproken voelen door de bestrijding van armoede"), Some(Lang::Nl));
+        assert_eq!(detect("Tout public"), Some(Lang::Fr));
+        assert_eq!(detect("Iedereen"), Some(Lang::Nl));
+        assert_eq!(detect("Samusocial"), None);
+    }
+
+    #[test]
+    fn copies_are_not_used() {
+        let mut issues = Vec::new();
+        let (fr, nl) = check_pair(
+            Some("ASBL Exemple 16".into()),
+            Some("ASBL Exemple 16".into()),
+            ["nameOfficialFr", "nameOfficialNl"],
+            TextKind::Name,
+            &mut issues,
+        );
+        assert_eq!((fr.as_deref(), nl), (Some("ASBL Exemple 16"), None));
+        assert!(
+            issues[0].message.contains("ASBL Exemple 16"),
+            "{}",
+            issues[0].message
+        );
+        let (fr, nl) = check_pair(
+            None,
+            Some("Tout public".into()),
+            FIELDS,
+            TextKind::Text,
+            &mut issues,
+        );
+        assert_eq!((fr, nl), (None, None));
+        assert_eq!(issues.len(), 2);
+        let (fr, nl) = check_pair(
+            Some("Samusocial".into()),
+            Some("Samusocial".into()),
+            FIELDS,
+            TextKind::Name,
+            &mut issues,
+        );
+        assert!(fr.is_some() && nl.is_some());
+        let (_, nl) = check_pair(
+            Some("Le Foyer".into()),
+            Some("Le Foyer".into()),
+            FIELDS,
+            TextKind::Name,
+            &mut issues,
+        );
+        assert!(nl.is_some());
+    }
+}

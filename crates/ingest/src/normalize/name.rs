@@ -1,0 +1,151 @@
+//! Display names derived from UPPER CASE official names, acronyms kept.
+
+use super::info;
+use orienta_model::{QualityCode, QualityIssue};
+
+/// Acronyms and legal forms that stay upper case.
+const ACRONYMS: &[&str] = &[
+    "AISBL", "ASBL", "BV", "CASG", "CASS", "CAW", "CGG", "CHR", "CHU", "CPAS", "CSS", "CSSA",
+    "CVBA", "HIS", "HUB", "IZZ", "MR", "MRS", "NV", "OCMW", "ONE", "RVT", "SA", "SC", "SCRL",
+    "SPRL", "SRL", "UZ", "ULB", "VUB", "VZW", "WZC", "AZ", "CGSP", "SSM", "PMS", "CLB", "CPMS",
+    "OCMW's", "II", "III", "IV", "BRT", "RTBF", "VGC", "COCOF", "COCOM", "GGC", "SPF", "FOD",
+    "SNCB", "NMBS", "STIB", "MIVB",
+];
+
+/// Small words kept lower case inside a name.
+const PARTICLES: &[&str] = &[
+    "à", "a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "par",
+    "pour", "sur", "het", "van", "voor", "der", "den", "op", "in", "te", "ter", "met", "of", "en",
+    "and", "of", "the", "'t", "s",
+];
+
+/// True when a name is written in capitals (at least four letters, no lower-case letter).
+pub fn is_upper_case(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 4 && !name.chars().any(char::is_lowercase)
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// Title case of one word (no spaces), given whether it is the first of the name.
+fn case_word(word: &str, first: bool) -> String {
+    let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+    if ACRONYMS.iter().any(|a| a.eq_ignore_ascii_case(&bare)) && !bare.is_empty() {
+        return word.to_owned();
+    }
+    // Dotted acronyms (`C.P.A.S.`) and words without vowels (`CSS`, `BRT`) stay as they are.
+    let dotted = word.matches('.').count() >= 2 && bare.len() <= 6;
+    let has_vowel = bare.chars().any(|c| "AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜ".contains(c));
+    if dotted || (!has_vowel && bare.len() >= 2 && bare.chars().all(char::is_alphabetic)) {
+        return word.to_owned();
+    }
+    // Elisions: `L'ACTION` → `l'Action`, `D'ENTRAIDE` → `d'Entraide`.
+    for apostrophe in ['\'', '’'] {
+        if let Some((head, tail)) = word.split_once(apostrophe) {
+            if head.chars().count() == 1 && !tail.is_empty() {
+                let head = if first {
+                    capitalise(head)
+                } else {
+                    head.to_lowercase()
+                };
+                return format!("{head}{apostrophe}{}", case_word(tail, false));
+            }
+        }
+    }
+    if !first && PARTICLES.contains(&word.to_lowercase().as_str()) {
+        return word.to_lowercase();
+    }
+    // Hyphenated and dotted parts: `SAINT-GILLES` → `Saint-Gilles`, `ST.-JAN` → `St.-Jan`.
+    let mut output = String::with_capacity(word.len());
+    let mut start_of_part = true;
+    for c in word.chars() {
+        if c.is_alphanumeric() {
+            if start_of_part {
+                output.extend(c.to_uppercase());
+            } else {
+                output.extend(c.to_lowercase());
+            }
+            start_of_part = false;
+        } else {
+            output.push(c);
+            start_of_part = matches!(c, '-' | '.' | '(' | '/' | '"');
+        }
+    }
+    output
+}
+
+/// Title case of an upper-case name, keeping acronyms and lowering particles inside.
+pub fn title_case(name: &str) -> String {
+    name.split(' ')
+        .enumerate()
+        .map(|(index, word)| case_word(word, index == 0))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The display form of an official name: title case when it is all capitals.
+pub fn display(official: &str, field: &str, issues: &mut Vec<QualityIssue>) -> String {
+    if !is_upper_case(official) {
+        return official.to_owned();
+    }
+    let display = title_case(official);
+    if display != official {
+        issues.push(info(
+            QualityCode::NameNormalised,
+            field,
+            format!("display name `{display}` derived from the upper-case `{official}`"),
+        ));
+    }
+    display
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_cases_upper_names() {
+        assert_eq!(
+            title_case("COORDINATION DE L'ACTION SOCIALE DE SCHAERBEEK"),
+            "Coordination de l'Action Sociale de Schaerbeek"
+        );
+        assert_eq!(
+            title_case("COÖRDINATIE VAN DE SCHAARBEEKSE SOCIALE ACTIE"),
+            "Coördinatie van de Schaarbeekse Sociale Actie"
+        );
+        assert_eq!(
+            title_case("C.P.A.S. DE SCHAERBEEK"),
+            "C.P.A.S. de Schaerbeek"
+        );
+        assert_eq!(title_case("KLINIEK ST.-JAN"), "Kliniek St.-Jan");
+        assert_eq!(
+            title_case("CPAS DE SAINT-GILLES ASBL"),
+            "CPAS de Saint-Gilles ASBL"
+        );
+        assert_eq!(
+            title_case("L'ENTRAIDE DES MAROLLES"),
+            "L'Entraide des Marolles"
+        );
+    }
+
+    #[test]
+    fn mixed_case_kept() {
+        let mut issues = Vec::new();
+        assert_eq!(
+            display("ASBL Exemple 1", "nameOfficialFr", &mut issues),
+            "ASBL Exemple 1"
+        );
+        assert!(issues.is_empty());
+        display("CPAS D'IXELLES", "nameOfficialFr", &mut issues);
+        assert_eq!(issues[0].code, QualityCode::NameNormalised);
+    }
+}

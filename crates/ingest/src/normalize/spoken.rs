@@ -1,0 +1,139 @@
+//! Spoken languages: ISO 639-1 codes from codes or FR/NL/EN language names.
+
+use super::fold::fold;
+
+/// ISO 639-1 code and its FR, NL and EN names (folded).
+const LANGUAGES: &[(&str, &[&str])] = &[
+    ("fr", &["francais", "frans", "french", "franse"]),
+    (
+        "nl",
+        &[
+            "neerlandais",
+            "nederlands",
+            "dutch",
+            "neerlandophone",
+            "vlaams",
+        ],
+    ),
+    ("en", &["anglais", "engels", "english"]),
+    ("de", &["allemand", "duits", "german"]),
+    (
+        "ar",
+        &[
+            "arabe",
+            "arabisch",
+            "arabic",
+            "arabe dialectal",
+            "arabe marocain",
+            "marokkaans arabisch",
+        ],
+    ),
+    ("tr", &["turc", "turks", "turkish"]),
+    ("es", &["espagnol", "spaans", "spanish", "castillan"]),
+    ("it", &["italien", "italiaans", "italian"]),
+    ("pt", &["portugais", "portugees", "portuguese"]),
+    ("ro", &["roumain", "roemeens", "romanian"]),
+    ("pl", &["polonais", "pools", "polish"]),
+    ("ru", &["russe", "russisch", "russian"]),
+    ("uk", &["ukrainien", "oekraiens", "ukrainian"]),
+    ("bg", &["bulgare", "bulgaars", "bulgarian"]),
+    ("el", &["grec", "grieks", "greek"]),
+    ("sq", &["albanais", "albanees", "albanian"]),
+    (
+        "ber",
+        &[
+            "berbere",
+            "berbers",
+            "berber",
+            "tamazight",
+            "amazigh",
+            "tamazigh",
+            "rifain",
+            "tarifit",
+        ],
+    ),
+    ("ln", &["lingala"]),
+    ("sw", &["swahili", "kiswahili"]),
+    ("fa", &["persan", "perzisch", "persian", "farsi", "dari"]),
+    ("ps", &["pachto", "pashto", "pasjtoe", "pachtou"]),
+    ("ku", &["kurde", "koerdisch", "kurdish"]),
+    ("so", &["somali", "somalisch"]),
+    ("ti", &["tigrigna", "tigrinya", "tigrinia"]),
+    ("am", &["amharique", "amhaars", "amharic"]),
+    ("ur", &["ourdou", "urdu", "oerdoe"]),
+    ("hi", &["hindi"]),
+    ("bn", &["bengali", "bengaals"]),
+    ("zh", &["chinois", "chinees", "chinese", "mandarin"]),
+    ("vi", &["vietnamien", "vietnamees", "vietnamese"]),
+    ("sr", &["serbe", "servisch", "serbian"]),
+    ("hr", &["croate", "kroatisch", "croatian"]),
+    ("bs", &["bosniaque", "bosnisch", "bosnian"]),
+    ("sk", &["slovaque", "slovaaks", "slovak"]),
+    ("cs", &["tcheque", "tsjechisch", "czech"]),
+    ("hu", &["hongrois", "hongaars", "hungarian"]),
+    ("rom", &["romani", "romanes"]),
+    ("hy", &["armenien", "armeens", "armenian"]),
+    ("ka", &["georgien", "georgisch", "georgian"]),
+    ("wo", &["wolof"]),
+    ("ff", &["peul", "fulfulde", "fula", "pular"]),
+    ("rw", &["kinyarwanda"]),
+    ("rn", &["kirundi"]),
+    ("kg", &["kikongo"]),
+    ("ta", &["tamoul", "tamil"]),
+    ("ne", &["nepalais", "nepalees", "nepali"]),
+    (
+        "sgn",
+        &[
+            "langue des signes",
+            "gebarentaal",
+            "sign language",
+            "lsfb",
+            "vgt",
+        ],
+    ),
+];
+
+/// The ISO code of a language given by code or name; `None` when unknown.
+pub fn to_code(text: &str) -> Option<&'static str> {
+    let folded = fold(text);
+    if folded.is_empty() {
+        return None;
+    }
+    LANGUAGES
+        .iter()
+        .find(|(code, names)| folded == *code || names.contains(&folded.as_str()))
+        .map(|(code, _)| *code)
+}
+
+/// The languages of a `langStatus` value (`FR`, `NL`, `FR-NL`).
+pub fn from_lang_status(status: &str) -> Vec<&'static str> {
+    let folded = fold(status);
+    let mut codes = Vec::new();
+    for part in folded.split(' ') {
+        match part {
+            "fr" => codes.push("fr"),
+            "nl" => codes.push("nl"),
+            "en" => codes.push("en"),
+            "bil" | "bilingue" | "tweetalig" => codes.extend(["fr", "nl"]),
+            _ => {}
+        }
+    }
+    codes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_codes() {
+        assert_eq!(to_code("Arabe"), Some("ar"));
+        assert_eq!(to_code("Arabisch"), Some("ar"));
+        assert_eq!(to_code("EN"), Some("en"));
+        assert_eq!(to_code("Berbère"), Some("ber"));
+        assert_eq!(to_code("Néerlandais"), Some("nl"));
+        assert_eq!(to_code("Klingon"), None);
+        assert_eq!(from_lang_status("FR-NL"), ["fr", "nl"]);
+        assert_eq!(from_lang_status("NL"), ["nl"]);
+    }
+}
