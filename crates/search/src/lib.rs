@@ -13,11 +13,13 @@ pub mod audience;
 pub mod build;
 pub mod changes;
 pub mod document;
+pub mod eval;
 pub mod fold;
 pub mod geo_filter;
 pub mod handle;
 pub mod hours;
 pub mod index;
+pub mod names;
 pub mod query;
 pub mod request;
 mod search;
@@ -28,6 +30,7 @@ pub mod versions;
 pub use build::{build_version, BuildSummary};
 pub use handle::IndexHandle;
 pub use index::SearchIndex;
+pub use names::NameSuggestion;
 pub use request::{
     Facets, Hit, Near, SearchRequest, SearchResults, Sort, SyntheticFilter, Understanding,
     WeekMoment,
