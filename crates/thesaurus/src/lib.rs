@@ -1,5 +1,36 @@
-//! The bilingual needs thesaurus (API skeleton; being filled in).
+//! The bilingual FR/NL needs thesaurus of Orienta.
+//!
+//! Need concepts (`food-aid`, `social-restaurant`, `cpas`…) with FR/NL/EN labels,
+//! everyday words, acronyms, broader links and the social.brussels categories they
+//! map from, loaded from the versioned `data/thesaurus.toml` (bundled in the binary).
+//!
+//! - Ingestion tags records with [`Thesaurus::concepts_for_category`] and
+//!   [`Thesaurus::needs_for_text`], and derives a [`CareLine`](orienta_model::CareLine)
+//!   with [`Thesaurus::care_line`].
+//! - Search expands queries with [`Thesaurus::match_text`] (typo-tolerant) and
+//!   [`Thesaurus::terms`], filters with [`Thesaurus::with_narrower`], autocompletes with
+//!   [`Thesaurus::suggest`] and guesses the query language with [`Thesaurus::guess_lang`].
+//!
+//! Texts and terms meet through one normalisation: [`fold`], [`tokens`] and [`match_key`].
 #![deny(missing_docs)]
+
+mod category;
+mod error;
+mod file;
+mod fold;
+mod forms;
+mod hierarchy;
+mod index;
+mod lang;
+mod matcher;
+mod suggest;
+mod thesaurus;
+mod validate;
+
+pub use error::ThesaurusError;
+pub use fold::{fold, match_key, tokens};
+pub use suggest::Suggestion;
+pub use thesaurus::{ConceptTerms, Thesaurus};
 
 use orienta_model::{CareLine, I18nText, Lang};
 use serde::{Deserialize, Serialize};
@@ -25,76 +56,13 @@ pub struct ConceptMatch {
     pub concept: String,
     /// The thesaurus term that matched, folded.
     pub term: String,
-    /// The language of the term, when it belongs to one.
+    /// The language of the term, when it belongs to one (`None` for acronyms and for
+    /// terms identical in French and Dutch).
     pub lang: Option<Lang>,
-    /// First matched token, index in the folded token list.
+    /// First matched token, index in the folded token list ([`tokens`]).
     pub start_token: usize,
     /// One past the last matched token.
     pub end_token: usize,
     /// Edits needed to match (0 exact, 1–2 with typos).
     pub edits: u8,
-}
-
-/// Errors loading a thesaurus.
-#[derive(Debug, thiserror::Error)]
-pub enum ThesaurusError {
-    /// The file could not be read.
-    #[error("cannot read thesaurus {path}: {source}")]
-    Io {
-        /// Path.
-        path: String,
-        /// Cause.
-        source: std::io::Error,
-    },
-    /// The file is not valid.
-    #[error("invalid thesaurus: {0}")]
-    Invalid(String),
-}
-
-/// The loaded thesaurus.
-#[derive(Debug, Clone, Default)]
-pub struct Thesaurus {
-    concepts: Vec<Concept>,
-}
-
-impl Thesaurus {
-    /// The thesaurus bundled in the binary (`data/thesaurus.toml`).
-    pub fn bundled() -> Self {
-        Self::default()
-    }
-
-    /// Loads a thesaurus file.
-    pub fn load(_path: &std::path::Path) -> Result<Self, ThesaurusError> {
-        Ok(Self::default())
-    }
-
-    /// All concepts.
-    pub fn concepts(&self) -> &[Concept] {
-        &self.concepts
-    }
-
-    /// One concept by id.
-    pub fn concept(&self, id: &str) -> Option<&Concept> {
-        self.concepts.iter().find(|concept| concept.id == id)
-    }
-
-    /// The concept and all its narrower concepts, transitively.
-    pub fn with_narrower(&self, id: &str) -> Vec<String> {
-        vec![id.to_owned()]
-    }
-
-    /// Concepts for a social.brussels category: by id when known, else by FR/NL label.
-    pub fn concepts_for_category(
-        &self,
-        _id: Option<i64>,
-        _label_fr: Option<&str>,
-        _label_nl: Option<&str>,
-    ) -> Vec<String> {
-        Vec::new()
-    }
-
-    /// Concepts named in a free text (longest match, optional typo tolerance).
-    pub fn match_text(&self, _text: &str, _max_edits: u8) -> Vec<ConceptMatch> {
-        Vec::new()
-    }
 }

@@ -1,0 +1,146 @@
+//! The term index: every surface form of every concept as a token sequence, looked up
+//! by its first token.
+
+use crate::file::ConceptRecord;
+use crate::fold::tokenize;
+use crate::forms::{forms, FormKind};
+use orienta_model::Lang;
+use std::collections::{BTreeSet, HashMap};
+
+/// One token of an indexed form.
+#[derive(Debug, Clone)]
+pub(crate) struct EntryToken {
+    /// Folded token.
+    pub folded: String,
+    /// Matching key (see [`crate::match_key`]).
+    pub key: String,
+    /// Length of `folded` in characters (drives typo tolerance).
+    pub chars: usize,
+}
+
+/// One indexed form of a concept.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    /// Position of the concept.
+    pub concept: usize,
+    /// The folded form, tokens joined by spaces.
+    pub folded: String,
+    /// Its tokens.
+    pub tokens: Vec<EntryToken>,
+    /// The language when the form belongs to exactly one.
+    pub lang: Option<Lang>,
+    /// `Some(cased)` for acronyms.
+    pub acronym: Option<bool>,
+}
+
+/// All forms, by first token.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TermIndex {
+    /// Every entry.
+    pub entries: Vec<Entry>,
+    /// Labels and terms by the key of their first token.
+    pub by_first_key: HashMap<String, Vec<usize>>,
+    /// Acronyms by folded token.
+    pub acronyms: HashMap<String, Vec<usize>>,
+}
+
+/// The language of a form found in several languages of one concept: the only one, or
+/// the official one when the other is English, or none ("Housing First", "psychiatrie").
+fn resolve_lang(langs: &BTreeSet<Lang>) -> Option<Lang> {
+    let official: Vec<Lang> = langs
+        .iter()
+        .copied()
+        .filter(|lang| *lang != Lang::En)
+        .collect();
+    match official.as_slice() {
+        [] => langs.first().copied(),
+        [only] => Some(*only),
+        _ => None,
+    }
+}
+
+impl TermIndex {
+    /// Indexes the forms of every concept, merging duplicates within a concept.
+    pub fn build(records: &[ConceptRecord]) -> Self {
+        let mut index = TermIndex::default();
+        for (concept, record) in records.iter().enumerate() {
+            // folded form + acronym flag → (first form text, languages); variants that
+            // only share a key (singular / plural) stay apart so matches report the literal one
+            let mut merged: Vec<(String, Option<bool>, &str, BTreeSet<Lang>)> = Vec::new();
+            for form in forms(record) {
+                let acronym = match form.kind {
+                    FormKind::Acronym { cased } => Some(cased),
+                    FormKind::Label | FormKind::Term => None,
+                };
+                let tokens = tokenize(form.text);
+                if tokens.is_empty() {
+                    continue;
+                }
+                let folded: Vec<&str> = tokens.iter().map(|token| token.folded.as_str()).collect();
+                let folded = folded.join(" ");
+                let existing = merged.iter_mut().find(|(other, flag, _, _)| {
+                    *other == folded && flag.is_some() == acronym.is_some()
+                });
+                match existing {
+                    Some((_, _, _, langs)) => langs.extend(form.lang),
+                    None => {
+                        merged.push((folded, acronym, form.text, form.lang.into_iter().collect()))
+                    }
+                }
+            }
+            for (_, acronym, text, langs) in merged {
+                index.push(Entry {
+                    concept,
+                    folded: String::new(),
+                    tokens: tokenize(text)
+                        .into_iter()
+                        .map(|token| EntryToken {
+                            chars: token.folded.chars().count(),
+                            folded: token.folded,
+                            key: token.key,
+                        })
+                        .collect(),
+                    lang: if acronym.is_some() {
+                        None
+                    } else {
+                        resolve_lang(&langs)
+                    },
+                    acronym,
+                });
+            }
+        }
+        index
+    }
+
+    fn push(&mut self, mut entry: Entry) {
+        let folded: Vec<&str> = entry
+            .tokens
+            .iter()
+            .map(|token| token.folded.as_str())
+            .collect();
+        entry.folded = folded.join(" ");
+        let Some(first) = entry.tokens.first() else {
+            return;
+        };
+        let position = self.entries.len();
+        let bucket = match entry.acronym {
+            Some(_) => self.acronyms.entry(first.folded.clone()),
+            None => self.by_first_key.entry(first.key.clone()),
+        };
+        bucket.or_default().push(position);
+        self.entries.push(entry);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_of_a_form_in_several_languages() {
+        let both: BTreeSet<Lang> = [Lang::Fr, Lang::Nl, Lang::En].into();
+        assert_eq!(resolve_lang(&both), None);
+        assert_eq!(resolve_lang(&[Lang::Fr, Lang::En].into()), Some(Lang::Fr));
+        assert_eq!(resolve_lang(&[Lang::En].into()), Some(Lang::En));
+    }
+}

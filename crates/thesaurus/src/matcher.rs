@@ -1,0 +1,191 @@
+//! Greedy longest match of thesaurus forms over the tokens of a text, with optional
+//! typo tolerance.
+
+use crate::fold::Token;
+use crate::index::{Entry, EntryToken, TermIndex};
+use std::cmp::Reverse;
+
+/// A form found in a text (positions in tokens).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawMatch {
+    /// Position of the entry in the index.
+    pub entry: usize,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Edits used.
+    pub edits: u8,
+}
+
+/// Edits a token of this many characters may take: 1 from 5, 2 from 9.
+fn edits_allowed(chars: usize) -> u8 {
+    match chars {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// Edits needed to read `text` as `term`, if within `budget` and the length allowance.
+fn token_edits(text: &Token, term: &EntryToken, budget: u8) -> Option<u8> {
+    if text.key == term.key {
+        return Some(0);
+    }
+    let allowed = edits_allowed(text.folded.chars().count().min(term.chars)).min(budget);
+    if allowed == 0 {
+        return None;
+    }
+    let length_gap = text.key.chars().count().abs_diff(term.key.chars().count());
+    if length_gap > usize::from(allowed) {
+        return None;
+    }
+    let distance = strsim::damerau_levenshtein(&text.key, &term.key);
+    u8::try_from(distance)
+        .ok()
+        .filter(|edits| *edits <= allowed)
+}
+
+/// Edits needed to read the text from `start` as the whole entry, if within `max_edits`.
+fn entry_edits(entry: &Entry, tokens: &[Token], start: usize, max_edits: u8) -> Option<u8> {
+    let window = tokens.get(start..start + entry.tokens.len())?;
+    if let Some(cased) = entry.acronym {
+        let token = &window[0];
+        let same = token.folded == entry.tokens[0].folded;
+        return (same && (token.upper || !cased)).then_some(0);
+    }
+    let mut used = 0u8;
+    for (text, term) in window.iter().zip(&entry.tokens) {
+        used += token_edits(text, term, max_edits - used)?;
+    }
+    Some(used)
+}
+
+/// Entries that may start at `start`: exact first-token hits, then (with typos allowed)
+/// every label or term whose first token is close enough.
+fn candidates(index: &TermIndex, tokens: &[Token], start: usize, max_edits: u8) -> Vec<usize> {
+    let token = &tokens[start];
+    let mut found: Vec<usize> = Vec::new();
+    found.extend(index.by_first_key.get(&token.key).into_iter().flatten());
+    found.extend(index.acronyms.get(&token.folded).into_iter().flatten());
+    if max_edits == 0 {
+        return found;
+    }
+    for (key, entries) in &index.by_first_key {
+        if *key == token.key {
+            continue;
+        }
+        for &position in entries {
+            let first = &index.entries[position].tokens[0];
+            if token_edits(token, first, max_edits).is_some() {
+                found.push(position);
+            }
+        }
+    }
+    found
+}
+
+/// Non-overlapping matches, left to right; at each position the longest form wins, then
+/// the one with fewer edits. Forms shared by several concepts yield one match each.
+pub(crate) fn find(index: &TermIndex, tokens: &[Token], max_edits: u8) -> Vec<RawMatch> {
+    let mut matches = Vec::new();
+    let mut start = 0;
+    while start < tokens.len() {
+        let mut best: Vec<RawMatch> = Vec::new();
+        for entry in candidates(index, tokens, start, max_edits) {
+            let Some(edits) = entry_edits(&index.entries[entry], tokens, start, max_edits) else {
+                continue;
+            };
+            let found = RawMatch {
+                entry,
+                start,
+                end: start + index.entries[entry].tokens.len(),
+                edits,
+            };
+            // longest, then fewest edits; within a concept, the form written as in the text
+            let strength = |found: &RawMatch| (found.end, Reverse(found.edits));
+            let literal = |found: &RawMatch| {
+                let entry = &index.entries[found.entry];
+                let window = &tokens[found.start..found.end];
+                entry
+                    .tokens
+                    .iter()
+                    .zip(window)
+                    .all(|(term, text)| term.folded == text.folded)
+            };
+            match best.first().map(strength) {
+                Some(current) if strength(&found) < current => continue,
+                Some(current) if strength(&found) > current => best.clear(),
+                _ => {}
+            }
+            let concept = index.entries[entry].concept;
+            match best
+                .iter_mut()
+                .find(|other| index.entries[other.entry].concept == concept)
+            {
+                Some(other) if literal(&found) && !literal(other) => *other = found,
+                Some(_) => {}
+                None => best.push(found),
+            }
+        }
+        match best.first() {
+            Some(first) => {
+                start = first.end;
+                matches.append(&mut best);
+            }
+            None => start += 1,
+        }
+    }
+    matches
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(text: &str) -> Token {
+        crate::fold::tokenize(text).remove(0)
+    }
+
+    fn entry_token(text: &str) -> EntryToken {
+        let token = token(text);
+        EntryToken {
+            chars: token.folded.chars().count(),
+            folded: token.folded,
+            key: token.key,
+        }
+    }
+
+    #[test]
+    fn typo_allowance_grows_with_length() {
+        assert_eq!(token_edits(&token("dete"), &entry_token("dette"), 2), None);
+        assert_eq!(
+            token_edits(&token("detes"), &entry_token("dettes"), 2),
+            Some(1)
+        );
+        assert_eq!(
+            token_edits(&token("mediaton"), &entry_token("mediation"), 2),
+            Some(1)
+        );
+        assert_eq!(
+            token_edits(&token("mdiaton"), &entry_token("mediation"), 2),
+            None
+        );
+        assert_eq!(
+            token_edits(
+                &token("schuldbemidelig"),
+                &entry_token("schuldbemiddeling"),
+                2
+            ),
+            Some(2)
+        );
+        assert_eq!(
+            token_edits(&token("detes"), &entry_token("dettes"), 0),
+            None
+        );
+        assert_eq!(
+            token_edits(&token("Dettes"), &entry_token("dette"), 0),
+            Some(0)
+        );
+    }
+}

@@ -1,0 +1,271 @@
+//! The loaded thesaurus and its public queries.
+
+use crate::category::CategoryIndex;
+use crate::error::ThesaurusError;
+use crate::file::{self, ConceptRecord};
+use crate::fold::tokenize;
+use crate::hierarchy::Hierarchy;
+use crate::index::TermIndex;
+use crate::lang::Vocabulary;
+use crate::suggest::{self, SuggestEntry, Suggestion};
+use crate::validate::validate;
+use crate::{matcher, Concept, ConceptMatch};
+use orienta_model::{CareLine, I18nText, Lang};
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+/// The thesaurus file bundled in the binary.
+const BUNDLED_TOML: &str = include_str!("../../../data/thesaurus.toml");
+
+/// The terms of a concept for query expansion: (FR, NL, EN, acronyms), labels first.
+pub type ConceptTerms = (Vec<String>, Vec<String>, Vec<String>, Vec<String>);
+
+/// The loaded thesaurus. Cheap to clone (shared, immutable).
+#[derive(Debug, Clone, Default)]
+pub struct Thesaurus {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    version: String,
+    concepts: Vec<Concept>,
+    records: Vec<ConceptRecord>,
+    by_id: HashMap<String, usize>,
+    hierarchy: Hierarchy,
+    terms: TermIndex,
+    categories: CategoryIndex,
+    suggestions: Vec<SuggestEntry>,
+    vocabulary: Vocabulary,
+    shared_terms: Vec<String>,
+}
+
+impl Thesaurus {
+    /// The thesaurus bundled in the binary (`data/thesaurus.toml`), parsed once.
+    pub fn bundled() -> Self {
+        static BUNDLED: OnceLock<Thesaurus> = OnceLock::new();
+        BUNDLED
+            .get_or_init(|| {
+                // The bundled file is checked by the `bundled_thesaurus_is_valid` test.
+                Thesaurus::from_toml_str(BUNDLED_TOML)
+                    .expect("bundled data/thesaurus.toml is valid")
+            })
+            .clone()
+    }
+
+    /// Loads and validates a thesaurus file.
+    pub fn load(path: &Path) -> Result<Self, ThesaurusError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ThesaurusError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::from_toml_str(&text)
+    }
+
+    /// Parses and validates a thesaurus from TOML text; every problem is reported.
+    pub fn from_toml_str(text: &str) -> Result<Self, ThesaurusError> {
+        let parsed =
+            file::parse(text).map_err(|error| ThesaurusError::Invalid(error.to_string()))?;
+        let problems = validate(&parsed);
+        if !problems.is_empty() {
+            return Err(ThesaurusError::Invalid(problems.join("; ")));
+        }
+        let records = parsed.concepts;
+        let by_id: HashMap<String, usize> = records
+            .iter()
+            .enumerate()
+            .map(|(position, record)| (record.id.clone(), position))
+            .collect();
+        let concepts = records
+            .iter()
+            .map(|record| Concept {
+                id: record.id.clone(),
+                label: I18nText {
+                    fr: record.label(Lang::Fr).map(str::to_owned),
+                    nl: record.label(Lang::Nl).map(str::to_owned),
+                    en: record.label(Lang::En).map(str::to_owned),
+                },
+                broader: record.broader.clone(),
+                line: record.line,
+            })
+            .collect();
+        let inner = Inner {
+            version: parsed.version,
+            hierarchy: Hierarchy::build(&records, &by_id),
+            terms: TermIndex::build(&records),
+            categories: CategoryIndex::build(&records),
+            suggestions: suggest::build(&records),
+            vocabulary: Vocabulary::build(&records),
+            shared_terms: parsed.shared_terms,
+            concepts,
+            records,
+            by_id,
+        };
+        Ok(Thesaurus {
+            inner: Arc::new(inner),
+        })
+    }
+
+    /// The version of the thesaurus file.
+    pub fn version(&self) -> &str {
+        &self.inner.version
+    }
+
+    /// All concepts, in file order.
+    pub fn concepts(&self) -> &[Concept] {
+        &self.inner.concepts
+    }
+
+    /// One concept by id.
+    pub fn concept(&self, id: &str) -> Option<&Concept> {
+        self.position(id)
+            .map(|position| &self.inner.concepts[position])
+    }
+
+    /// Terms deliberately shared by several concepts, as listed in the file.
+    pub fn shared_terms(&self) -> &[String] {
+        &self.inner.shared_terms
+    }
+
+    fn position(&self, id: &str) -> Option<usize> {
+        self.inner.by_id.get(id).copied()
+    }
+
+    fn ids(&self, positions: impl IntoIterator<Item = usize>) -> Vec<String> {
+        positions
+            .into_iter()
+            .map(|position| self.inner.concepts[position].id.clone())
+            .collect()
+    }
+
+    /// The concept and all its narrower concepts, transitively (the concept first, then
+    /// breadth first). An unknown id is returned alone, so a filter on it matches nothing.
+    pub fn with_narrower(&self, id: &str) -> Vec<String> {
+        match self.position(id) {
+            Some(position) => self.ids(self.inner.hierarchy.with_descendants(position)),
+            None => vec![id.to_owned()],
+        }
+    }
+
+    /// All broader concepts of a concept, nearest first (empty for a top concept or an
+    /// unknown id).
+    pub fn broader_chain(&self, id: &str) -> Vec<String> {
+        self.position(id)
+            .map(|position| self.ids(self.inner.hierarchy.ancestors(position)))
+            .unwrap_or_default()
+    }
+
+    /// Concepts for a social.brussels category: by id when the id is known, else by
+    /// folded FR / NL label; a label matching no category label falls back to the
+    /// concepts named in it ([`Thesaurus::match_text`], exact). Sorted, deduplicated.
+    pub fn concepts_for_category(
+        &self,
+        id: Option<i64>,
+        label_fr: Option<&str>,
+        label_nl: Option<&str>,
+    ) -> Vec<String> {
+        if let Some(known) = id.and_then(|id| self.inner.categories.by_id(id)) {
+            let ids: BTreeSet<String> = self.ids(known.iter().copied()).into_iter().collect();
+            return ids.into_iter().collect();
+        }
+        let mut found = BTreeSet::new();
+        for label in [label_fr, label_nl].into_iter().flatten() {
+            match self.inner.categories.by_label(label) {
+                Some(known) => found.extend(self.ids(known.iter().copied())),
+                None => found.extend(self.needs_for_text(label)),
+            }
+        }
+        found.into_iter().collect()
+    }
+
+    /// Concepts named in a free text: non-overlapping greedy longest matches over the
+    /// labels, terms and acronyms. With `max_edits` > 0, words of 5+ letters may differ
+    /// by one edit and words of 9+ letters by two, `max_edits` in total per match; exact
+    /// matches win at equal length. A form shared by several concepts gives one match each.
+    pub fn match_text(&self, text: &str, max_edits: u8) -> Vec<ConceptMatch> {
+        let tokens = tokenize(text);
+        matcher::find(&self.inner.terms, &tokens, max_edits)
+            .into_iter()
+            .map(|found| {
+                let entry = &self.inner.terms.entries[found.entry];
+                ConceptMatch {
+                    concept: self.inner.concepts[entry.concept].id.clone(),
+                    term: entry.folded.clone(),
+                    lang: entry.lang,
+                    start_token: found.start,
+                    end_token: found.end,
+                    edits: found.edits,
+                }
+            })
+            .collect()
+    }
+
+    /// The concept ids named in a text (exact matches), sorted and deduplicated.
+    /// Broader concepts are not added: use [`Thesaurus::broader_chain`] for that.
+    pub fn needs_for_text(&self, text: &str) -> Vec<String> {
+        let ids: BTreeSet<String> = self
+            .match_text(text, 0)
+            .into_iter()
+            .map(|found| found.concept)
+            .collect();
+        ids.into_iter().collect()
+    }
+
+    /// The care line of a set of needs: first line if any known need is, specialised if
+    /// any is known, `None` otherwise.
+    pub fn care_line<S: AsRef<str>>(&self, needs: &[S]) -> Option<CareLine> {
+        let lines = needs
+            .iter()
+            .filter_map(|need| self.concept(need.as_ref()))
+            .map(|concept| concept.line);
+        lines.min_by_key(|line| match line {
+            CareLine::FirstLine => 0,
+            CareLine::Specialised => 1,
+        })
+    }
+
+    /// The words of a concept for query expansion: (FR, NL, EN, acronyms), each list with
+    /// the preferred label first, as written in the thesaurus. Empty for an unknown id.
+    pub fn terms(&self, id: &str) -> ConceptTerms {
+        let Some(position) = self.position(id) else {
+            return ConceptTerms::default();
+        };
+        let record = &self.inner.records[position];
+        let of = |lang: Lang| -> Vec<String> {
+            let mut words: Vec<String> =
+                record.label(lang).map(str::to_owned).into_iter().collect();
+            for term in record.terms(lang) {
+                if !words.contains(term) {
+                    words.push(term.clone());
+                }
+            }
+            words
+        };
+        let acronyms = record.all_acronyms().cloned().collect();
+        (of(Lang::Fr), of(Lang::Nl), of(Lang::En), acronyms)
+    }
+
+    /// Concepts whose label, term or acronym starts with `prefix` (or has a word starting
+    /// with it), labels and the requested language first, one per concept.
+    pub fn suggest(&self, prefix: &str, lang: Lang, limit: usize) -> Vec<Suggestion> {
+        suggest::suggest(&self.inner.suggestions, prefix, lang, limit)
+            .into_iter()
+            .map(|(position, matched)| {
+                let concept = &self.inner.concepts[position];
+                let label = concept.label.resolve(lang).map(|label| label.text);
+                Suggestion {
+                    concept: concept.id.clone(),
+                    label: label.unwrap_or(concept.id.as_str()).to_owned(),
+                    matched: matched.to_owned(),
+                }
+            })
+            .collect()
+    }
+
+    /// French or Dutch, guessed from the thesaurus vocabulary and function words; `None`
+    /// when undecided (acronyms, names, as many French as Dutch clues). Never English.
+    pub fn guess_lang(&self, text: &str) -> Option<Lang> {
+        self.inner.vocabulary.guess(text)
+    }
+}

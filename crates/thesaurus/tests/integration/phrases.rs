@@ -1,0 +1,206 @@
+//! Everyday phrases, typos and false positives on the bundled thesaurus.
+
+use orienta_model::Lang;
+use orienta_thesaurus::Thesaurus;
+
+/// (phrase, concept it must name).
+const PHRASES: &[(&str, &str)] = &[
+    ("colis alimentaire", "food-parcels"),
+    ("Colis alimentaires", "food-parcels"),
+    ("une banque alimentaire", "food-parcels"),
+    ("voedselpakket", "food-parcels"),
+    ("voedselpakketten", "food-parcels"),
+    ("de voedselbank", "food-parcels"),
+    ("j'ai faim", "food-aid"),
+    ("ik heb honger", "food-aid"),
+    ("Restaurants sociaux", "social-restaurant"),
+    ("sociale kruideniers", "social-grocery"),
+    ("sans-abri", "homelessness"),
+    ("sans abri", "homelessness"),
+    ("un SDF", "homelessness"),
+    ("je suis à la rue", "homelessness"),
+    ("dakloos", "homelessness"),
+    ("daklozen", "homelessness"),
+    ("thuisloos", "homelessness"),
+    ("ik leef op straat", "homelessness"),
+    ("sans-papiers", "undocumented"),
+    ("sans papiers", "undocumented"),
+    ("en séjour irrégulier", "undocumented"),
+    ("mensen zonder wettig verblijf", "undocumented"),
+    ("mensen zonder papieren", "undocumented"),
+    ("je ne sais plus payer mes factures", "debt"),
+    ("Je ne sais plus payer mes factures !", "debt"),
+    ("dettes", "debt"),
+    ("surendettement", "debt"),
+    ("schulden", "debt"),
+    ("ik kan mijn rekeningen niet meer betalen", "debt"),
+    ("médiation de dettes", "debt-mediation"),
+    ("hulp bij schulden", "debt-mediation"),
+    ("schuldbemiddeling", "debt-mediation"),
+    ("CPAS", "cpas"),
+    ("OCMW", "cpas"),
+    ("le cpas de Schaerbeek", "cpas"),
+    ("het OCMW van Anderlecht", "cpas"),
+    ("leefloon", "cpas"),
+    ("maison médicale", "community-health-centre"),
+    ("wijkgezondheidscentrum", "community-health-centre"),
+    ("santé mentale", "mental-health"),
+    ("geestelijke gezondheid", "mental-health"),
+    ("geestelijke gezondheidszorg", "mental-health-service"),
+    ("crèche", "childcare"),
+    ("kinderopvang", "childcare"),
+    ("hôpitaux", "hospital"),
+    ("ziekenhuizen", "hospital"),
+    ("violence conjugale", "domestic-violence"),
+    ("partnergeweld", "domestic-violence"),
+    ("cours de français", "language-classes"),
+    ("Nederlands leren", "language-classes"),
+    ("mutualité", "health-insurance"),
+    ("ziekenfonds", "health-insurance"),
+    ("huisarts", "gp"),
+    ("médecin généraliste", "gp"),
+    ("maison de repos", "nursing-home"),
+    ("MR/MRS", "nursing-home"),
+    ("woonzorgcentrum", "nursing-home"),
+    ("ouderen", "elderly"),
+    ("personnes âgées", "elderly"),
+    ("demandeurs d'asile", "asylum"),
+    ("asielzoekers", "asylum"),
+    ("l'ONE", "pregnancy-infants"),
+    ("je suis enceinte", "pregnancy-infants"),
+    ("IST/SOA", "hiv-sti"),
+    ("assuétudes", "addiction"),
+    ("verslaving", "addiction"),
+    ("alphabétisation", "literacy"),
+    ("facture d'électricité", "energy-bills"),
+    ("handicap", "disability"),
+    ("aide juridique", "legal-aid"),
+    ("rechtshulp", "legal-aid"),
+];
+
+#[test]
+fn everyday_phrases_name_the_right_concept() {
+    let thesaurus = Thesaurus::bundled();
+    for &(phrase, concept) in PHRASES {
+        let needs = thesaurus.needs_for_text(phrase);
+        assert!(
+            needs.contains(&concept.to_owned()),
+            "{phrase:?} → {needs:?}, expected {concept}"
+        );
+    }
+}
+
+#[test]
+fn translations_meet_on_one_concept() {
+    let thesaurus = Thesaurus::bundled();
+    let pairs = [
+        ("hulp bij schulden", "médiation de dettes"),
+        ("CPAS", "OCMW"),
+        ("voedselpakket", "colis alimentaire"),
+        ("sans-abri", "dakloos"),
+        ("crèche", "kinderopvang"),
+        ("maison médicale", "wijkgezondheidscentrum"),
+    ];
+    for (left, right) in pairs {
+        let left_needs = thesaurus.needs_for_text(left);
+        assert_eq!(left_needs.len(), 1, "{left} → {left_needs:?}");
+        assert_eq!(
+            left_needs,
+            thesaurus.needs_for_text(right),
+            "{left} vs {right}"
+        );
+    }
+}
+
+#[test]
+fn matches_report_language_and_position() {
+    let thesaurus = Thesaurus::bundled();
+    let found = thesaurus.match_text("Besoin d'un colis alimentaire à Ixelles", 0);
+    assert_eq!(found.len(), 1);
+    let found = &found[0];
+    assert_eq!(found.concept, "food-parcels");
+    assert_eq!(found.term, "colis alimentaire");
+    assert_eq!(found.lang, Some(Lang::Fr));
+    assert_eq!((found.start_token, found.end_token, found.edits), (3, 5, 0));
+    let dutch = thesaurus.match_text("voedselpakketten", 0);
+    assert_eq!(dutch[0].lang, Some(Lang::Nl));
+    assert_eq!(thesaurus.match_text("OCMW", 0)[0].lang, None);
+}
+
+#[test]
+fn longest_match_wins() {
+    let thesaurus = Thesaurus::bundled();
+    let found = thesaurus.match_text("maison de repos et de soins", 0);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].concept, "nursing-care-home");
+    assert_eq!(
+        thesaurus.needs_for_text("service de santé mentale"),
+        ["mental-health-service"]
+    );
+    assert_eq!(
+        thesaurus.needs_for_text("dagcentrum thuislozen"),
+        ["day-centre-homeless"]
+    );
+    assert_eq!(
+        thesaurus.needs_for_text("service social de la mutualité"),
+        ["mutuality-social-service"]
+    );
+}
+
+#[test]
+fn typos_match_with_an_edit_budget() {
+    let thesaurus = Thesaurus::bundled();
+    let found = thesaurus.match_text("médiaton de detes", 2);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].concept, "debt-mediation");
+    assert_eq!(found[0].edits, 2);
+    assert!(thesaurus
+        .match_text("médiaton de detes", 1)
+        .iter()
+        .all(|found| found.concept != "debt-mediation"));
+    assert!(thesaurus.match_text("médiaton de detes", 0).is_empty());
+    let dutch = thesaurus.match_text("schuldbemideling", 1);
+    assert_eq!(dutch[0].concept, "debt-mediation");
+    let grocery = thesaurus.match_text("epicerie socaile", 1);
+    assert_eq!(grocery[0].concept, "social-grocery");
+    // exact beats fuzzy at equal length
+    let exact = thesaurus.match_text("dettes", 2);
+    assert_eq!((exact[0].concept.as_str(), exact[0].edits), ("debt", 0));
+    // acronyms never take typos
+    assert!(thesaurus.match_text("OCMV", 2).is_empty());
+}
+
+#[test]
+fn cased_acronyms_need_capitals() {
+    let thesaurus = Thesaurus::bundled();
+    assert!(thesaurus.needs_for_text("one more time").is_empty());
+    assert!(thesaurus.needs_for_text("Mr Dupont").is_empty());
+    assert_eq!(
+        thesaurus.needs_for_text("consultation ONE"),
+        ["pregnancy-infants"]
+    );
+}
+
+#[test]
+fn neutral_sentences_tag_nothing() {
+    let thesaurus = Thesaurus::bundled();
+    let neutral = [
+        "Le service est ouvert du lundi au vendredi",
+        "De dienst is open van maandag tot vrijdag",
+        "Le service est ouvert du lundi au vendredi de 9h à 17h, sur rendez-vous.",
+        "De dienst is open van maandag tot vrijdag van 9 tot 17 uur, op afspraak.",
+        "Nous contacter par téléphone ou par e-mail",
+        "Contacteer ons telefonisch of per e-mail",
+        "L'association accueille toute personne qui en fait la demande.",
+        "De vereniging helpt iedereen die erom vraagt.",
+    ];
+    for sentence in neutral {
+        for max_edits in [0, 1, 2] {
+            let found = thesaurus.match_text(sentence, max_edits);
+            assert!(
+                found.is_empty(),
+                "{sentence:?} (max_edits {max_edits}) → {found:?}"
+            );
+        }
+    }
+}
