@@ -167,29 +167,48 @@ fn flag_candidates(
             .and_then(|winners| winners.first().map(|w| (kbo.clone(), *w)))
     });
     let mut notes = Vec::new();
-    if let Some(other) = same_name.and_then(|w| slots[w].as_ref()) {
+    if let Some(other) = same_name.filter(|w| *w != index) {
         notes.push((
+            other,
             "name",
-            format!(
-                "same name as {} at another address; not merged",
-                describe(&other.1)
-            ),
+            "same name as",
+            "at another address; not merged".to_owned(),
         ));
     }
-    if let Some((kbo, other)) = same_kbo.and_then(|(kbo, w)| slots[w].as_ref().map(|o| (kbo, o))) {
+    if let Some((kbo, other)) = same_kbo.filter(|(_, w)| *w != index) {
         notes.push((
+            other,
             "external_ids",
-            format!(
-                "same enterprise number {kbo} as {}; not merged",
-                describe(&other.1)
-            ),
+            "same enterprise number as",
+            format!("({kbo}); not merged"),
         ));
     }
-    if let Some((_, organisation)) = slots[index].as_mut() {
-        for (field, message) in notes {
-            organisation
+    for (other, field, what, tail) in notes {
+        let (Some(this_description), Some(other_description)) = (
+            slots[index].as_ref().map(|(_, o)| describe(o)),
+            slots[other].as_ref().map(|(_, o)| describe(o)),
+        ) else {
+            continue;
+        };
+        if let Some((_, organisation)) = slots[index].as_mut() {
+            organisation.quality.push(info(
+                QualityCode::DuplicateCandidate,
+                field,
+                format!("{what} {other_description} {tail}"),
+            ));
+        }
+        if let Some((_, earlier)) = slots[other].as_mut() {
+            let noted = earlier
                 .quality
-                .push(info(QualityCode::DuplicateCandidate, field, message));
+                .iter()
+                .any(|i| i.code == QualityCode::DuplicateCandidate && i.field == field);
+            if !noted {
+                earlier.quality.push(info(
+                    QualityCode::DuplicateCandidate,
+                    field,
+                    format!("{what} {this_description} {tail}"),
+                ));
+            }
         }
     }
 }

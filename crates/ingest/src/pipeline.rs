@@ -14,6 +14,7 @@ use orienta_model::{Organisation, Severity, SourceSystem};
 use orienta_territory::Tagger;
 use orienta_thesaurus::Thesaurus;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 /// Options of an import run.
@@ -235,6 +236,16 @@ pub fn ingest(
         );
     }
 
+    let cases: HashMap<(usize, String), String> = drafts
+        .iter()
+        .filter_map(|(index, draft)| {
+            let case = draft.case.clone()?;
+            Some((
+                (*index, draft.organisation.primary_source().id.clone()),
+                case,
+            ))
+        })
+        .collect();
     let records: Vec<(usize, Organisation)> = drafts
         .into_iter()
         .map(|(index, draft)| (index, draft.organisation))
@@ -257,12 +268,13 @@ pub fn ingest(
                 .iter()
                 .filter(|issue| is_dedup_issue(issue.code))
             {
-                report.diagnostics.push(Diagnostic::new(
-                    origin,
-                    Some(&organisation.primary_source().id),
-                    None,
-                    issue,
-                ));
+                let record_id = &organisation.primary_source().id;
+                let case = cases
+                    .get(&(*source_index, record_id.clone()))
+                    .map(String::as_str);
+                report
+                    .diagnostics
+                    .push(Diagnostic::new(origin, Some(record_id), case, issue));
             }
         }
         progress(ProgressEvent::Deduplicated {

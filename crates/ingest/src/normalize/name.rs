@@ -12,6 +12,9 @@ const ACRONYMS: &[&str] = &[
     "SNCB", "NMBS", "STIB", "MIVB",
 ];
 
+/// Abbreviations without vowels that are not acronyms.
+const ABBREVIATIONS: &[&str] = &["st", "ste", "sts", "bd", "dr", "mme", "mlle", "pl"];
+
 /// Small words kept lower case inside a name.
 const PARTICLES: &[&str] = &[
     "à", "a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "par",
@@ -41,6 +44,10 @@ fn case_word(word: &str, first: bool) -> String {
     let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
     if ACRONYMS.iter().any(|a| a.eq_ignore_ascii_case(&bare)) && !bare.is_empty() {
         return word.to_owned();
+    }
+    // Abbreviations written with a capital only: `ST.` → `St.`, `BD.` → `Bd.`.
+    if ABBREVIATIONS.contains(&bare.to_lowercase().as_str()) {
+        return capitalise(word);
     }
     // Dotted acronyms (`C.P.A.S.`) and words without vowels (`CSS`, `BRT`) stay as they are.
     let dotted = word.matches('.').count() >= 2 && bare.len() <= 6;
@@ -127,6 +134,7 @@ mod tests {
             "C.P.A.S. de Schaerbeek"
         );
         assert_eq!(title_case("KLINIEK ST.-JAN"), "Kliniek St.-Jan");
+        assert_eq!(title_case("CLINIQUE ST. JEAN"), "Clinique St. Jean");
         assert_eq!(
             title_case("CPAS DE SAINT-GILLES ASBL"),
             "CPAS de Saint-Gilles ASBL"

@@ -1,0 +1,16 @@
+//! Integration tests of orienta-ingest on real files: the bad-input fixtures, the
+//! social.brussels sample, the partner CSV and HSDS examples, the hospital sites,
+//! deduplication and a harvest against a local HTTP server.
+
+#[path = "integration/common.rs"]
+mod common;
+#[path = "integration/dedup.rs"]
+mod dedup;
+#[path = "integration/fixtures.rs"]
+mod fixtures;
+#[path = "integration/formats.rs"]
+mod formats;
+#[path = "integration/harvest.rs"]
+mod harvest;
+#[path = "integration/sample.rs"]
+mod sample;
