@@ -1,0 +1,93 @@
+// The JSON API client: search, suggest, organisation, needs, territories.
+import { dataLang } from './i18n.js';
+
+/** An API error with the problem+json title and detail. */
+export class ApiError extends Error {
+  constructor(status, title, detail, code) {
+    super(detail || title || `HTTP ${status}`);
+    this.status = status;
+    this.title = title;
+    this.code = code;
+  }
+}
+
+async function getJson(path, params = {}, signal) {
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== '' && value !== null && value !== undefined && value !== false) {
+      url.searchParams.set(key, String(value));
+    }
+  }
+  const response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    let problem = {};
+    try {
+      problem = await response.json();
+    } catch {
+      problem = {};
+    }
+    throw new ApiError(response.status, problem.title, problem.detail, problem.code);
+  }
+  return response.json();
+}
+
+/** The /v1/search parameters of a page state. */
+export function searchParams(state, perPage = 20) {
+  return {
+    q: state.q,
+    lang: dataLang(state.lang),
+    need: state.need,
+    language: state.language,
+    commune: state.commune,
+    quartier: state.quartier,
+    bassin: state.bassin,
+    near: state.near ? `${state.near.lat.toFixed(5)},${state.near.lon.toFixed(5)}` : '',
+    radius: state.near ? state.radius : '',
+    sort: state.sort === 'distance' && state.near ? 'distance' : '',
+    open_now: state.openNow ? 'true' : '',
+    page: state.page > 1 ? state.page : '',
+    per_page: perPage,
+  };
+}
+
+let searchController = null;
+
+/** Runs a search; a newer call aborts the previous one (it then rejects with AbortError). */
+export function search(state) {
+  searchController?.abort();
+  searchController = new AbortController();
+  return getJson('/v1/search', searchParams(state), searchController.signal);
+}
+
+/** Suggestions for the combobox. */
+export function suggest(q, lang, signal) {
+  return getJson('/v1/suggest', { q, lang: dataLang(lang) }, signal);
+}
+
+/** The full canonical record. */
+export function organisation(id, signal) {
+  return getJson(`/v1/organisations/${encodeURIComponent(id)}`, {}, signal);
+}
+
+/** The need concepts, as a list whatever the envelope. */
+export async function needs(lang) {
+  const body = await getJson('/v1/needs', { lang: dataLang(lang) });
+  return Array.isArray(body) ? body : body.needs || body.concepts || body.results || [];
+}
+
+const territoryCache = new Map();
+
+/** A territories FeatureCollection: `communes`, `quartiers` or `bassins` (cached). */
+export function territories(kind) {
+  if (!territoryCache.has(kind)) {
+    const request = getJson(`/v1/territories/${kind}`);
+    request.catch(() => territoryCache.delete(kind));
+    territoryCache.set(kind, request);
+  }
+  return territoryCache.get(kind);
+}
+
+/** The territory of a point. */
+export function territoryAt(lat, lon) {
+  return getJson('/v1/territory', { lat: lat.toFixed(5), lon: lon.toFixed(5) });
+}

@@ -1,0 +1,292 @@
+// The search page: wires the state (URL), the API, the form, the results, the map and the detail.
+import * as api from './api.js';
+import { h, clear } from './dom.js';
+import { t, applyStatic, UI_LANGS } from './i18n.js';
+import { stateFromSearch, searchOf, sameSearch, emptyState, safeStorage } from './state.js';
+import { Combobox } from './combobox.js';
+import { Filters } from './filters.js';
+import { ResultMap } from './map.js';
+import { renderResults, renderStatus, renderFacets, renderPagination } from './results.js';
+import { renderDetail, recordContactText } from './detail.js';
+import { Sheet, renderHelpdesk, storeCallerLang, printHref, callerLang, copyText, toast } from './helpdesk.js';
+import { contactText } from './format.js';
+import { placeName, placeOf } from './places.js';
+
+const $ = (id) => document.getElementById(id);
+const sheet = new Sheet();
+const filters = new Filters();
+let state = stateFromSearch(window.location.search);
+let lastData = null;
+let map = null;
+let detailPushed = false;
+let detailOpener = null;
+let detailLoading = '';
+
+function navigate(next, { push = true } = {}) {
+  const url = searchOf(next);
+  if (url !== window.location.search) {
+    if (push) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  }
+  apply(next);
+}
+
+async function apply(next) {
+  const previous = state;
+  state = next;
+  if (previous.lang !== next.lang || !document.body.dataset.ready) applyLang();
+  filters.render(state);
+  updateLangLinks();
+  map?.setNear(state.near, state.radius, state.lang);
+  map?.setSelection([
+    { kind: 'communes', id: state.commune }, { kind: 'quartiers', id: state.quartier }, { kind: 'bassins', id: state.bassin },
+  ]);
+  syncDetail();
+  if (!lastData || !sameSearch(previous, next) || !document.body.dataset.ready) {
+    document.body.dataset.ready = 'true';
+    await runSearch();
+  }
+}
+
+function applyLang() {
+  const lang = state.lang;
+  document.documentElement.lang = lang;
+  document.title = t(lang, 'app.title');
+  applyStatic(document, lang);
+  safeStorage()?.setItem('orienta.lang', lang);
+  map?.setLang(lang);
+  renderHelpdesk(sheet, lang);
+}
+
+function updateLangLinks() {
+  for (const link of document.querySelectorAll('[data-ui-lang]')) {
+    const lang = link.dataset.uiLang;
+    link.href = searchOf({ ...state, lang });
+    if (lang === state.lang) link.setAttribute('aria-current', 'true');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+async function runSearch() {
+  const list = $('results-list');
+  list.setAttribute('aria-busy', 'true');
+  if (!lastData) clear(list).append(h('li', { class: 'loading' }, t(state.lang, 'results.loading')));
+  let data;
+  try {
+    data = await api.search(state);
+  } catch (error) {
+    if (error?.name === 'AbortError') return;
+    list.removeAttribute('aria-busy');
+    const message = t(state.lang, 'results.error', { detail: error?.message || '' });
+    $('result-status').textContent = message;
+    clear(list).append(h('li', { class: 'empty error' }, message));
+    return;
+  }
+  lastData = data;
+  list.removeAttribute('aria-busy');
+  renderSearch();
+}
+
+function renderSearch() {
+  const data = lastData;
+  if (!data) return;
+  filters.addLanguages((data.facets?.languages || []).map((facet) => String(facet.value)));
+  renderStatus($('result-status'), $('query-notes'), data, state, (id) => filters.needName(id, state.lang));
+  renderResults($('results-list'), data, state, {
+    href: (id) => searchOf({ ...state, id }),
+    onOpen: openDetail,
+    onCopy: async (result) => {
+      const done = await copyText(contactText(result, state.lang));
+      toast(done ? t(state.lang, 'result.copied', { name: result.display_name }) : t(state.lang, 'result.copy_failed'), !done);
+    },
+    isSelected: (id) => sheet.has(id),
+    onSelect: (result, checked) => {
+      sheet.set(result.id, result.display_name, checked);
+      document.querySelector(`[data-id="${CSS.escape(result.id)}"]`)?.classList.toggle('is-selected', checked);
+      renderHelpdesk(sheet, state.lang);
+    },
+    onHover: (id) => map?.activate(id),
+  });
+  renderFacets($('facets-body'), data.facets, state, (filter, value) => navigate({ ...state, [filter]: value, page: 1 }));
+  renderPagination($('pagination'), data, state, (page) => {
+    navigate({ ...state, page });
+    $('results-heading').focus();
+  });
+  filters.render(state);
+  if (map) {
+    const offset = ((data.page || 1) - 1) * (data.per_page || 20);
+    const points = map.setResults(data.results || [], offset, state.lang);
+    map.fit(points, state.near, state.radius);
+  }
+}
+
+function openDetail(id) {
+  detailOpener = document.activeElement;
+  detailPushed = true;
+  navigate({ ...state, id });
+}
+
+async function syncDetail() {
+  const dialog = $('detail');
+  if (!state.id) {
+    if (dialog.open) dialog.close();
+    return;
+  }
+  if (dialog.open && dialog.dataset.id === state.id && dialog.dataset.lang === state.lang) return;
+  dialog.dataset.id = state.id;
+  dialog.dataset.lang = state.lang;
+  clear($('detail-title')).append(t(state.lang, 'detail.loading'));
+  clear($('detail-body'));
+  if (!dialog.open) dialog.showModal();
+  $('detail-title').focus();
+  const id = state.id;
+  detailLoading = id;
+  try {
+    const record = await api.organisation(id);
+    if (detailLoading !== id || state.id !== id) return;
+    renderDetail(record, state.lang, {
+      needName: (need) => filters.needName(need, state.lang),
+      inSheet: sheet.has(id),
+      onSheet: (checked) => {
+        sheet.set(id, record.name?.fr || record.name?.nl || id, checked);
+        renderHelpdesk(sheet, state.lang);
+        if (lastData) renderSearch();
+      },
+      onCopy: async () => {
+        const done = await copyText(recordContactText(record, state.lang));
+        toast(done ? t(state.lang, 'result.copied', { name: $('detail-title').textContent }) : t(state.lang, 'result.copy_failed'), !done);
+      },
+      printHref: printHref([id], callerLang(state.lang), state.lang),
+    });
+  } catch (error) {
+    if (state.id !== id) return;
+    clear($('detail-title')).append(t(state.lang, 'detail.error', { detail: error?.message || '' }));
+  }
+  $('detail-title').focus();
+}
+
+function onDetailClosed() {
+  const dialog = $('detail');
+  dialog.dataset.id = '';
+  if (!state.id) return;
+  if (detailPushed) {
+    detailPushed = false;
+    window.history.back();
+  } else {
+    navigate({ ...state, id: '' }, { push: false });
+  }
+  const opener = detailOpener;
+  detailOpener = null;
+  if (opener?.isConnected) opener.focus();
+  else $('results-heading').focus();
+}
+
+function pickPoint(near) {
+  filters.setNearPlace('');
+  navigate({ ...state, near, sort: 'distance', page: 1 });
+  api.territoryAt(near.lat, near.lon).then((territory) => {
+    const place = territory?.commune ? placeName(territory.commune, state.lang === 'nl' ? 'nl' : 'fr') : '';
+    const quartier = territory?.quartier ? placeName(placeOf('quartiers', { properties: territory.quartier }), state.lang) : '';
+    filters.setNearPlace([place, quartier].filter(Boolean).join(' — '));
+    filters.renderNear(state);
+  }).catch(() => {});
+}
+
+function wire() {
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate({ ...state, q: $('q').value.trim(), page: 1, id: '' });
+  });
+  new Combobox({
+    input: $('q'),
+    listbox: $('q-listbox'),
+    status: $('q-status'),
+    fetch: (text, signal) => api.suggest(text, state.lang, signal),
+    render: (option) => [
+      h('span', {}, option.label),
+      h('span', { class: 'option-kind' }, t(state.lang, option.kind === 'organisation' ? 'suggest.organisation' : 'suggest.need')),
+    ],
+    countText: (count) => (count ? t(state.lang, 'suggest.count', { n: count }) : t(state.lang, 'suggest.none')),
+    onSelect: (option) => {
+      if (option.kind === 'organisation') {
+        $('q').value = option.label;
+        openDetail(option.id);
+        return;
+      }
+      $('q').value = '';
+      navigate({ ...state, q: '', need: option.id, page: 1 });
+    },
+  });
+  for (const id of ['f-need', 'f-language', 'f-commune', 'f-quartier', 'f-bassin', 'f-sort', 'f-open', 'f-radius']) {
+    $(id).addEventListener('change', () => navigate({ ...filters.read(state), page: 1 }));
+  }
+  $('f-reset').addEventListener('click', () => {
+    $('q').value = '';
+    filters.setNearPlace('');
+    navigate({ ...emptyState(state.lang), tiles: state.tiles });
+  });
+  $('near-centre').addEventListener('click', () => map && pickPoint(map.centre()));
+  $('near-clear').addEventListener('click', () => navigate({ ...state, near: null, sort: 'relevance', page: 1 }));
+  for (const link of document.querySelectorAll('[data-ui-lang]')) {
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      if (UI_LANGS.includes(link.dataset.uiLang)) navigate({ ...state, lang: link.dataset.uiLang });
+    });
+  }
+  $('caller-lang').addEventListener('change', (event) => {
+    storeCallerLang(event.target.value);
+    renderHelpdesk(sheet, state.lang);
+  });
+  $('sheet-clear').addEventListener('click', () => {
+    sheet.clear();
+    renderHelpdesk(sheet, state.lang);
+    renderSearch();
+  });
+  $('share-link').addEventListener('click', async () => {
+    const done = await copyText(window.location.href);
+    toast(done ? t(state.lang, 'helpdesk.share_done') : t(state.lang, 'result.copy_failed'), !done);
+  });
+  $('detail-close').addEventListener('click', () => $('detail').close());
+  $('detail').addEventListener('close', onDetailClosed);
+  window.addEventListener('popstate', () => {
+    detailPushed = false;
+    const next = stateFromSearch(window.location.search);
+    $('q').value = next.q;
+    apply(next);
+  });
+  for (const kind of ['communes', 'quartiers', 'bassins']) {
+    $(`layer-${kind}`).addEventListener('change', (event) => map?.show(kind, event.target.checked));
+  }
+}
+
+async function loadReferenceData() {
+  const [needs, ...collections] = await Promise.allSettled([
+    api.needs(state.lang), api.territories('communes'), api.territories('quartiers'), api.territories('bassins'),
+  ]);
+  if (needs.status === 'fulfilled') filters.setNeeds(needs.value);
+  ['communes', 'quartiers', 'bassins'].forEach((kind, index) => {
+    const result = collections[index];
+    if (result.status !== 'fulfilled') return;
+    filters.setTerritories(kind, result.value);
+    map?.setTerritories(kind, result.value);
+    map?.show(kind, $(`layer-${kind}`).checked);
+  });
+  filters.render(state);
+  map?.setSelection([
+    { kind: 'communes', id: state.commune }, { kind: 'quartiers', id: state.quartier }, { kind: 'bassins', id: state.bassin },
+  ]);
+  if (lastData) renderSearch();
+}
+
+function start() {
+  $('q').value = state.q;
+  if (window.L) {
+    map = new ResultMap($('map'), { lang: state.lang, tiles: state.tiles, onPick: pickPoint, onOpen: openDetail });
+  }
+  wire();
+  window.history.replaceState(null, '', searchOf(state));
+  apply(state);
+  loadReferenceData();
+}
+
+start();

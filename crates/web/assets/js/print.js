@@ -1,0 +1,105 @@
+// The printable referral sheet: /print?ids=a,b&lang=fr|nl&ui=fr|nl|en.
+// The sheet is in the caller's language (`lang`), the toolbar in the interface language (`ui`).
+import * as api from './api.js';
+import { h, clear } from './dom.js';
+import { t, pick, applyStatic, labelled, languageName, localeOf, UI_LANGS } from './i18n.js';
+import { browserLang } from './state.js';
+import { addressLine, phoneDisplay } from './format.js';
+import { needLabel } from './filters.js';
+
+const MAX_SERVICES = 12;
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(window.location.search);
+const ids = [...new Set((params.get('ids') || '').split(',').map((id) => id.trim()).filter(Boolean))].slice(0, MAX_SERVICES);
+const uiLang = UI_LANGS.includes(params.get('ui')) ? params.get('ui') : browserLang();
+let sheetLang = params.get('lang') === 'nl' || params.get('lang') === 'fr' ? params.get('lang') : (uiLang === 'nl' ? 'nl' : 'fr');
+let records = [];
+let needs = [];
+
+function renderToolbar() {
+  document.documentElement.lang = uiLang;
+  applyStatic(document.querySelector('.toolbar'), uiLang);
+  $('sheet-lang').value = sheetLang;
+  const referrer = document.referrer ? new URL(document.referrer) : null;
+  $('back').href = referrer && referrer.origin === window.location.origin && referrer.pathname === '/'
+    ? `${referrer.pathname}${referrer.search}` : `/?lang=${uiLang}`;
+}
+
+function renderSheet() {
+  const lang = sheetLang;
+  document.title = `Orienta — ${t(lang, 'print.title')}`;
+  $('sheet').lang = lang;
+  $('sheet-title').textContent = t(lang, 'print.title');
+  const date = new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+  $('sheet-date').textContent = t(lang, 'print.prepared', { date });
+  $('for-label').textContent = labelled(lang, 'print.for');
+  $('by-label').textContent = labelled(lang, 'print.by');
+  $('sheet-intro').textContent = t(lang, 'print.intro');
+  $('sheet-source').textContent = `${t(lang, 'print.source')} — ${window.location.origin}/`;
+  const list = clear($('services'));
+  if (ids.length === 0) {
+    $('sheet-status').textContent = t(lang, 'print.empty');
+    return;
+  }
+  $('sheet-status').textContent = '';
+  for (const entry of records) list.append(entry.record ? serviceItem(entry.record, lang) : failedItem(entry.id, lang));
+  const anySample = records.some((entry) => entry.record?.synthetic);
+  $('sample-note').hidden = !anySample;
+  $('sample-note').textContent = anySample ? t(lang, 'print.sample_note') : '';
+}
+
+function serviceItem(record, lang) {
+  const name = pick(record.name, lang) || { text: record.id, lang };
+  const facts = h('dl', {});
+  const add = (key, ...value) => facts.append(h('div', { class: 'fact' }, h('dt', {}, t(lang, key)), h('dd', {}, ...value)));
+  const addWide = (key, ...value) => facts.append(h('div', { class: 'fact wide' }, h('dt', {}, t(lang, key)), h('dd', {}, ...value)));
+  const main = record.locations?.[0];
+  const address = main ? addressLine(main.address, lang) : '';
+  if (address) addWide('result.address', address);
+  const phones = (record.phones || []).filter((phone) => phone.kind !== 'fax');
+  if (phones.length) add('result.phone', phones.map(phoneDisplay).join(' · '));
+  if (record.emails?.length) add('detail.emails', record.emails.join(' · '));
+  if (record.websites?.length) add('detail.websites', record.websites[0]);
+  if (record.languages?.length) add('detail.languages', record.languages.map((code) => languageName(code, lang)).join(', '));
+  const hours = pick(record.schedule?.text, lang);
+  if (hours) addWide('result.hours', h('span', { lang: hours.lang !== lang ? hours.lang : null }, hours.text));
+  const access = pick(record.access, lang);
+  if (access) addWide('detail.access', h('span', { lang: access.lang !== lang ? access.lang : null }, access.text));
+  const needNames = (record.needs || []).map((need) => {
+    const id = typeof need === 'string' ? need : need.id;
+    const known = needs.find((candidate) => String(candidate.id) === id);
+    return known ? needLabel(known, lang) : (need.label || id);
+  });
+  return h('li', { class: 'service' },
+    h('div', { class: 'service-head' },
+      h('h2', { lang: name.lang !== lang ? name.lang : null }, name.text),
+      record.synthetic ? h('p', { class: 'sample' }, `⚠ ${t(lang, 'badge.sample')}`) : null),
+    needNames.length ? h('p', { class: 'needs' }, needNames.join(' · ')) : null,
+    facts);
+}
+
+function failedItem(id, lang) {
+  return h('li', { class: 'service failed' }, t(lang, 'print.failed', { id }));
+}
+
+async function load() {
+  renderToolbar();
+  renderSheet();
+  const [needList, ...loaded] = await Promise.allSettled([
+    api.needs(sheetLang), ...ids.map((id) => api.organisation(id)),
+  ]);
+  needs = needList.status === 'fulfilled' ? needList.value : [];
+  records = loaded.map((result, index) => ({ id: ids[index], record: result.status === 'fulfilled' ? result.value : null }));
+  renderSheet();
+  document.body.dataset.ready = 'true';
+}
+
+$('sheet-lang').addEventListener('change', (event) => {
+  sheetLang = event.target.value === 'nl' ? 'nl' : 'fr';
+  const next = new URLSearchParams(window.location.search);
+  next.set('lang', sheetLang);
+  window.history.replaceState(null, '', `?${next.toString()}`);
+  renderSheet();
+});
+$('print-button').addEventListener('click', () => window.print());
+load();
