@@ -60,7 +60,10 @@ pub fn build_version(
     writer.commit()?;
     writer.wait_merging_threads()?;
 
-    let reader = index.reader()?;
+    let reader: tantivy::IndexReader = index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()?;
     let manifest = Manifest {
         version: version.clone(),
         created_at: chrono::Utc::now().to_rfc3339(),

@@ -10,7 +10,7 @@ use crate::fold::fold;
 use crate::geo_filter;
 use crate::hours;
 use crate::index::SearchIndex;
-use crate::request::{SearchRequest, SyntheticFilter, Understanding};
+use crate::request::{SearchRequest, Sort, SyntheticFilter, Understanding};
 use orienta_model::Lang;
 use std::collections::{BTreeMap, HashMap};
 use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
@@ -255,7 +255,10 @@ fn text_query(
             .map(<[String]>::to_vec)
             .unwrap_or_default();
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, need_query)];
-        if found.edits == 0 {
+        // Sorted by distance, nearness decides the order: only records tagged with the need
+        // qualify, or a mere mention close by would outrank the service itself.
+        let tagged_only = request.sort == Sort::Distance && !relaxed;
+        if found.edits == 0 && !tagged_only {
             if let Some(words_query) =
                 words_query(index, &span_words, query_lang, false, highlight_terms)
             {

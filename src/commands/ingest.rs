@@ -1,0 +1,156 @@
+//! `orienta ingest`: sources → canonical tagged records → a new index version.
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use orienta_ingest::{ingest, IngestContext, IngestReport, ProgressEvent};
+use orienta_search::BuildSummary;
+use orienta_territory::Tagger;
+use orienta_thesaurus::Thesaurus;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `orienta ingest`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files, directories or http(s) URLs; the bundled data set when none is given.
+    sources: Vec<String>,
+    /// Index root directory (a new version is built inside it).
+    #[arg(long, default_value = "index", env = "ORIENTA_INDEX")]
+    index: PathBuf,
+    /// Where to write the JSON report (default: <index>/ingest-report.json).
+    #[arg(long)]
+    report: Option<PathBuf>,
+    /// Data directory (bundled data, optional QSS table).
+    #[arg(long, env = "ORIENTA_DATA")]
+    data: Option<PathBuf>,
+    /// Only import and report; do not build an index version.
+    #[arg(long)]
+    no_index: bool,
+}
+
+/// What an import-and-index run produced.
+pub struct Outcome {
+    /// The import report.
+    pub report: IngestReport,
+    /// The published index version, unless `no_index`.
+    pub build: Option<BuildSummary>,
+}
+
+/// Imports `sources` and, unless `no_index`, publishes a new index version under `index_root`.
+pub fn ingest_and_index(
+    sources: &[String],
+    index_root: &Path,
+    data_dir: &Path,
+    no_index: bool,
+    show_progress: bool,
+) -> anyhow::Result<Outcome> {
+    let tagger = Tagger::load(data_dir).context("cannot load the territory layers")?;
+    let thesaurus = Thesaurus::bundled();
+    let context = IngestContext::new(&tagger, &thesaurus);
+    let bar = progress_bar(show_progress);
+    let on_progress = |event: ProgressEvent| match event {
+        ProgressEvent::SourceRead { origin, records, .. } => {
+            bar.println(format!("read {records} records from {origin}"));
+        }
+        ProgressEvent::SourceFailed { origin, error } => {
+            bar.println(format!("cannot read {origin}: {error}"));
+        }
+        ProgressEvent::Tagged { done, total } => {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+        ProgressEvent::Deduplicated { .. } => bar.set_message("deduplicated"),
+    };
+    let outcome = ingest(sources, &context, &on_progress);
+    bar.finish_and_clear();
+    if no_index {
+        return Ok(Outcome {
+            report: outcome.report,
+            build: None,
+        });
+    }
+    let build = orienta_search::build_version(index_root, &outcome.organisations, &thesaurus, sources)
+        .context("cannot build the index")?;
+    Ok(Outcome {
+        report: outcome.report,
+        build: Some(build),
+    })
+}
+
+fn progress_bar(show: bool) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} tagging {pos}/{len} {wide_bar} {msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Prints the per-source summary table.
+pub fn print_summary(report: &IngestReport) {
+    println!(
+        "{:<60} {:>8} {:>9} {:>9} {:>8} {:>7}",
+        "source", "read", "accepted", "rejected", "flagged", "merged"
+    );
+    for source in &report.sources {
+        let origin = shorten(&source.origin, 60);
+        println!(
+            "{:<60} {:>8} {:>9} {:>9} {:>8} {:>7}",
+            origin, source.read, source.accepted, source.rejected, source.flagged, source.merged
+        );
+        if let Some(error) = &source.error {
+            println!("  error: {error}");
+        }
+    }
+    let totals = &report.totals;
+    println!(
+        "{:<60} {:>8} {:>9} {:>9} {:>8} {:>7}",
+        "total", totals.read, totals.accepted, totals.rejected, totals.flagged, totals.merged
+    );
+}
+
+fn shorten(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    if count <= width {
+        return text.to_owned();
+    }
+    let tail: String = text.chars().skip(count - (width - 1)).collect();
+    format!("…{tail}")
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let data_dir = crate::data::data_dir(args.data.as_deref());
+    let sources = if args.sources.is_empty() {
+        crate::data::default_sources(&data_dir)
+    } else {
+        args.sources.clone()
+    };
+    let show_progress = std::io::stderr().is_terminal();
+    let outcome = ingest_and_index(&sources, &args.index, &data_dir, args.no_index, show_progress)?;
+    print_summary(&outcome.report);
+    let report_path = args
+        .report
+        .clone()
+        .unwrap_or_else(|| args.index.join("ingest-report.json"));
+    if let Some(parent) = report_path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let report_json = serde_json::to_string_pretty(&outcome.report)?;
+    std::fs::write(&report_path, report_json)
+        .with_context(|| format!("cannot write {}", report_path.display()))?;
+    println!(
+        "{} diagnostics written to {}",
+        outcome.report.diagnostics.len(),
+        report_path.display()
+    );
+    if let Some(build) = &outcome.build {
+        println!(
+            "index version {} published: {} organisations, {} documents, {} changes",
+            build.manifest.version, build.manifest.organisations, build.manifest.documents, build.changes
+        );
+    }
+    Ok(())
+}
