@@ -60,13 +60,14 @@ export function search(state) {
 }
 
 /** Suggestions for the combobox. */
-export function suggest(q, lang, signal) {
-  return getJson('/v1/suggest', { q, lang: dataLang(lang) }, signal);
+export async function suggest(q, lang, signal) {
+  const body = await getJson('/v1/suggest', { q, lang: dataLang(lang) }, signal);
+  return Array.isArray(body) ? body : body.suggestions || [];
 }
 
-/** The full canonical record. */
-export function organisation(id, signal) {
-  return getJson(`/v1/organisations/${encodeURIComponent(id)}`, {}, signal);
+/** The full record, its texts resolved for `lang` where the API resolves them. */
+export function organisation(id, lang, signal) {
+  return getJson(`/v1/organisations/${encodeURIComponent(id)}`, { lang: dataLang(lang) }, signal);
 }
 
 /** The need concepts, as a list whatever the envelope. */

@@ -142,7 +142,7 @@ async function syncDetail() {
   const id = state.id;
   detailLoading = id;
   try {
-    const record = await api.organisation(id);
+    const record = await api.organisation(id, state.lang);
     if (detailLoading !== id || state.id !== id) return;
     renderDetail(record, state.lang, {
       needName: (need) => filters.needName(need, state.lang),

@@ -1,7 +1,7 @@
 // The detail view of one organisation: every field, FR and NL side by side.
 import { h, clear } from './dom.js';
 import { t, pick, dataLang, languageName, labelled } from './i18n.js';
-import { addressLine, formatDate, weeklyRows, phoneDisplay, languagesText } from './format.js';
+import { addressLine, formatDate, weeklyRows, phoneDisplay, languagesText, languageCodes, weeklyOf, hoursTextOf, toMinutes } from './format.js';
 import { sampleBadge, openBadge } from './results.js';
 import { titleCase } from './places.js';
 
@@ -32,7 +32,7 @@ export function renderDetail(record, lang, tools) {
   const main = record.locations?.[0];
   body.append(h('div', { class: 'badges' },
     record.synthetic ? sampleBadge(lang) : null,
-    openBadge(openNow(record.schedule?.weekly), lang),
+    openBadge(record.hours?.open_now ?? openNow(weeklyOf(record)), lang),
     record.care_line ? h('span', { class: 'badge line' }, t(lang, `care.${record.care_line}`)) : null,
   ));
   if (record.synthetic) body.append(h('p', { class: 'sample-banner' }, t(lang, 'badge.sample_title')));
@@ -55,11 +55,11 @@ export function renderDetail(record, lang, tools) {
   bilingualSection(body, lang, 'detail.audience', record.audience);
   bilingualSection(body, lang, 'detail.access', record.access);
   contactSection(body, lang, record);
-  hoursSection(body, lang, record.schedule);
+  hoursSection(body, lang, hoursTextOf(record), weeklyOf(record));
   aboutSection(body, lang, record);
   for (const location of record.locations || []) locationSection(body, lang, location, location === main);
   bilingualSection(body, lang, 'detail.remark', record.remark);
-  sourcesSection(body, lang, record.sources || []);
+  sourcesSection(body, lang, record.sources || [], record.updated_at);
   qualitySection(body, lang, record.quality || []);
 }
 
@@ -94,16 +94,15 @@ function contactSection(parent, lang, record) {
   section(parent, lang, 'detail.contact', facts);
 }
 
-function hoursSection(parent, lang, schedule) {
-  if (!schedule) return;
-  const rows = weeklyRows(lang, schedule.weekly);
-  const hasText = schedule.text && (schedule.text.fr || schedule.text.nl);
+function hoursSection(parent, lang, text, weekly) {
+  const rows = weeklyRows(lang, weekly);
+  const hasText = text && (text.fr || text.nl);
   if (!rows.length && !hasText) return;
   const children = [];
   if (hasText) {
     children.push(h('div', { class: 'bilingual' }, ['fr', 'nl'].map((code) => h('div', { lang: code },
       h('h4', {}, t(code, `detail.in_${code}`)),
-      schedule.text[code] ? h('p', {}, schedule.text[code]) : h('p', { class: 'missing', lang }, t(lang, 'detail.missing'))))));
+      text[code] ? h('p', {}, text[code]) : h('p', { class: 'missing', lang }, t(lang, 'detail.missing'))))));
   }
   if (rows.length) {
     children.push(h('table', { class: 'weekly' },
@@ -143,7 +142,7 @@ function locationSection(parent, lang, location, isMain) {
         t(lang, inferred ? 'badge.inferred' : 'badge.official')));
   }
   if (territory.qss) tag('detail.qss', bilingualName(territory.qss, lang));
-  const precision = location.geo?.precision || territory.precision;
+  const precision = territory.geo?.precision || location.geo?.precision || territory.precision;
   section(parent, lang, isMain ? 'detail.locations' : 'detail.geo',
     siteName ? h('p', {}, h('strong', { lang: siteName.lang !== lang ? siteName.lang : null }, siteName.text)) : null,
     h('p', {}, line || location.address?.raw || t(lang, 'detail.missing'),
@@ -161,17 +160,19 @@ function bilingualName(names, lang) {
   return h('span', {}, h('span', { lang: first !== lang ? first : null }, names[first]), ' / ', h('span', { lang: second }, names[second]));
 }
 
-function sourcesSection(parent, lang, sources) {
+function sourcesSection(parent, lang, sources, updatedAt) {
   if (!sources.length) return;
-  const updated = sources.map((source) => source.updated_at).filter(Boolean).sort().pop();
+  const updated = updatedAt || sources.map((source) => source.updated_at).filter(Boolean).sort().pop();
   section(parent, lang, 'detail.sources',
     updated ? h('p', {}, h('strong', {}, `${labelled(lang, 'detail.updated')} `), formatDate(lang, updated)) : null,
-    h('ul', {}, sources.map((source) => h('li', {},
-      `${SOURCE_NAMES[source.system] || source.system} · ${source.id}`,
-      source.fetched_at ? ` · ${t(lang, 'detail.fetched')} ${formatDate(lang, source.fetched_at)}` : '',
-      source.url && /^https?:\/\//i.test(source.url)
-        ? [' · ', h('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, t(lang, 'detail.source_link'))] : null,
-    ))),
+    h('ul', {}, sources.map((entry) => {
+      const source = entry.source || entry;
+      return h('li', {},
+        `${SOURCE_NAMES[source.system] || source.system} · ${source.id}`,
+        entry.fetched_at ? ` · ${t(lang, 'detail.fetched')} ${formatDate(lang, entry.fetched_at)}` : '',
+        source.url && /^https?:\/\//i.test(source.url)
+          ? [' · ', h('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, t(lang, 'detail.source_link'))] : null);
+    })),
   );
 }
 
@@ -193,7 +194,7 @@ export function openNow(weekly, now = new Date()) {
   const get = (type) => parts.find((part) => part.type === type)?.value || '';
   const day = get('weekday').slice(0, 3).toLowerCase();
   const minute = Number(get('hour')) * 60 + Number(get('minute'));
-  return weekly.some((slot) => slot.day === day && slot.opens <= minute && minute < slot.closes);
+  return weekly.some((slot) => slot.day === day && toMinutes(slot.opens) <= minute && minute < toMinutes(slot.closes));
 }
 
 /** Plain-text contact block of a full record, for the clipboard. */
@@ -205,8 +206,9 @@ export function recordContactText(record, lang) {
   if (main) lines.push(addressLine(main.address, wanted));
   for (const phone of record.phones || []) lines.push(`${labelled(lang, `phone.${phone.kind || 'voice'}`)} ${phoneDisplay(phone)}`);
   lines.push(...(record.emails || []), ...(record.websites || []));
-  const hours = pick(record.schedule?.text, wanted);
+  const hours = pick(hoursTextOf(record), wanted);
   if (hours) lines.push(`${labelled(lang, 'result.hours')} ${hours.text}`);
-  if (record.languages?.length) lines.push(`${labelled(lang, 'result.languages')} ${record.languages.map((code) => languageName(code, lang)).join(', ')}`);
+  const codes = languageCodes(record.languages);
+  if (codes.length) lines.push(`${labelled(lang, 'result.languages')} ${codes.map((code) => languageName(code, lang)).join(', ')}`);
   return lines.filter(Boolean).join('\n');
 }

@@ -35,10 +35,7 @@ export class Filters {
     const lang = state.lang;
     const any = t(lang, 'filters.any');
     const anyF = t(lang, 'filters.any_f');
-    const needOptions = this.needs.map((need) => ({ value: String(need.id ?? need.value ?? ''), label: needLabel(need, lang) }))
-      .filter((option) => option.value)
-      .sort((left, right) => left.label.localeCompare(right.label, localeOf(lang)));
-    fill(byId('f-need'), [{ value: '', label: any }, ...needOptions], state.need);
+    fillNeeds(byId('f-need'), this.needs, lang, any, state.need);
 
     const languageOptions = [...this.languages]
       .map((code) => ({ value: code, label: languageName(code, lang) }))
@@ -109,6 +106,50 @@ export function needLabel(need, lang) {
   if (typeof need.label === 'string' && !need.labels) return need.label;
   const text = pick(need.labels || need.label || { fr: need.fr, nl: need.nl, en: need.en }, lang === 'en' ? 'en' : lang);
   return text?.text || String(need.id ?? need.value ?? '');
+}
+
+/**
+ * The need select: one group per top concept (the social.brussels sectors), its narrower
+ * concepts inside; a flat sorted list when the API gives no hierarchy.
+ */
+function fillNeeds(select, needs, lang, anyLabel, value) {
+  const collator = new Intl.Collator(localeOf(lang));
+  const byId = new Map(needs.map((need) => [String(need.id ?? need.value ?? ''), need]));
+  byId.delete('');
+  const rootOf = (need) => {
+    let current = need;
+    for (let depth = 0; depth < 8; depth += 1) {
+      const parent = byId.get(String(current.broader?.[0] ?? ''));
+      if (!parent) return current;
+      current = parent;
+    }
+    return current;
+  };
+  const hasHierarchy = needs.some((need) => Array.isArray(need.broader) && need.broader.length);
+  if (!hasHierarchy) {
+    const options = [...byId.entries()].map(([id, need]) => ({ value: id, label: needLabel(need, lang) }))
+      .sort((left, right) => collator.compare(left.label, right.label));
+    fill(select, [{ value: '', label: anyLabel }, ...options], value);
+    return;
+  }
+  const groups = new Map();
+  for (const [id, need] of byId) {
+    const root = rootOf(need);
+    const rootId = String(root.id ?? root.value);
+    if (!groups.has(rootId)) groups.set(rootId, { label: needLabel(root, lang), members: [] });
+    if (id !== rootId) groups.get(rootId).members.push({ value: id, label: needLabel(need, lang) });
+  }
+  clear(select);
+  select.append(h('option', { value: '' }, anyLabel));
+  const sorted = [...groups.entries()].sort((left, right) => collator.compare(left[1].label, right[1].label));
+  for (const [rootId, group] of sorted) {
+    group.members.sort((left, right) => collator.compare(left.label, right.label));
+    select.append(h('optgroup', { label: group.label },
+      h('option', { value: rootId }, group.label),
+      group.members.map((member) => h('option', { value: member.value }, `\u2003${member.label}`))));
+  }
+  if (value && !byId.has(value)) select.append(h('option', { value }, value));
+  select.value = value || '';
 }
 
 function fill(select, options, value) {

@@ -19,12 +19,20 @@ export function formatDate(lang, value) {
   return new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
 
-/** Minutes since midnight as "8:30" (fr uses "8 h 30"). */
-export function formatMinutes(lang, minutes) {
+/** Minutes since midnight (or "HH:MM") as "08:30" (fr: "8 h 30"). */
+export function formatMinutes(lang, value) {
+  const minutes = toMinutes(value);
   const hours = Math.floor(minutes / 60);
   const rest = String(minutes % 60).padStart(2, '0');
   if (lang === 'fr') return rest === '00' ? `${hours} h` : `${hours} h ${rest}`;
   return `${String(hours).padStart(2, '0')}:${rest}`;
+}
+
+/** Minutes since midnight of a number or an "HH:MM" string. */
+export function toMinutes(value) {
+  if (typeof value === 'number') return value;
+  const match = /^(\d{1,2}):(\d{2})/.exec(String(value || ''));
+  return match ? Number(match[1]) * 60 + Number(match[2]) : 0;
 }
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -33,7 +41,7 @@ const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 export function weeklyRows(lang, weekly) {
   if (!Array.isArray(weekly) || weekly.length === 0) return [];
   return DAYS.map((day) => {
-    const slots = weekly.filter((slot) => slot.day === day).sort((a, b) => a.opens - b.opens);
+    const slots = weekly.filter((slot) => slot.day === day).sort((a, b) => toMinutes(a.opens) - toMinutes(b.opens));
     const periods = slots.map((slot) => `${formatMinutes(lang, slot.opens)} – ${formatMinutes(lang, slot.closes)}`);
     return { day, label: t(lang, `day.${day}`), periods: periods.join(', ') };
   }).filter((row) => row.periods !== '');
@@ -45,7 +53,8 @@ export function addressLine(address, lang) {
   const street = pick(address.street, lang)?.text || '';
   let line = street;
   if (address.number) line += ` ${address.number}`;
-  if (address.box_number) line += `${lang === 'nl' ? ' bus ' : ' bte '}${address.box_number}`;
+  const box = address.box_number ?? address.box;
+  if (box) line += `${lang === 'nl' ? ' bus ' : ' bte '}${box}`;
   const city = pick(address.city, lang)?.text || '';
   const place = [address.postcode, city].filter(Boolean).join(' ');
   if (!line.trim()) return place || address.raw || '';
@@ -68,10 +77,25 @@ export function phoneDisplay(phone) {
   return `${national.slice(0, 3)} ${national.slice(3, 5)} ${national.slice(5, 7)} ${national.slice(7)}`;
 }
 
+/** ISO codes of spoken languages given as codes or `{code, label}`. */
+export function languageCodes(languages) {
+  if (!Array.isArray(languages)) return [];
+  return languages.map((entry) => (typeof entry === 'string' ? entry : entry?.code)).filter(Boolean);
+}
+
 /** Spoken languages as names: "Français, Nederlands, English". */
-export function languagesText(codes, uiLang) {
-  if (!Array.isArray(codes) || codes.length === 0) return '';
-  return codes.map((code) => languageName(code, uiLang)).join(', ');
+export function languagesText(languages, uiLang) {
+  return languageCodes(languages).map((code) => languageName(code, uiLang)).join(', ');
+}
+
+/** The weekly slots of a record (API view or canonical schedule). */
+export function weeklyOf(record) {
+  return record?.weekly || record?.schedule?.weekly || [];
+}
+
+/** The FR/NL hours text of a record (API view or canonical schedule). */
+export function hoursTextOf(record) {
+  return record?.hours_text || record?.schedule?.text || null;
 }
 
 /** The plain-text contact block copied to the clipboard for a search result. */

@@ -25,7 +25,7 @@ export function placeOf(kind, feature) {
     return {
       kind, id: String(props.mdrc ?? props.code ?? props.id ?? ''),
       fr: titleCase(props.name_fr || props.fr || ''), nl: titleCase(props.name_nl || props.nl || props.name_fr || ''),
-      communes: Array.isArray(props.nis_communes) ? props.nis_communes.map(String) : [],
+      communes: ([props.nis_communes, props.communes].find(Array.isArray) || []).map((entry) => String(typeof entry === 'object' ? entry?.nis ?? '' : entry)),
     };
   }
   const fr = props.fr || props.label_fr || props.name_fr || props.bassin_fr || '';

@@ -4,7 +4,7 @@ import * as api from './api.js';
 import { h, clear } from './dom.js';
 import { t, pick, applyStatic, labelled, languageName, localeOf, UI_LANGS } from './i18n.js';
 import { browserLang } from './state.js';
-import { addressLine, phoneDisplay } from './format.js';
+import { addressLine, phoneDisplay, languageCodes, hoursTextOf } from './format.js';
 import { needLabel } from './filters.js';
 
 const MAX_SERVICES = 12;
@@ -60,8 +60,9 @@ function serviceItem(record, lang) {
   if (phones.length) add('result.phone', phones.map(phoneDisplay).join(' · '));
   if (record.emails?.length) add('detail.emails', record.emails.join(' · '));
   if (record.websites?.length) add('detail.websites', record.websites[0]);
-  if (record.languages?.length) add('detail.languages', record.languages.map((code) => languageName(code, lang)).join(', '));
-  const hours = pick(record.schedule?.text, lang);
+  const codes = languageCodes(record.languages);
+  if (codes.length) add('detail.languages', codes.map((code) => languageName(code, lang)).join(', '));
+  const hours = pick(hoursTextOf(record), lang);
   if (hours) addWide('result.hours', h('span', { lang: hours.lang !== lang ? hours.lang : null }, hours.text));
   const access = pick(record.access, lang);
   if (access) addWide('detail.access', h('span', { lang: access.lang !== lang ? access.lang : null }, access.text));
@@ -86,7 +87,7 @@ async function load() {
   renderToolbar();
   renderSheet();
   const [needList, ...loaded] = await Promise.allSettled([
-    api.needs(sheetLang), ...ids.map((id) => api.organisation(id)),
+    api.needs(sheetLang), ...ids.map((id) => api.organisation(id, sheetLang)),
   ]);
   needs = needList.status === 'fulfilled' ? needList.value : [];
   records = loaded.map((result, index) => ({ id: ids[index], record: result.status === 'fulfilled' ? result.value : null }));

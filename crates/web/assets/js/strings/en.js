@@ -87,6 +87,7 @@ export default {
   'map.layers': 'Outlines shown',
   'map.hint': 'Click the map to search around that point.',
   'map.legend_result': 'Result (number in the list)',
+  'map.bassin_note': 'Bassin outlines reconstructed by Orienta from the statistical sectors: not the official map.',
   'map.point': 'Search point',
   'map.marker': '{n}. {name} — open details',
   'layer.communes': 'Municipalities',

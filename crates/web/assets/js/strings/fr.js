@@ -87,6 +87,7 @@ export default {
   'map.layers': 'Contours affichés',
   'map.hint': 'Cliquez sur la carte pour chercher autour de ce point.',
   'map.legend_result': 'Résultat (numéro de la liste)',
+  'map.bassin_note': 'Contours des bassins reconstitués par Orienta à partir des secteurs statistiques : ce n’est pas la carte officielle.',
   'map.point': 'Point de recherche',
   'map.marker': '{n}. {name} — ouvrir le détail',
   'layer.communes': 'Communes',

@@ -87,6 +87,7 @@ export default {
   'map.layers': 'Getoonde grenzen',
   'map.hint': 'Klik op de kaart om rond dat punt te zoeken.',
   'map.legend_result': 'Resultaat (nummer in de lijst)',
+  'map.bassin_note': 'Grenzen van de bassins door Orienta afgeleid uit de statistische sectoren: dit is niet de officiële kaart.',
   'map.point': 'Zoekpunt',
   'map.marker': '{n}. {name} — details openen',
   'layer.communes': 'Gemeenten',

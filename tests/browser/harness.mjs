@@ -1,0 +1,108 @@
+// A small scenario runner over playwright-core and Debian's chromium: one page per scenario,
+// console errors and axe-core serious/critical violations fail it, screenshots are kept.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const SCREENSHOTS = join(here, 'screenshots');
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+/** Launches chromium with a fresh user-data-dir; returns the persistent context. */
+export async function launch(baseUrl) {
+  const profile = mkdtempSync(join(tmpdir(), 'orienta-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1366, height: 900 },
+    locale: 'fr-BE',
+    timezoneId: 'Europe/Brussels',
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs axe-core on the page; throws on serious or critical violations. */
+export async function checkAxe(page, label) {
+  await page.evaluate(AXE_SOURCE);
+  const report = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 4).map((node) => node.target.join(' ')),
+    }));
+  });
+  const blocking = report.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  for (const violation of report.filter((entry) => !blocking.includes(entry))) {
+    console.log(`    axe (${violation.impact}) ${label}: ${violation.id} — ${violation.help} ${violation.targets.join(', ')}`);
+  }
+  if (blocking.length) {
+    const lines = blocking.map((violation) => `${violation.impact} ${violation.id}: ${violation.help} @ ${violation.targets.join(' | ')}`);
+    throw new Error(`axe violations on ${label}:\n      ${lines.join('\n      ')}`);
+  }
+}
+
+/**
+ * Runs scenarios in order; each gets a fresh page that records console errors, page errors
+ * and requests leaving the server's origin.
+ */
+export async function runScenarios(context, baseUrl, scenarios) {
+  const origin = new URL(baseUrl).origin;
+  let passed = 0;
+  let failed = 0;
+  for (const [name, body] of scenarios) {
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('request', (request) => {
+      const url = request.url();
+      if (/^(data|blob|about):/.test(url)) return;
+      if (new URL(url).origin !== origin) problems.push(`request outside the server: ${url}`);
+    });
+    const started = Date.now();
+    try {
+      await body(page);
+      if (problems.length) throw new Error(problems.join('\n      '));
+      passed += 1;
+      console.log(`ok   ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed += 1;
+      console.log(`FAIL ${name}: ${error?.message || error}`);
+      await page.screenshot({ path: join(SCREENSHOTS, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
+    } finally {
+      await page.close();
+    }
+  }
+  return { passed, failed };
+}
+
+/** Throws `message` unless `condition`. */
+export function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}

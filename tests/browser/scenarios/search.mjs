@@ -1,0 +1,144 @@
+// Searching in French and in Dutch, the bassin filter, the map point and the detail view.
+import { checkAxe, expect } from '../harness.mjs';
+import { openSearch, waitResults, statusCount, searchAfter, api, shot } from '../helpers.mjs';
+
+const SAMPLE_FR = 'Donnée d’exemple fictive';
+const SAMPLE_NL = 'Fictief voorbeeldgegeven';
+
+async function expectSampleBadges(page, text) {
+  const badges = await page.locator('#results-list .badge.sample').allTextContents();
+  for (const badge of badges) expect(badge.includes(text), `sample badge reads "${badge}", wanted "${text}"`);
+  return badges.length;
+}
+
+export function searchScenarios(base) {
+  return [
+    ['search in French', async (page) => {
+      await openSearch(page, base, '/?lang=fr');
+      expect(await page.getAttribute('html', 'lang') === 'fr', 'html lang is not fr');
+      expect((await page.locator('#search-heading').textContent()).includes('Trouver'), 'heading is not French');
+      await searchAfter(page, async () => {
+        await page.fill('#q', 'aide alimentaire');
+        await page.press('#q', 'Enter');
+      });
+      expect(page.url().includes('q=aide+alimentaire'), `the URL does not hold q: ${page.url()}`);
+      const count = await statusCount(page);
+      expect(count > 0, 'no results for "aide alimentaire"');
+      expect(/résultats? pour « aide alimentaire »/.test(await page.locator('#result-status').textContent()), 'status is not French');
+      expect(await page.locator('#results-list > li.result').count() > 0, 'no result items');
+      await expectSampleBadges(page, SAMPLE_FR);
+      await shot(page, '01-search-fr');
+      await checkAxe(page, 'search FR');
+    }],
+
+    ['search in Dutch, language switch and back/forward', async (page) => {
+      await openSearch(page, base, '/?lang=nl');
+      expect(await page.getAttribute('html', 'lang') === 'nl', 'html lang is not nl');
+      await searchAfter(page, async () => {
+        await page.fill('#q', 'voedselhulp');
+        await page.click('#search-form button[type=submit]');
+      });
+      expect(await statusCount(page) > 0, 'no results for "voedselhulp"');
+      expect(/resulta(at|ten) voor ‘voedselhulp’/.test(await page.locator('#result-status').textContent()), 'status is not Dutch');
+      expect((await page.locator('#search-heading').textContent()).includes('vinden'), 'heading is not Dutch');
+      await expectSampleBadges(page, SAMPLE_NL);
+      await shot(page, '02-search-nl');
+      await checkAxe(page, 'search NL');
+      await searchAfter(page, () => page.click('[data-ui-lang="fr"]'));
+      expect(await page.getAttribute('html', 'lang') === 'fr', 'switch to FR did not change html lang');
+      expect(page.url().includes('q=voedselhulp') && page.url().includes('lang=fr'), `state lost on language switch: ${page.url()}`);
+      await searchAfter(page, () => page.goBack());
+      expect(await page.getAttribute('html', 'lang') === 'nl', 'back did not restore Dutch');
+      expect(await page.inputValue('#q') === 'voedselhulp', 'back did not restore the query');
+    }],
+
+    ['bassin filter, open now, facets and history', async (page) => {
+      await openSearch(page, base, '/?lang=fr');
+      const all = await statusCount(page);
+      await searchAfter(page, () => page.selectOption('#f-bassin', 'sud'));
+      expect(page.url().includes('bassin=sud'), `URL lacks bassin=sud: ${page.url()}`);
+      const expected = await api(base, '/v1/search?lang=fr&bassin=sud&per_page=1');
+      const shown = await statusCount(page);
+      expect(shown === expected.total, `shows ${shown} results for bassin sud, the API says ${expected.total}`);
+      expect(shown > 0 && shown < all, `bassin sud should narrow ${all} results, got ${shown}`);
+      const pressed = await page.locator('.facet[aria-pressed="true"]').allTextContents();
+      expect(pressed.some((text) => text.startsWith('Sud')), `the Sud facet is not pressed: ${pressed}`);
+      expect(await page.locator('.leaflet-overlay-pane path').count() > 0, 'no territory outlines on the map');
+      await shot(page, '03-bassin-sud');
+      await checkAxe(page, 'bassin filter');
+      await searchAfter(page, () => page.check('#f-open'));
+      expect(page.url().includes('open_now=true'), 'open now is not in the URL');
+      expect(await statusCount(page) <= shown, 'open now widened the results');
+      await searchAfter(page, () => page.goBack());
+      await searchAfter(page, () => page.goBack());
+      expect(await page.inputValue('#f-bassin') === '', 'back did not clear the bassin');
+      expect(await statusCount(page) === all, 'back did not restore the unfiltered results');
+      await searchAfter(page, () => page.goForward());
+      expect(await page.inputValue('#f-bassin') === 'sud', 'forward did not restore the bassin');
+      const facet = page.locator('.facet-group').filter({ hasText: 'Communes' }).locator('.facet').first();
+      if (await facet.count()) {
+        await searchAfter(page, () => facet.click());
+        expect(page.url().includes('commune='), 'a commune facet click did not filter');
+      }
+    }],
+
+    ['map point, radius and layers', async (page) => {
+      await openSearch(page, base, '/?lang=fr');
+      const box = await page.locator('#map').boundingBox();
+      await searchAfter(page, () => page.mouse.click(box.x + box.width / 2, box.y + box.height / 2));
+      expect(/near=5\d\.\d+%2C4\.\d+/.test(page.url()), `clicking the map did not set near: ${page.url()}`);
+      expect(page.url().includes('sort=distance'), 'a point should sort by distance');
+      await searchAfter(page, () => page.selectOption('#f-radius', '5000'));
+      expect(page.url().includes('radius=5000'), 'radius not in the URL');
+      expect((await page.locator('#near-text').textContent()).includes('Point choisi'), 'the point is not described');
+      const distances = await page.locator('#results-list .facts dd').allTextContents();
+      if (await statusCount(page) > 0) expect(distances.some((text) => /\d\s?(m|km)$/.test(text.trim())), 'no distance shown');
+      const before = await page.locator('.leaflet-overlay-pane path').count();
+      await page.check('#layer-quartiers');
+      const after = await page.locator('.leaflet-overlay-pane path').count();
+      expect(after > before + 100, `quartier outlines not drawn (${before} → ${after} paths)`);
+      await shot(page, '04-map-point');
+      await searchAfter(page, () => page.click('#near-clear'));
+      expect(!page.url().includes('near='), 'clearing the point left near in the URL');
+      await checkAxe(page, 'map');
+    }],
+
+    ['detail view (FR dialog, NL deep link)', async (page) => {
+      await openSearch(page, base, '/?lang=fr');
+      const first = page.locator('#results-list li.result h3 a').first();
+      const name = (await first.textContent()).trim();
+      await first.click();
+      await page.waitForSelector('#detail[open] .detail-body section');
+      expect(page.url().includes('id='), 'the detail id is not in the URL');
+      const id = new URL(page.url()).searchParams.get('id');
+      const headings = await page.locator('#detail h3').allTextContents();
+      for (const wanted of ['Contact', 'Sources', 'Notes de qualité']) {
+        expect(headings.includes(wanted), `detail lacks "${wanted}" (has ${headings.join(', ')})`);
+      }
+      expect((await page.locator('#detail-title').textContent()).trim() === name, 'detail title differs from the result name');
+      const record = await api(base, `/v1/organisations/${id}?lang=fr`);
+      if (record.synthetic) {
+        expect(await page.locator('#detail .badge.sample').count() === 1, 'synthetic record not marked in the detail');
+      }
+      const bassin = record.locations?.[0]?.territory?.bassin;
+      if (bassin) {
+        const status = bassin.status === 'inferred' ? 'inféré' : 'officiel';
+        expect((await page.locator('#detail .territory-tags').textContent()).includes(status), `bassin status "${status}" not shown`);
+      }
+      await shot(page, '05-detail-fr');
+      await checkAxe(page, 'detail FR');
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.getElementById('detail').open);
+      await page.waitForFunction(() => !window.location.search.includes('id='));
+      expect(await page.evaluate(() => document.activeElement?.closest('h3') !== null), 'focus did not return to the result');
+
+      await page.goto(`${base}/?lang=nl&id=${encodeURIComponent(id)}`);
+      await page.waitForSelector('#detail[open] .detail-body section');
+      const dutch = await page.locator('#detail h3').allTextContents();
+      expect(dutch.includes('Bronnen') && dutch.includes('Kwaliteitsopmerkingen'), `NL detail headings: ${dutch.join(', ')}`);
+      await waitResults(page);
+      await shot(page, '05-detail-nl');
+      await checkAxe(page, 'detail NL');
+    }],
+  ];
+}
