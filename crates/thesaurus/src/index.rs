@@ -5,7 +5,7 @@ use crate::file::ConceptRecord;
 use crate::fold::tokenize;
 use crate::forms::{forms, FormKind};
 use orienta_model::Lang;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// One token of an indexed form.
 #[derive(Debug, Clone)]
@@ -42,6 +42,8 @@ pub(crate) struct TermIndex {
     pub by_first_key: HashMap<String, Vec<usize>>,
     /// Acronyms by folded token.
     pub acronyms: HashMap<String, Vec<usize>>,
+    /// Every token key of every form: words of the thesaurus are never read as typos.
+    pub known_keys: HashSet<String>,
 }
 
 /// The language of a form found in several languages of one concept: the only one, or
@@ -128,6 +130,8 @@ impl TermIndex {
             None => self.by_first_key.entry(first.key.clone()),
         };
         bucket.or_default().push(position);
+        let keys = entry.tokens.iter().map(|token| token.key.clone());
+        self.known_keys.extend(keys);
         self.entries.push(entry);
     }
 }

@@ -4,6 +4,7 @@
 use crate::fold::Token;
 use crate::index::{Entry, EntryToken, TermIndex};
 use std::cmp::Reverse;
+use std::ops::Range;
 
 /// A form found in a text (positions in tokens).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,9 +29,14 @@ fn edits_allowed(chars: usize) -> u8 {
 }
 
 /// Edits needed to read `text` as `term`, if within `budget` and the length allowance.
-fn token_edits(text: &Token, term: &EntryToken, budget: u8) -> Option<u8> {
+/// Typos are only considered for a `typo` token (not a word of the thesaurus itself) and
+/// keep the first letter.
+fn token_edits(text: &Token, typo: bool, term: &EntryToken, budget: u8) -> Option<u8> {
     if text.key == term.key {
         return Some(0);
+    }
+    if !typo || text.key.chars().next() != term.key.chars().next() {
+        return None;
     }
     let allowed = edits_allowed(text.folded.chars().count().min(term.chars)).min(budget);
     if allowed == 0 {
@@ -46,29 +52,42 @@ fn token_edits(text: &Token, term: &EntryToken, budget: u8) -> Option<u8> {
         .filter(|edits| *edits <= allowed)
 }
 
-/// Edits needed to read the text from `start` as the whole entry, if within `max_edits`.
-fn entry_edits(entry: &Entry, tokens: &[Token], start: usize, max_edits: u8) -> Option<u8> {
-    let window = tokens.get(start..start + entry.tokens.len())?;
+/// The text being matched: its tokens and which of them may be typos.
+struct Text<'a> {
+    tokens: &'a [Token],
+    typo: Vec<bool>,
+}
+
+/// Edits needed to read the text from `start` as the whole entry, within `end` and
+/// `max_edits`.
+fn entry_edits(entry: &Entry, text: &Text, start: usize, end: usize, max_edits: u8) -> Option<u8> {
+    let stop = start + entry.tokens.len();
+    if stop > end {
+        return None;
+    }
+    let window = &text.tokens[start..stop];
     if let Some(cased) = entry.acronym {
         let token = &window[0];
         let same = token.folded == entry.tokens[0].folded;
         return (same && (token.upper || !cased)).then_some(0);
     }
     let mut used = 0u8;
-    for (text, term) in window.iter().zip(&entry.tokens) {
-        used += token_edits(text, term, max_edits - used)?;
+    for (offset, term) in entry.tokens.iter().enumerate() {
+        let position = start + offset;
+        let typo = text.typo[position];
+        used += token_edits(&text.tokens[position], typo, term, max_edits - used)?;
     }
     Some(used)
 }
 
 /// Entries that may start at `start`: exact first-token hits, then (with typos allowed)
 /// every label or term whose first token is close enough.
-fn candidates(index: &TermIndex, tokens: &[Token], start: usize, max_edits: u8) -> Vec<usize> {
-    let token = &tokens[start];
+fn candidates(index: &TermIndex, text: &Text, start: usize, max_edits: u8) -> Vec<usize> {
+    let token = &text.tokens[start];
     let mut found: Vec<usize> = Vec::new();
     found.extend(index.by_first_key.get(&token.key).into_iter().flatten());
     found.extend(index.acronyms.get(&token.folded).into_iter().flatten());
-    if max_edits == 0 {
+    if max_edits == 0 || !text.typo[start] {
         return found;
     }
     for (key, entries) in &index.by_first_key {
@@ -77,7 +96,7 @@ fn candidates(index: &TermIndex, tokens: &[Token], start: usize, max_edits: u8) 
         }
         for &position in entries {
             let first = &index.entries[position].tokens[0];
-            if token_edits(token, first, max_edits).is_some() {
+            if token_edits(token, true, first, max_edits).is_some() {
                 found.push(position);
             }
         }
@@ -85,28 +104,29 @@ fn candidates(index: &TermIndex, tokens: &[Token], start: usize, max_edits: u8) 
     found
 }
 
-/// Non-overlapping matches, left to right; at each position the longest form wins, then
-/// the one with fewer edits. Forms shared by several concepts yield one match each.
-pub(crate) fn find(index: &TermIndex, tokens: &[Token], max_edits: u8) -> Vec<RawMatch> {
+/// Greedy left-to-right matching of `range`: at each position the longest form wins,
+/// then the one with fewer edits; within a concept, the form written as in the text.
+fn greedy(index: &TermIndex, text: &Text, range: Range<usize>, max_edits: u8) -> Vec<RawMatch> {
     let mut matches = Vec::new();
-    let mut start = 0;
-    while start < tokens.len() {
+    let mut start = range.start;
+    while start < range.end {
         let mut best: Vec<RawMatch> = Vec::new();
-        for entry in candidates(index, tokens, start, max_edits) {
-            let Some(edits) = entry_edits(&index.entries[entry], tokens, start, max_edits) else {
+        for entry in candidates(index, text, start, max_edits) {
+            let length = index.entries[entry].tokens.len();
+            let Some(edits) = entry_edits(&index.entries[entry], text, start, range.end, max_edits)
+            else {
                 continue;
             };
             let found = RawMatch {
                 entry,
                 start,
-                end: start + index.entries[entry].tokens.len(),
+                end: start + length,
                 edits,
             };
-            // longest, then fewest edits; within a concept, the form written as in the text
             let strength = |found: &RawMatch| (found.end, Reverse(found.edits));
             let literal = |found: &RawMatch| {
                 let entry = &index.entries[found.entry];
-                let window = &tokens[found.start..found.end];
+                let window = &text.tokens[found.start..found.end];
                 entry
                     .tokens
                     .iter()
@@ -139,6 +159,34 @@ pub(crate) fn find(index: &TermIndex, tokens: &[Token], max_edits: u8) -> Vec<Ra
     matches
 }
 
+/// Non-overlapping matches, in text order. Exact matches are found first; with
+/// `max_edits` > 0, typo-tolerant matches only fill the gaps between them. Forms shared
+/// by several concepts yield one match each.
+pub(crate) fn find(index: &TermIndex, tokens: &[Token], max_edits: u8) -> Vec<RawMatch> {
+    let text = Text {
+        tokens,
+        typo: tokens
+            .iter()
+            .map(|token| !index.known_keys.contains(&token.key))
+            .collect(),
+    };
+    let exact = greedy(index, &text, 0..tokens.len(), 0);
+    if max_edits == 0 {
+        return exact;
+    }
+    let mut all = Vec::new();
+    let mut covered = 0;
+    for found in exact {
+        if found.start >= covered {
+            all.extend(greedy(index, &text, covered..found.start, max_edits));
+            covered = found.end;
+        }
+        all.push(found);
+    }
+    all.extend(greedy(index, &text, covered..tokens.len(), max_edits));
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,23 +204,30 @@ mod tests {
         }
     }
 
+    fn token_edits_plain(text: &Token, term: &EntryToken, budget: u8) -> Option<u8> {
+        token_edits(text, true, term, budget)
+    }
+
     #[test]
     fn typo_allowance_grows_with_length() {
-        assert_eq!(token_edits(&token("dete"), &entry_token("dette"), 2), None);
         assert_eq!(
-            token_edits(&token("detes"), &entry_token("dettes"), 2),
-            Some(1)
-        );
-        assert_eq!(
-            token_edits(&token("mediaton"), &entry_token("mediation"), 2),
-            Some(1)
-        );
-        assert_eq!(
-            token_edits(&token("mdiaton"), &entry_token("mediation"), 2),
+            token_edits_plain(&token("dete"), &entry_token("dette"), 2),
             None
         );
         assert_eq!(
-            token_edits(
+            token_edits_plain(&token("detes"), &entry_token("dettes"), 2),
+            Some(1)
+        );
+        assert_eq!(
+            token_edits_plain(&token("mediaton"), &entry_token("mediation"), 2),
+            Some(1)
+        );
+        assert_eq!(
+            token_edits_plain(&token("mdiaton"), &entry_token("mediation"), 2),
+            None
+        );
+        assert_eq!(
+            token_edits_plain(
                 &token("schuldbemidelig"),
                 &entry_token("schuldbemiddeling"),
                 2
@@ -180,11 +235,11 @@ mod tests {
             Some(2)
         );
         assert_eq!(
-            token_edits(&token("detes"), &entry_token("dettes"), 0),
+            token_edits_plain(&token("detes"), &entry_token("dettes"), 0),
             None
         );
         assert_eq!(
-            token_edits(&token("Dettes"), &entry_token("dette"), 0),
+            token_edits_plain(&token("Dettes"), &entry_token("dette"), 0),
             Some(0)
         );
     }

@@ -256,5 +256,18 @@ fn categories_map_by_known_id_and_unseen_ids_by_label() {
 fn shared_category_label_maps_to_both_concepts() {
     let both = thesaurus().concepts_for_category(None, None, Some("Kind en Gezin"));
     assert_eq!(both, ["children-family", "pregnancy-infants"]);
-    assert_eq!(thesaurus().shared_terms(), ["kind en gezin"]);
+    assert_eq!(
+        thesaurus().shared_terms(),
+        ["kind en gezin", "centre de jour"]
+    );
+    // a shared term names every concept sharing it
+    let day_centres = thesaurus().needs_for_text("un centre de jour à Etterbeek");
+    assert_eq!(
+        day_centres,
+        [
+            "day-centre-homeless",
+            "disability-day-centre",
+            "elderly-day-centre"
+        ]
+    );
 }
