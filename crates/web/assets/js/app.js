@@ -35,7 +35,9 @@ async function apply(next) {
   const previous = state;
   state = next;
   if (previous.lang !== next.lang || !document.body.dataset.ready) applyLang();
+  document.title = state.q ? `${state.q} — ${t(state.lang, 'app.title')}` : t(state.lang, 'app.title');
   filters.render(state);
+  updateFilterCount();
   updateLangLinks();
   map?.setNear(state.near, state.radius, state.lang);
   map?.setSelection([
@@ -56,6 +58,13 @@ function applyLang() {
   safeStorage()?.setItem('orienta.lang', lang);
   map?.setLang(lang);
   renderHelpdesk(sheet, lang);
+}
+
+function updateFilterCount() {
+  const active = ['need', 'language', 'commune', 'quartier', 'bassin'].filter((key) => state[key]).length
+    + (state.openNow ? 1 : 0) + (state.near ? 1 : 0);
+  $('filters-count').textContent = active ? t(state.lang, active === 1 ? 'filters.active_one' : 'filters.active_many', { n: active }) : '';
+  if (active) $('filters-box').open = true;
 }
 
 function updateLangLinks() {
@@ -91,7 +100,8 @@ function renderSearch() {
   const data = lastData;
   if (!data) return;
   filters.addLanguages((data.facets?.languages || []).map((facet) => String(facet.value)));
-  renderStatus($('result-status'), $('query-notes'), data, state, (id) => filters.needName(id, state.lang));
+  renderStatus($('result-status'), $('query-notes'), data, state, (id) => filters.needName(id, state.lang),
+    (need) => navigate({ ...state, need, page: 1 }));
   renderResults($('results-list'), data, state, {
     href: (id) => searchOf({ ...state, id }),
     onOpen: openDetail,
@@ -280,6 +290,7 @@ async function loadReferenceData() {
 
 function start() {
   $('q').value = state.q;
+  if (window.matchMedia('(max-width: 640px)').matches) $('filters-box').open = false;
   if (window.L) {
     map = new ResultMap($('map'), { lang: state.lang, tiles: state.tiles, onPick: pickPoint, onOpen: openDetail });
   }

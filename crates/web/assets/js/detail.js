@@ -79,7 +79,8 @@ function bilingualSection(parent, lang, key, text) {
 function contactSection(parent, lang, record) {
   const facts = h('dl', { class: 'facts' });
   for (const phone of record.phones || []) {
-    facts.append(h('dt', {}, t(lang, `phone.${phone.kind || 'voice'}`)),
+    const kind = t(lang, `phone.${phone.kind || 'voice'}`);
+    facts.append(h('dt', {}, kind.charAt(0).toLocaleUpperCase() + kind.slice(1)),
       h('dd', {}, phone.kind === 'fax' ? phoneDisplay(phone) : h('a', { href: `tel:${phone.e164}` }, phoneDisplay(phone))));
   }
   for (const email of record.emails || []) {

@@ -119,7 +119,7 @@ function otherLanguageName(result, displayLang) {
 }
 
 /** The status line ("12 résultats pour « x »") and the notes (concepts, relaxed). */
-export function renderStatus(status, notes, data, state, needName) {
+export function renderStatus(status, notes, data, state, needName, onNeed) {
   const count = countText(state.lang, data.total || 0);
   status.textContent = state.q ? t(state.lang, 'results.for', { count, q: state.q }) : count;
   clear(notes);
@@ -128,7 +128,10 @@ export function renderStatus(status, notes, data, state, needName) {
   if (query.relaxed) parts.push(h('span', {}, t(state.lang, 'results.relaxed')));
   if (query.concepts?.length) {
     parts.push(h('span', {}, t(state.lang, 'results.concepts'),
-      query.concepts.map((concept) => h('span', { class: 'chip' }, concept.label || needName(concept.id)))));
+      query.concepts.map((concept) => h('button', {
+        type: 'button', class: 'chip', 'aria-pressed': state.need === concept.id ? 'true' : 'false',
+        onclick: () => onNeed(state.need === concept.id ? '' : concept.id),
+      }, concept.label || needName(concept.id)))));
   }
   if (query.lang_guessed && query.lang && query.lang !== (state.lang === 'nl' ? 'nl' : 'fr')) {
     parts.push(h('span', {}, ` (${t(state.lang, 'results.guessed', { lang: languageName(query.lang, state.lang) })})`));

@@ -14,6 +14,8 @@ export default {
   'suggest.count': '{n} suggestions available',
   'suggest.none': 'No suggestions',
   'filters.heading': 'Filters',
+  'filters.active_one': '{n} active',
+  'filters.active_many': '{n} active',
   'filters.any': 'Any',
   'filters.any_f': 'Any',
   'filters.need': 'Need',

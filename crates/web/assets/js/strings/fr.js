@@ -14,6 +14,8 @@ export default {
   'suggest.count': '{n} suggestions disponibles',
   'suggest.none': 'Aucune suggestion',
   'filters.heading': 'Filtres',
+  'filters.active_one': '{n} actif',
+  'filters.active_many': '{n} actifs',
   'filters.any': 'Tous',
   'filters.any_f': 'Toutes',
   'filters.need': 'Besoin',

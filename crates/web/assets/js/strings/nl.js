@@ -14,6 +14,8 @@ export default {
   'suggest.count': '{n} suggesties beschikbaar',
   'suggest.none': 'Geen suggesties',
   'filters.heading': 'Filters',
+  'filters.active_one': '{n} actief',
+  'filters.active_many': '{n} actief',
   'filters.any': 'Alle',
   'filters.any_f': 'Alle',
   'filters.need': 'Hulpvraag',
