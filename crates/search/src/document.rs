@@ -10,6 +10,27 @@ use std::collections::BTreeSet;
 use tantivy::schema::Facet;
 use tantivy::TantivyDocument;
 
+/// The needs of the record's source categories (all its needs when it has none), with
+/// their broader concepts.
+pub fn primary_needs(thesaurus: &Thesaurus, organisation: &Organisation) -> BTreeSet<String> {
+    let from_categories: Vec<String> = organisation
+        .categories
+        .iter()
+        .flat_map(|category| {
+            thesaurus.concepts_for_category(
+                category.id,
+                category.label.get(Lang::Fr),
+                category.label.get(Lang::Nl),
+            )
+        })
+        .filter(|need| organisation.needs.contains(need))
+        .collect();
+    if from_categories.is_empty() {
+        return needs_with_broader(thesaurus, &organisation.needs);
+    }
+    needs_with_broader(thesaurus, &from_categories)
+}
+
 /// The need concepts of a record plus every broader concept, so that filtering on a broad
 /// need also finds records tagged with a narrower one.
 pub fn needs_with_broader(thesaurus: &Thesaurus, needs: &[String]) -> BTreeSet<String> {
@@ -63,6 +84,7 @@ pub fn documents(
     fields: &Fields,
 ) -> Vec<TantivyDocument> {
     let needs = needs_with_broader(thesaurus, &organisation.needs);
+    let primary = primary_needs(thesaurus, organisation);
     let audience_text = fold(&format!(
         "{} {}",
         organisation.audience.fr.as_deref().unwrap_or_default(),
@@ -98,6 +120,9 @@ pub fn documents(
             for need in &needs {
                 doc.add_text(fields.need, need);
                 doc.add_facet(fields.facets, Facet::from_path(["need", need.as_str()]));
+            }
+            for need in &primary {
+                doc.add_text(fields.need_primary, need);
             }
             for language in &organisation.languages {
                 doc.add_text(fields.language, language);

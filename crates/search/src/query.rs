@@ -233,6 +233,7 @@ fn text_query(
     let mut covered = vec![false; words.len()];
     let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let need_field = index.fields().need;
+    let primary_field = index.fields().need_primary;
     for found in &matches {
         for flag in covered
             .iter_mut()
@@ -245,19 +246,28 @@ fn text_query(
             understanding.concepts.push(found.concept.clone());
         }
         concept_highlights(index, &found.concept, highlight_terms);
+        let primary_term = Term::from_field_text(primary_field, &found.concept);
+        let primary_query: Box<dyn Query> = Box::new(BoostQuery::new(
+            Box::new(TermQuery::new(primary_term, IndexRecordOption::Basic)),
+            4.0,
+        ));
         let need_term = Term::from_field_text(need_field, &found.concept);
         let need_query: Box<dyn Query> = Box::new(BoostQuery::new(
             Box::new(TermQuery::new(need_term, IndexRecordOption::Basic)),
-            4.0,
+            1.5,
         ));
         let span_words: Vec<String> = words
             .get(found.start_token..found.end_token.min(words.len()))
             .map(<[String]>::to_vec)
             .unwrap_or_default();
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, need_query)];
-        // Sorted by distance, nearness decides the order: only records tagged with the need
-        // qualify, or a mere mention close by would outrank the service itself.
+        // Sorted by distance, nearness decides the order: only services whose category is
+        // the need qualify, or a mere mention close by would outrank the service itself (a
+        // relaxed query follows when there is none).
         let tagged_only = request.sort == Sort::Distance && !relaxed;
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, primary_query)];
+        if !tagged_only {
+            alternatives.push((Occur::Should, need_query));
+        }
         if found.edits == 0 && !tagged_only {
             if let Some(words_query) =
                 words_query(index, &span_words, query_lang, false, highlight_terms)

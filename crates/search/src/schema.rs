@@ -31,6 +31,10 @@ pub struct Fields {
     pub place: Field,
     /// Need concepts with their broader concepts (raw terms).
     pub need: Field,
+    /// Needs that say what the service *is*: those of its source categories (all needs when
+    /// it has no category), with their broader concepts. Needs found only in a name or a
+    /// description rank lower.
+    pub need_primary: Field,
     /// Spoken languages, ISO 639-1 (raw terms).
     pub language: Field,
     /// Audience codes (raw terms).
@@ -87,6 +91,7 @@ pub fn build() -> (Schema, Fields) {
         text_nl: builder.add_text_field("text_nl", text(DUTCH, true)),
         place: builder.add_text_field("place", text(FOLD, false)),
         need: builder.add_text_field("need", STRING),
+        need_primary: builder.add_text_field("need_primary", STRING),
         language: builder.add_text_field("language", STRING),
         audience: builder.add_text_field("audience", STRING),
         commune: builder.add_text_field("commune", STRING),
@@ -120,6 +125,7 @@ impl Fields {
             text_nl: get("text_nl")?,
             place: get("place")?,
             need: get("need")?,
+            need_primary: get("need_primary")?,
             language: get("language")?,
             audience: get("audience")?,
             commune: get("commune")?,
