@@ -15,6 +15,7 @@ mod bundled;
 mod catalog;
 mod city;
 mod fold;
+mod grid;
 mod lambert;
 mod locate;
 mod postcodes;

@@ -11,7 +11,8 @@ use orienta_model::{
 
 const FIELD_LAT: &str = "address.lat";
 const FIELD_X: &str = "address.x";
-const FIELD_STREET: &str = "address.streetFr";
+const FIELD_STREET_FR: &str = "address.streetFr";
+const FIELD_STREET_NL: &str = "address.streetNl";
 
 /// Brussels box used to detect swapped coordinates: (lat range, lon range).
 const BRUSSELS_LAT: std::ops::RangeInclusive<f64> = 50.76..=50.92;
@@ -156,7 +157,12 @@ fn geocode(
         let postcode = address.brussels_postcode.as_deref();
         match tagger.streets.find(postcode, commune.as_deref(), &names) {
             StreetMatch::Point(point) => {
-                return Some(street_outcome(tagger, point, &names, issues))
+                let field = if input.street_fr.is_some() {
+                    FIELD_STREET_FR
+                } else {
+                    FIELD_STREET_NL
+                };
+                return Some(street_outcome(tagger, point, (field, &names), issues));
             }
             StreetMatch::Commune(nis) => commune = Some(nis.to_owned()),
             StreetMatch::None => {}
@@ -201,7 +207,7 @@ fn geocode(
 fn street_outcome(
     tagger: &Tagger,
     point: &StreetPoint,
-    names: &[&str],
+    (field, names): (&str, &[&str]),
     issues: &mut Vec<QualityIssue>,
 ) -> TagOutcome {
     let commune = tagger.commune(&point.nis);
@@ -220,7 +226,7 @@ fn street_outcome(
         .and_then(|(code, _)| tagger.quartier(code));
     issues.push(info(
         QualityCode::Geocoded,
-        FIELD_STREET,
+        field,
         format!(
             "placed at the middle of `{}` ({} {})",
             names.first().copied().unwrap_or_default(),

@@ -1,6 +1,7 @@
 //! The Statbel statistical sectors and their R-tree: which sector holds a point.
 
 use crate::bundled;
+use crate::grid::{Cell, SectorGrid};
 use crate::TerritoryError;
 use geo::coordinate_position::{CoordPos, CoordinatePosition};
 use geo::{BoundingRect, Coord, Geometry, MultiPolygon};
@@ -30,10 +31,11 @@ pub struct Sector {
 
 type Envelope = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
-/// The sectors and an R-tree of their bounding boxes.
+/// The sectors, an R-tree of their bounding boxes and a lookup grid.
 pub struct SectorIndex {
     sectors: Vec<Sector>,
     tree: RTree<Envelope>,
+    grid: Option<SectorGrid>,
 }
 
 impl SectorIndex {
@@ -109,10 +111,13 @@ impl SectorIndex {
                 index,
             ));
         }
-        Ok(Self {
+        let mut index = Self {
             sectors,
             tree: RTree::bulk_load(envelopes),
-        })
+            grid: None,
+        };
+        index.grid = SectorGrid::new(&index);
+        Ok(index)
     }
 
     /// The sectors, in layer order.
@@ -120,9 +125,35 @@ impl SectorIndex {
         &self.sectors
     }
 
-    /// The index of the sector holding `(lon, lat)`; a point on a shared edge goes to
-    /// one of the sectors.
+    /// The index of the sector holding `(lon, lat)`: from the grid when the point's cell
+    /// lies wholly in one sector or outside, else exactly.
+    #[inline]
     pub fn locate(&self, lon: f64, lat: f64) -> Option<usize> {
+        let Some(grid) = &self.grid else {
+            return self.locate_exact(lon, lat);
+        };
+        let candidates = match grid.cell(lon, lat) {
+            Cell::Sector(index) => return Some(index),
+            Cell::Outside => return None,
+            Cell::Crossed(candidates) => candidates,
+        };
+        let coord = Coord { x: lon, y: lat };
+        let mut on_boundary = None;
+        for &candidate in candidates {
+            let index = usize::from(candidate);
+            match self.sectors[index].geometry.coordinate_position(&coord) {
+                CoordPos::Inside => return Some(index),
+                CoordPos::OnBoundary => on_boundary = on_boundary.or(Some(index)),
+                CoordPos::Outside => {}
+            }
+        }
+        // The point is in a sector none of whose edges touch the cell, or outside.
+        on_boundary.or_else(|| self.locate_exact(lon, lat))
+    }
+
+    /// The index of the sector holding `(lon, lat)` by R-tree and exact point-in-polygon;
+    /// a point on a shared edge goes to one of the sectors.
+    pub fn locate_exact(&self, lon: f64, lat: f64) -> Option<usize> {
         let coord = Coord { x: lon, y: lat };
         let mut on_boundary = None;
         for envelope in self.tree.locate_all_at_point(&[lon, lat]) {
@@ -174,6 +205,37 @@ mod tests {
                 sector.code
             );
         }
+    }
+
+    #[test]
+    fn grid_agrees_with_the_exact_test() {
+        let index = SectorIndex::bundled().unwrap();
+        let grid = index.grid.as_ref().unwrap();
+        assert!(grid.crossed_share() < 0.5, "{}", grid.crossed_share());
+        eprintln!(
+            "crossed share {} sets {}",
+            grid.crossed_share(),
+            grid.set_count()
+        );
+        // A deterministic low-discrepancy walk over the Region's box and a margin around it.
+        let (mut lon_step, mut lat_step) = (0.0_f64, 0.0_f64);
+        let mut grid_answers = 0;
+        for _ in 0..200_000 {
+            lon_step = (lon_step + 0.618_033_988_749_895) % 1.0;
+            lat_step = (lat_step + 0.754_877_666_246_693) % 1.0;
+            let lon = 4.22 + lon_step * 0.29;
+            let lat = 50.74 + lat_step * 0.19;
+            if !matches!(grid.cell(lon, lat), Cell::Crossed(_)) {
+                grid_answers += 1;
+            }
+            assert_eq!(
+                index.locate(lon, lat),
+                index.locate_exact(lon, lat),
+                "{lat} {lon}"
+            );
+        }
+        assert!(grid_answers > 100_000, "{grid_answers}");
+        assert_eq!(index.locate(f64::NAN, 50.8), None);
     }
 
     #[test]
