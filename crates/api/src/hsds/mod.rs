@@ -1,0 +1,311 @@
+//! The HSDS 3.0 view under `/hsds`: services, organizations and service-at-locations in
+//! the Open Referral shapes, one language per answer (`?lang=fr|nl|en`, default fr).
+
+pub mod map;
+pub mod model;
+pub mod query;
+
+use crate::error::{ApiError, Problem};
+use crate::params::QueryParams;
+use crate::respond::{self, Freshness};
+use crate::state::AppState;
+use actix_web::{get, web, HttpRequest, HttpResponse};
+use map::MapContext;
+use model::{ApiInfo, Organization, Page, Service, ServiceAtLocation};
+use query::HsdsQuery;
+use utoipa::IntoParams;
+
+/// The HSDS list parameters (filters combine with AND).
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct HsdsListParams {
+    /// Full-text search (FR or NL).
+    #[param(max_length = 500)]
+    search: Option<String>,
+    /// Page number, from 1.
+    #[param(minimum = 1)]
+    page: Option<u32>,
+    /// Entities per page, 1–100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    per_page: Option<u32>,
+    /// Only entities modified on or after this date-time (RFC 3339).
+    #[param(example = "2026-01-01T00:00:00Z")]
+    modified_after: Option<String>,
+    /// A Brussels postcode: its communes, or with `proximity` a circle around its centre.
+    #[param(example = "1030")]
+    postcode: Option<String>,
+    /// Metres from the postcode's centre (1–50000; needs `postcode`).
+    #[param(minimum = 1, maximum = 50000)]
+    proximity: Option<f64>,
+    /// A taxonomy term id (UUID) or a need id (`food-aid`).
+    taxonomy_term_id: Option<String>,
+    /// Only this organization's entities (UUID).
+    organization_id: Option<String>,
+    /// Language of the texts: `fr` (default), `nl` or `en`.
+    #[param(value_type = Option<String>, pattern = "^(fr|nl|en)$")]
+    lang: Option<String>,
+}
+
+/// The language parameter of single entities.
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct HsdsLangParam {
+    /// Language of the texts: `fr` (default), `nl` or `en`.
+    #[param(value_type = Option<String>, pattern = "^(fr|nl|en)$")]
+    lang: Option<String>,
+}
+
+/// HSDS API information.
+#[utoipa::path(
+    tag = "hsds",
+    responses((status = 200, description = "This API's HSDS version and OpenAPI document", body = ApiInfo)),
+)]
+#[get("/")]
+pub async fn info(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let base = match &state.config().public_url {
+        Some(url) => url.trim_end_matches('/').to_owned(),
+        None => {
+            let connection = request.connection_info();
+            format!("{}://{}", connection.scheme(), connection.host())
+        }
+    };
+    let answer = ApiInfo {
+        version: "3.0".to_owned(),
+        profile: "https://docs.openreferral.org/en/latest/hsds/".to_owned(),
+        openapi_url: format!("{base}/openapi.json"),
+    };
+    respond::json(&state, &answer, Freshness::Reference, None)
+}
+
+enum ListKind {
+    Services,
+    Organizations,
+    ServiceAtLocations,
+}
+
+/// Runs a list request on the blocking pool and renders the page.
+async fn list(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+    kind: ListKind,
+) -> Result<HttpResponse, ApiError> {
+    let params = QueryParams::parse(request.query_string())?;
+    let hsds = HsdsQuery::parse(&params, state.thesaurus(), state.tagger())?;
+    let lang = hsds.lang;
+    let worker_state = state.clone();
+    let body = respond::blocking(&state, move || {
+        let index = worker_state.index();
+        let catalogue = worker_state.catalogue(&index)?;
+        let mut matches = query::matching(&index, &hsds, &catalogue)?;
+        if !matches!(kind, ListKind::ServiceAtLocations) {
+            matches = query::per_organisation(matches);
+        }
+        let total = matches.len();
+        let offset = (hsds.page - 1) * hsds.per_page;
+        let context = MapContext {
+            thesaurus: worker_state.thesaurus(),
+            lang,
+        };
+        let page: Vec<_> = matches.iter().skip(offset).take(hsds.per_page).collect();
+        let mut loaded = Vec::with_capacity(page.len());
+        for found in page {
+            let (organisation, location_index) = query::load(&index, found.address)?;
+            loaded.push((
+                organisation,
+                location_index,
+                catalogue.modified(&found.org_id),
+            ));
+        }
+        let body = match kind {
+            ListKind::Services => {
+                let contents: Vec<Service> = loaded
+                    .iter()
+                    .map(|(organisation, _, modified)| {
+                        map::service(organisation, *modified, &context)
+                    })
+                    .collect();
+                serde_json::to_vec(&Page::new(contents, total, hsds.page, hsds.per_page))
+            }
+            ListKind::Organizations => {
+                let contents: Vec<Organization> = loaded
+                    .iter()
+                    .map(|(organisation, _, modified)| {
+                        map::organization(organisation, *modified, &context)
+                    })
+                    .collect();
+                serde_json::to_vec(&Page::new(contents, total, hsds.page, hsds.per_page))
+            }
+            ListKind::ServiceAtLocations => {
+                let contents: Vec<ServiceAtLocation> = loaded
+                    .iter()
+                    .filter_map(|(organisation, location_index, _)| {
+                        map::service_at_locations(organisation, lang)
+                            .into_iter()
+                            .nth(*location_index)
+                    })
+                    .collect();
+                serde_json::to_vec(&Page::new(contents, total, hsds.page, hsds.per_page))
+            }
+        };
+        body.map_err(ApiError::internal)
+    })
+    .await?;
+    Ok(respond::body(
+        &state,
+        body,
+        respond::JSON,
+        Freshness::Search,
+        Some(lang),
+    ))
+}
+
+/// Services (one default service per organisation).
+#[utoipa::path(
+    tag = "hsds",
+    params(HsdsListParams),
+    responses(
+        (status = 200, description = "A page of services", body = Page<Service>),
+        (status = 304, description = "Not modified"),
+        (status = 400, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/services")]
+pub async fn services(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    list(request, state, ListKind::Services).await
+}
+
+/// Organizations, with their locations and default service.
+#[utoipa::path(
+    tag = "hsds",
+    params(HsdsListParams),
+    responses(
+        (status = 200, description = "A page of organizations", body = Page<Organization>),
+        (status = 304, description = "Not modified"),
+        (status = 400, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/organizations")]
+pub async fn organizations(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    list(request, state, ListKind::Organizations).await
+}
+
+/// Services at locations (one per organisation location).
+#[utoipa::path(
+    tag = "hsds",
+    params(HsdsListParams),
+    responses(
+        (status = 200, description = "A page of services at locations", body = Page<ServiceAtLocation>),
+        (status = 304, description = "Not modified"),
+        (status = 400, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/service_at_locations")]
+pub async fn service_at_locations(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    list(request, state, ListKind::ServiceAtLocations).await
+}
+
+/// Loads the organisation behind an HSDS id.
+async fn entity<T: serde::Serialize + Send + 'static>(
+    id: String,
+    request: HttpRequest,
+    state: web::Data<AppState>,
+    what: &'static str,
+    build: fn(&orienta_model::Organisation, chrono::DateTime<chrono::Utc>, &MapContext<'_>) -> T,
+) -> Result<HttpResponse, ApiError> {
+    let params = QueryParams::parse(request.query_string())?;
+    let lang = query::lang(&params)?;
+    let worker_state = state.clone();
+    let entity = respond::blocking(&state, move || {
+        let index = worker_state.index();
+        let catalogue = worker_state.catalogue(&index)?;
+        let not_found = || ApiError::not_found(&format!("{what} `{id}`"));
+        let org_id = catalogue.hsds_ids.get(&id).ok_or_else(not_found)?;
+        let organisation = index
+            .organisation(org_id)
+            .map_err(ApiError::index)?
+            .ok_or_else(not_found)?;
+        let context = MapContext {
+            thesaurus: worker_state.thesaurus(),
+            lang,
+        };
+        Ok(build(&organisation, catalogue.modified(org_id), &context))
+    })
+    .await?;
+    respond::json(&state, &entity, Freshness::Search, Some(lang))
+}
+
+/// One service, with its locations and organization.
+#[utoipa::path(
+    tag = "hsds",
+    params(("id" = String, Path, description = "Service id (UUID)"), HsdsLangParam),
+    responses(
+        (status = 200, description = "The service", body = Service),
+        (status = 304, description = "Not modified"),
+        (status = 400, description = "Invalid lang", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such service", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/services/{id}")]
+pub async fn service(
+    id: web::Path<String>,
+    request: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    entity(
+        id.into_inner(),
+        request,
+        state,
+        "service",
+        |organisation, modified, context| {
+            let mut found = map::service(organisation, modified, context);
+            found.service_at_locations =
+                Some(map::service_at_locations(organisation, context.lang));
+            let mut owner = map::organization(organisation, modified, context);
+            owner.services.clear();
+            found.organization = Some(Box::new(owner));
+            found
+        },
+    )
+    .await
+}
+
+/// One organization, with its locations and default service.
+#[utoipa::path(
+    tag = "hsds",
+    params(("id" = String, Path, description = "Organization id (UUID)"), HsdsLangParam),
+    responses(
+        (status = 200, description = "The organization", body = Organization),
+        (status = 304, description = "Not modified"),
+        (status = 400, description = "Invalid lang", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organization", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/organizations/{id}")]
+pub async fn organization(
+    id: web::Path<String>,
+    request: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    entity(
+        id.into_inner(),
+        request,
+        state,
+        "organization",
+        map::organization,
+    )
+    .await
+}

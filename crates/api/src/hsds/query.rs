@@ -1,0 +1,233 @@
+//! The HSDS list parameters and the matching documents, in rank order.
+
+use super::map;
+use crate::catalogue::Catalogue;
+use crate::error::{ApiError, Detail, ErrorCode};
+use crate::params::{self, QueryParams, MAX_QUERY_CHARS};
+use chrono::{DateTime, Utc};
+use orienta_model::{Lang, Organisation};
+use orienta_search::{query, Near, SearchIndex, SearchRequest};
+use orienta_territory::Tagger;
+use orienta_thesaurus::Thesaurus;
+use std::collections::HashSet;
+use tantivy::collector::TopDocs;
+use tantivy::schema::Value;
+use tantivy::{DocAddress, TantivyDocument};
+
+/// A validated HSDS list request.
+#[derive(Debug, Clone)]
+pub struct HsdsQuery {
+    /// What to ask the index.
+    pub request: SearchRequest,
+    /// Only records changed on or after.
+    pub modified_after: Option<DateTime<Utc>>,
+    /// Only this organisation (by HSDS id).
+    pub organization_id: Option<String>,
+    /// The answer's language.
+    pub lang: Lang,
+    /// Page from 1.
+    pub page: usize,
+    /// Page size.
+    pub per_page: usize,
+}
+
+/// `?lang=`: fr (default), nl or en.
+pub fn lang(params: &QueryParams) -> Result<Lang, ApiError> {
+    params::response_lang(params, None)
+}
+
+/// The concept of a `taxonomy_term_id`: a term UUID or a concept id.
+fn concept_of(thesaurus: &Thesaurus, value: &str) -> Option<String> {
+    thesaurus
+        .concepts()
+        .iter()
+        .find(|concept| concept.id == value || map::term_id(&concept.id) == value)
+        .map(|concept| concept.id.clone())
+}
+
+impl HsdsQuery {
+    /// Parses the HSDS parameters.
+    pub fn parse(
+        params: &QueryParams,
+        thesaurus: &Thesaurus,
+        tagger: &Tagger,
+    ) -> Result<Self, ApiError> {
+        let lang = lang(params)?;
+        let text = params.get("search").map(str::to_owned);
+        if text
+            .as_ref()
+            .is_some_and(|text| text.chars().count() > MAX_QUERY_CHARS)
+        {
+            return Err(ApiError::parameter(
+                ErrorCode::QueryTooLong,
+                "search",
+                Detail::en(format!(
+                    "search is longer than {MAX_QUERY_CHARS} characters: send a few words"
+                )),
+            ));
+        }
+        let mut needs = Vec::new();
+        if let Some(term) = params.get("taxonomy_term_id") {
+            let Some(concept) = concept_of(thesaurus, term) else {
+                return Err(ApiError::parameter(
+                    ErrorCode::UnknownNeed,
+                    "taxonomy_term_id",
+                    Detail::en(format!("`{term}` is not a taxonomy term: send a term id from a service's attributes, or a need id from GET /v1/needs")),
+                ));
+            };
+            needs.push(concept);
+        }
+        let proximity = params::radius(params, "proximity")?;
+        let mut communes = Vec::new();
+        let mut near = None;
+        if let Some(postcode) = params.get("postcode") {
+            let unknown = || {
+                ApiError::parameter(
+                    ErrorCode::UnknownParameterValue,
+                    "postcode",
+                    Detail::en(format!("`{postcode}` is not a postcode of the Brussels-Capital Region: send one like 1030")),
+                )
+            };
+            match proximity {
+                Some(radius_m) => {
+                    let (lat, lon) = tagger.postcode_centroid(postcode).ok_or_else(unknown)?;
+                    near = Some(Near {
+                        lat,
+                        lon,
+                        radius_m: Some(radius_m),
+                    });
+                }
+                None => {
+                    let found = tagger.postcode_communes(postcode);
+                    if found.is_empty() {
+                        return Err(unknown());
+                    }
+                    communes = found.into_iter().map(|commune| commune.nis).collect();
+                }
+            }
+        } else if proximity.is_some() {
+            return Err(ApiError::parameter(
+                ErrorCode::MissingParameter,
+                "postcode",
+                Detail::en("proximity is measured from a postcode's centre: add postcode, like postcode=1030&proximity=2000"),
+            ));
+        }
+        let modified_after = params::date_time(params, "modified_after")?;
+        let page = params::page(params)?;
+        let per_page = params::per_page(params, "per_page")?;
+        params::offset(page, per_page)?;
+        let request = SearchRequest {
+            text,
+            needs,
+            communes,
+            near,
+            ..SearchRequest::default()
+        };
+        Ok(Self {
+            request,
+            modified_after,
+            organization_id: params.get("organization_id").map(str::to_owned),
+            lang,
+            page,
+            per_page,
+        })
+    }
+}
+
+/// One matching document.
+#[derive(Debug, Clone)]
+pub struct Match {
+    /// Where it is.
+    pub address: DocAddress,
+    /// Its organisation.
+    pub org_id: String,
+}
+
+/// Every document matching, best first, with the modification and organisation filters.
+pub fn matching(
+    index: &SearchIndex,
+    hsds: &HsdsQuery,
+    catalogue: &Catalogue,
+) -> Result<Vec<Match>, ApiError> {
+    let searcher = index.searcher();
+    let mut built = query::build(index, &hsds.request, false);
+    let total_docs = usize::try_from(searcher.num_docs())
+        .unwrap_or(usize::MAX)
+        .max(1);
+    let mut top = searcher
+        .search(
+            &built.query,
+            &TopDocs::with_limit(total_docs).order_by_score(),
+        )
+        .map_err(ApiError::index)?;
+    if top.is_empty() && hsds.request.text.is_some() {
+        built = query::build(index, &hsds.request, true);
+        top = searcher
+            .search(
+                &built.query,
+                &TopDocs::with_limit(total_docs).order_by_score(),
+            )
+            .map_err(ApiError::index)?;
+    }
+    let mut columns = Vec::new();
+    for segment in searcher.segment_readers() {
+        columns.push(
+            segment
+                .fast_fields()
+                .str("org_id")
+                .map_err(ApiError::index)?,
+        );
+    }
+    let mut matches = Vec::with_capacity(top.len());
+    let mut org_id = String::new();
+    for (_, address) in top {
+        let Some(Some(column)) = columns.get(address.segment_ord as usize) else {
+            continue;
+        };
+        let Some(ord) = column.term_ords(address.doc_id).next() else {
+            continue;
+        };
+        org_id.clear();
+        if !column
+            .ord_to_str(ord, &mut org_id)
+            .map_err(ApiError::index)?
+        {
+            continue;
+        }
+        if let Some(after) = hsds.modified_after {
+            if catalogue.modified(&org_id) < after {
+                continue;
+            }
+        }
+        if let Some(wanted) = &hsds.organization_id {
+            if map::as_uuid("organization", &org_id) != *wanted {
+                continue;
+            }
+        }
+        matches.push(Match {
+            address,
+            org_id: org_id.clone(),
+        });
+    }
+    Ok(matches)
+}
+
+/// The first match of each organisation, in order.
+pub fn per_organisation(matches: Vec<Match>) -> Vec<Match> {
+    let mut seen = HashSet::new();
+    matches
+        .into_iter()
+        .filter(|found| seen.insert(found.org_id.clone()))
+        .collect()
+}
+
+/// Reads a matched document: its organisation and location index.
+pub fn load(index: &SearchIndex, address: DocAddress) -> Result<(Organisation, usize), ApiError> {
+    let doc: TantivyDocument = index.searcher().doc(address).map_err(ApiError::index)?;
+    let organisation = index.organisation_of(&doc).map_err(ApiError::index)?;
+    let location_index = doc
+        .get_first(index.fields().location_index)
+        .and_then(|value| value.as_u64())
+        .unwrap_or(0) as usize;
+    Ok((organisation, location_index))
+}

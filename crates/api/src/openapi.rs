@@ -1,0 +1,169 @@
+//! The OpenAPI 3.1 document, generated from the handlers (utoipa + utoipa-actix-web), and
+//! the endpoints serving it: `/openapi.json`, `/openapi.yaml` and the offline `/docs` page.
+
+use crate::error::{ErrorCode, Problem};
+use crate::respond::{self, Freshness};
+use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use std::sync::OnceLock;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::{Content, OpenApi as Document, Ref, ResponseBuilder};
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+
+const DESCRIPTION: &str = "\
+The social-health service directory of the Brussels-Capital Region: bilingual FR/NL search \
+over organisations and their locations, need concepts, territories (communes, Monitoring \
+quartiers, bassins d'aide et de soins), a change feed and an Open Referral HSDS 3.0 view.
+
+Open to all: no key is needed and CORS is open for GET. Partners may send an `X-Api-Key` \
+header (or `api_key` parameter) for their own rate limit and fixed filters.
+
+Errors are `application/problem+json` documents (RFC 9457) with a stable `code` (see the \
+`ErrorCode` schema), the `parameter` at fault and a `detail` saying what to send instead, \
+in English with French (`detail_fr`) and Dutch (`detail_nl`) translations.
+
+Responses carry an `ETag` (send it back in `If-None-Match` for a `304`), `Cache-Control` \
+and an `X-Request-Id`. Requests are rate limited per client (429 with `Retry-After`).";
+
+/// The document root; paths are collected from the services.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Orienta API",
+        description = DESCRIPTION,
+        license(name = "MIT OR Apache-2.0"),
+    ),
+    tags(
+        (name = "search", description = "Find services"),
+        (name = "records", description = "Organisations and the change feed"),
+        (name = "reference", description = "Needs, autocomplete and territories"),
+        (name = "hsds", description = "Open Referral HSDS 3.0 view (one language per answer)"),
+        (name = "admin", description = "Administration (admin key)"),
+        (name = "operations", description = "Probes and metrics"),
+        (name = "meta", description = "This specification"),
+    ),
+    components(schemas(Problem, ErrorCode)),
+)]
+struct ApiDoc;
+
+fn problem_response(description: &str) -> utoipa::openapi::Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            Content::new(Some(Ref::from_schema_name("Problem"))),
+        )
+        .build()
+}
+
+/// Adds the responses every rate-limited endpoint may give, and the API key scheme.
+fn finish(mut document: Document) -> Document {
+    document.info.version = env!("CARGO_PKG_VERSION").to_owned();
+    let components = document.components.get_or_insert_with(Default::default);
+    components.add_security_scheme(
+        "api_key",
+        SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+            "X-Api-Key",
+            "A partner or admin key (also accepted as the `api_key` query parameter)",
+        ))),
+    );
+    for (path, item) in document.paths.paths.iter_mut() {
+        let limited = path.starts_with("/v1") || path.starts_with("/hsds");
+        let operations: [&mut Option<Operation>; 2] = [&mut item.get, &mut item.post];
+        for operation in operations.into_iter().flatten() {
+            let responses = &mut operation.responses.responses;
+            if limited {
+                responses.entry("429".to_owned()).or_insert_with(|| {
+                    problem_response("Too many requests: wait `Retry-After` seconds").into()
+                });
+                responses.entry("503".to_owned()).or_insert_with(|| {
+                    problem_response("The request took too long, or the index is unavailable")
+                        .into()
+                });
+            }
+            if path == "/v1/search" {
+                responses
+                    .entry("401".to_owned())
+                    .or_insert_with(|| problem_response("The API key sent is unknown").into());
+            }
+        }
+    }
+    document
+}
+
+/// The OpenAPI document of the API.
+pub fn openapi() -> Document {
+    static DOCUMENT: OnceLock<Document> = OnceLock::new();
+    DOCUMENT
+        .get_or_init(|| {
+            let (_, document) = actix_web::App::new()
+                .into_utoipa_app()
+                .openapi(ApiDoc::openapi())
+                .configure(crate::server::configure_api)
+                .split_for_parts();
+            finish(document)
+        })
+        .clone()
+}
+
+/// The OpenAPI document as YAML (what `api-spec/openapi.yaml` holds).
+pub fn openapi_yaml() -> String {
+    openapi()
+        .to_yaml()
+        .unwrap_or_else(|error| format!("# cannot render the specification: {error}\n"))
+}
+
+fn openapi_json() -> &'static str {
+    static JSON: OnceLock<String> = OnceLock::new();
+    JSON.get_or_init(|| openapi().to_pretty_json().unwrap_or_default())
+}
+
+/// The OpenAPI document (JSON).
+#[utoipa::path(
+    tag = "meta",
+    responses((status = 200, description = "OpenAPI 3.1", body = Object, content_type = "application/json")),
+)]
+#[get("/openapi.json")]
+pub async fn spec_json(state: web::Data<AppState>) -> HttpResponse {
+    respond::body(
+        &state,
+        openapi_json(),
+        respond::JSON,
+        Freshness::Reference,
+        None,
+    )
+}
+
+/// The OpenAPI document (YAML).
+#[utoipa::path(
+    tag = "meta",
+    responses((status = 200, description = "OpenAPI 3.1", body = String, content_type = "application/yaml")),
+)]
+#[get("/openapi.yaml")]
+pub async fn spec_yaml(state: web::Data<AppState>) -> HttpResponse {
+    static YAML: OnceLock<String> = OnceLock::new();
+    let yaml = YAML.get_or_init(openapi_yaml).as_str();
+    respond::body(&state, yaml, "application/yaml", Freshness::Reference, None)
+}
+
+/// The documentation page (Swagger UI, served from the binary: works offline).
+#[utoipa::path(
+    tag = "meta",
+    responses((status = 308, description = "Redirect to /docs/")),
+)]
+#[get("/docs")]
+pub async fn docs_redirect() -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header((actix_web::http::header::LOCATION, "/docs/"))
+        .finish()
+}
+
+/// The Swagger UI service at `/docs/`.
+pub fn swagger_ui() -> utoipa_swagger_ui::SwaggerUi {
+    let config = utoipa_swagger_ui::Config::new(["/openapi.json"])
+        .validator_url("none")
+        .try_it_out_enabled(true);
+    utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}").config(config)
+}

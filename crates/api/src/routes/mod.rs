@@ -1,0 +1,8 @@
+//! The `/v1` endpoints besides search, and the operational ones.
+
+pub mod admin;
+pub mod changes;
+pub mod needs;
+pub mod ops;
+pub mod organisations;
+pub mod territory;

@@ -1,0 +1,60 @@
+//! `GET /v1/organisations/{id}`: the full record.
+
+use crate::error::{ApiError, Problem};
+use crate::params::{self, QueryParams};
+use crate::respond::{self, Freshness};
+use crate::routes::needs::LangParam;
+use crate::state::AppState;
+use crate::views::record::OrganisationRecord;
+use actix_web::http::header;
+use actix_web::{get, web, HttpRequest, HttpResponse};
+
+/// Longest id accepted before looking it up.
+const MAX_ID_CHARS: usize = 200;
+
+/// One organisation.
+///
+/// The full record: names, texts per language, needs, contacts, hours, every location with
+/// its territory tags, the provenance of each source and the quality flags.
+#[utoipa::path(
+    tag = "records",
+    params(("id" = String, Path, description = "Organisation id (UUID)"), LangParam),
+    responses(
+        (status = 200, description = "The record", body = OrganisationRecord),
+        (status = 304, description = "Not modified"),
+        (status = 400, description = "Invalid lang", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/organisations/{id}")]
+pub async fn organisation(
+    id: web::Path<String>,
+    request: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let params = QueryParams::parse(request.query_string())?;
+    let accept_language = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok());
+    let lang = params::response_lang(&params, accept_language)?;
+    let id = id.into_inner();
+    if id.chars().count() > MAX_ID_CHARS {
+        return Err(ApiError::not_found("organisation"));
+    }
+    let worker_state = state.clone();
+    let record = respond::blocking(&state, move || {
+        let found = worker_state
+            .index()
+            .organisation(&id)
+            .map_err(ApiError::index)?;
+        let found = found.ok_or_else(|| ApiError::not_found(&format!("organisation `{id}`")))?;
+        Ok(OrganisationRecord::new(
+            &found,
+            worker_state.thesaurus(),
+            lang,
+        ))
+    })
+    .await?;
+    respond::json(&state, &record, Freshness::Search, Some(lang))
+}

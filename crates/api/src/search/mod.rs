@@ -1,0 +1,210 @@
+//! `GET /v1/search`: bilingual search with filters, distance, facets and three formats.
+
+pub mod formats;
+pub mod response;
+pub mod spec;
+
+use crate::cache::Cached;
+use crate::error::{ApiError, Problem};
+use crate::keys::Caller;
+use crate::params::QueryParams;
+use crate::respond::{self, Freshness};
+use crate::state::{version_of, AppState};
+use actix_web::http::header;
+use actix_web::web::{self, Bytes};
+use actix_web::{get, HttpRequest, HttpResponse};
+use formats::{SearchFeatureCollection, CSV, GEOJSON};
+use orienta_search::SearchResults;
+use response::{LabelContext, SearchResponse};
+use spec::{Format, SpecContext};
+use std::time::Instant;
+use utoipa::IntoParams;
+
+/// The parameters of `GET /v1/search` (documentation; parsed by [`spec::parse`]).
+/// Repeatable parameters accept `need=a&need=b` and `need=a,b`.
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct SearchParams {
+    /// Free text in French or Dutch (≤ 500 characters); without it, everything is listed.
+    #[param(max_length = 500, example = "aide alimentaire")]
+    q: Option<String>,
+    /// Response language (labels, display names); falls back to the other language when a
+    /// text is missing. Default: `Accept-Language`, else `fr`.
+    #[param(inline, value_type = Option<String>, pattern = "^(fr|nl|en)$", example = "fr")]
+    lang: Option<String>,
+    /// Need concepts (ids from `GET /v1/needs`); a broad need includes its narrower ones.
+    #[param(style = Form, explode, example = json!(["food-aid"]))]
+    need: Option<Vec<String>>,
+    /// Spoken languages, ISO 639-1.
+    #[param(style = Form, explode, example = json!(["ar"]))]
+    language: Option<Vec<String>>,
+    /// Audience codes: children, youth, families, elderly, women, migrants, homeless,
+    /// disability, students, lgbtqi.
+    #[param(style = Form, explode)]
+    audience: Option<Vec<String>>,
+    /// Commune NIS codes (see `GET /v1/territories/communes`).
+    #[param(style = Form, explode, example = json!(["21015"]))]
+    commune: Option<Vec<String>>,
+    /// Monitoring des Quartiers codes.
+    #[param(style = Form, explode)]
+    quartier: Option<Vec<u32>>,
+    /// Quartier social-santé codes (when the official table is loaded).
+    #[param(style = Form, explode)]
+    qss: Option<Vec<String>>,
+    /// Bassins: nord, nord-est, centre-ouest, sud, sud-est.
+    #[param(style = Form, explode, example = json!(["nord-est"]))]
+    bassin: Option<Vec<String>>,
+    /// A point, `latitude,longitude` (WGS84): ranks nearer results higher and adds `distance_m`.
+    #[param(example = "50.8503,4.3517")]
+    near: Option<String>,
+    /// Only results within this many metres of `near` (1–50000).
+    #[param(minimum = 1, maximum = 50000, example = 2000)]
+    radius: Option<f64>,
+    /// `relevance` (default) or `distance` (needs `near`).
+    #[param(value_type = Option<String>, pattern = "^(relevance|distance)$")]
+    sort: Option<String>,
+    /// Only services open at this ISO 8601 moment (local Brussels time without offset).
+    #[param(example = "2026-03-02T10:30:00+01:00")]
+    open_at: Option<String>,
+    /// Only services open now (Europe/Brussels), when their hours are structured.
+    open_now: Option<bool>,
+    /// Synthetic sample records: `include` (default), `exclude` or `only`.
+    #[param(value_type = Option<String>, pattern = "^(include|exclude|only)$")]
+    synthetic: Option<String>,
+    /// Rank first-line generalist services first.
+    stepped_care: Option<bool>,
+    /// Page number, from 1.
+    #[param(minimum = 1, example = 1)]
+    page: Option<u32>,
+    /// Results per page, 1–100 (default 20).
+    #[param(minimum = 1, maximum = 100, example = 20)]
+    per_page: Option<u32>,
+    /// `json` (default), `geojson` or `csv`.
+    #[param(value_type = Option<String>, pattern = "^(json|geojson|csv)$")]
+    format: Option<String>,
+}
+
+/// Search the directory.
+///
+/// Bilingual FR/NL full-text search with typo tolerance and need concepts, filters
+/// (needs, spoken languages, audience, commune, quartier, QSS, bassin, radius, opening
+/// hours), distance ranking, facets and highlights. Filters of one kind are OR-ed, kinds
+/// are AND-ed. A partner key may add fixed filters.
+#[utoipa::path(
+    tag = "search",
+    params(SearchParams),
+    responses(
+        (status = 200, description = "A page of results (the JSON shape, a GeoJSON FeatureCollection or CSV rows)",
+            headers(
+                ("Content-Language" = String, description = "The response language"),
+                ("X-Total-Count" = u64, description = "Matching results in all pages"),
+                ("ETag" = String, description = "Validator for If-None-Match"),
+            ),
+            content(
+                (SearchResponse = "application/json"),
+                (SearchFeatureCollection = "application/geo+json"),
+                (String = "text/csv"),
+            )),
+        (status = 304, description = "Not modified (If-None-Match matched)"),
+        (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/search")]
+pub async fn search(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    let params = QueryParams::parse(request.query_string())?;
+    let accept_language = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok());
+    let context = SpecContext {
+        thesaurus: state.thesaurus(),
+        tagger: state.tagger(),
+        accept_language,
+    };
+    let spec = spec::parse(&params, &context, caller.filters())?;
+    let lang = spec.lang;
+    let index = state.index();
+    let cache_key = format!(
+        "{}|{}|{:?}|{}|{}",
+        version_of(&index),
+        spec.lang,
+        spec.format,
+        serde_json::to_string(&spec.request).unwrap_or_default(),
+        spec.nothing
+    );
+    let cached = match state.cache().get(&cache_key) {
+        Some(cached) => cached,
+        None => {
+            let worker_state = state.clone();
+            let rendered =
+                respond::blocking(&state, move || render(&worker_state, &index, &spec)).await?;
+            state.cache().put(cache_key, rendered.clone());
+            rendered
+        }
+    };
+    let mut response = respond::body(
+        &state,
+        cached.body,
+        cached.content_type,
+        Freshness::Search,
+        Some(lang),
+    );
+    response.headers_mut().insert(
+        header::HeaderName::from_static("x-total-count"),
+        header::HeaderValue::from(cached.total),
+    );
+    if matches!(caller, Caller::Partner(_)) {
+        let private = respond::cache_control(&state, Freshness::Search, true);
+        if let Ok(value) = header::HeaderValue::from_str(&private) {
+            response.headers_mut().insert(header::CACHE_CONTROL, value);
+        }
+    }
+    Ok(response)
+}
+
+/// Runs the search and renders the chosen format (on the blocking pool).
+fn render(
+    state: &AppState,
+    index: &orienta_search::SearchIndex,
+    spec: &spec::SearchSpec,
+) -> Result<Cached, ApiError> {
+    let results = if spec.nothing {
+        SearchResults::default()
+    } else {
+        index.search(&spec.request).map_err(ApiError::index)?
+    };
+    let labels = LabelContext {
+        thesaurus: state.thesaurus(),
+        tagger: state.tagger(),
+        lang: spec.lang,
+    };
+    let answer = SearchResponse::new(
+        &results,
+        spec.request.text.as_deref(),
+        spec.page,
+        spec.per_page,
+        &labels,
+    );
+    let (body, content_type) = match spec.format {
+        Format::Json => (
+            serde_json::to_vec(&answer).map_err(ApiError::internal)?,
+            respond::JSON,
+        ),
+        Format::Geojson => (
+            formats::geojson(&answer.results, answer.total, spec.page, spec.per_page)?,
+            GEOJSON,
+        ),
+        Format::Csv => (formats::csv(&answer.results, spec.lang)?, CSV),
+    };
+    Ok(Cached {
+        body: Bytes::from(body),
+        content_type,
+        total: results.total,
+        created: Instant::now(),
+    })
+}

@@ -1,0 +1,178 @@
+//! The JSON answer of `GET /v1/search`.
+
+use crate::labels;
+use crate::views::result::{ResultContext, SearchResult};
+use crate::views::{resolve, LangCode, NeedRef};
+use orienta_model::{Bassin, Lang};
+use orienta_search::SearchResults;
+use orienta_territory::Tagger;
+use orienta_thesaurus::Thesaurus;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// How the query was understood.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct QueryView {
+    /// The text searched.
+    pub q: Option<String>,
+    /// The language of the text, given or guessed (`null` when undecided).
+    pub lang: Option<LangCode>,
+    /// True when the language was guessed.
+    pub lang_guessed: bool,
+    /// Need concepts recognised in the text.
+    pub concepts: Vec<NeedRef>,
+    /// True when no result matched every word and a looser query was used.
+    pub relaxed: bool,
+}
+
+/// One facet value with its label in the response language.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct FacetValue {
+    /// The value to filter by.
+    #[schema(example = "food-aid")]
+    pub value: String,
+    /// Label.
+    #[schema(example = "Aide alimentaire")]
+    pub label: String,
+    /// Matching results.
+    pub count: u64,
+}
+
+/// Counts over all matches (not just the page), most frequent first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
+pub struct FacetsView {
+    /// Need concepts (broader concepts count their narrower ones).
+    pub needs: Vec<FacetValue>,
+    /// Spoken languages.
+    pub languages: Vec<FacetValue>,
+    /// Communes (NIS).
+    pub communes: Vec<FacetValue>,
+    /// Bassins (slug).
+    pub bassins: Vec<FacetValue>,
+    /// Monitoring quartiers (code).
+    pub quartiers: Vec<FacetValue>,
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct SearchResponse {
+    /// Response language.
+    pub lang: LangCode,
+    /// Matching (organisation, location) pairs.
+    pub total: usize,
+    /// Page number.
+    pub page: usize,
+    /// Page size.
+    pub per_page: usize,
+    /// How the query was understood.
+    pub query: QueryView,
+    /// The page of results.
+    pub results: Vec<SearchResult>,
+    /// Facet counts.
+    pub facets: FacetsView,
+}
+
+/// What labels need.
+pub struct LabelContext<'a> {
+    /// Thesaurus.
+    pub thesaurus: &'a Thesaurus,
+    /// Territory names.
+    pub tagger: &'a Tagger,
+    /// Response language.
+    pub lang: Lang,
+}
+
+fn pick(lang: Lang, fr: &str, nl: &str) -> String {
+    match lang {
+        Lang::Nl => nl.to_owned(),
+        _ => fr.to_owned(),
+    }
+}
+
+impl FacetsView {
+    /// Labels the raw counts.
+    pub fn new(results: &SearchResults, context: &LabelContext<'_>) -> Self {
+        let lang = context.lang;
+        let label = |values: &[(String, u64)], name: &dyn Fn(&str) -> String| -> Vec<FacetValue> {
+            values
+                .iter()
+                .map(|(value, count)| FacetValue {
+                    value: value.clone(),
+                    label: name(value),
+                    count: *count,
+                })
+                .collect()
+        };
+        let facets = &results.facets;
+        Self {
+            needs: label(&facets.needs, &|id| {
+                context
+                    .thesaurus
+                    .concept(id)
+                    .and_then(|concept| resolve(&concept.label, lang))
+                    .unwrap_or_else(|| id.to_owned())
+            }),
+            languages: label(&facets.languages, &|code| labels::language_name(code, lang)),
+            communes: label(&facets.communes, &|nis| {
+                context
+                    .tagger
+                    .commune(nis)
+                    .map(|commune| pick(lang, &commune.fr, &commune.nl))
+                    .unwrap_or_else(|| nis.to_owned())
+            }),
+            bassins: label(&facets.bassins, &|slug| {
+                Bassin::parse(slug)
+                    .map(|bassin| pick(lang, bassin.label_fr(), bassin.label_nl()))
+                    .unwrap_or_else(|| slug.to_owned())
+            }),
+            quartiers: label(&facets.quartiers, &|code| {
+                code.parse()
+                    .ok()
+                    .and_then(|code| context.tagger.quartier(code))
+                    .map(|quartier| pick(lang, &quartier.fr, &quartier.nl))
+                    .unwrap_or_else(|| code.to_owned())
+            }),
+        }
+    }
+}
+
+impl SearchResponse {
+    /// Builds the answer.
+    pub fn new(
+        results: &SearchResults,
+        text: Option<&str>,
+        page: usize,
+        per_page: usize,
+        context: &LabelContext<'_>,
+    ) -> Self {
+        let result_context = ResultContext {
+            thesaurus: context.thesaurus,
+            lang: context.lang,
+            now: crate::views::brussels_now(),
+        };
+        let understanding = &results.understanding;
+        Self {
+            lang: context.lang.into(),
+            total: results.total,
+            page,
+            per_page,
+            query: QueryView {
+                q: text.map(str::to_owned),
+                lang: understanding.lang.map(LangCode::from),
+                lang_guessed: understanding.lang_guessed,
+                concepts: crate::views::need_refs(
+                    context.thesaurus,
+                    &understanding.concepts,
+                    context.lang,
+                ),
+                relaxed: understanding.relaxed,
+            },
+            results: results
+                .hits
+                .iter()
+                .map(|hit| SearchResult::from_hit(hit, &result_context))
+                .collect(),
+            facets: FacetsView::new(results, context),
+        }
+    }
+}

@@ -1,0 +1,345 @@
+//! From the query string of `GET /v1/search` to a validated search request.
+
+use crate::config::FixedFilters;
+use crate::error::{ApiError, Detail, ErrorCode};
+use crate::labels;
+use crate::params::{self, QueryParams, MAX_QUERY_CHARS};
+use chrono::{Datelike, Timelike, Utc};
+use chrono_tz::Europe::Brussels;
+use orienta_model::{Bassin, Lang};
+use orienta_search::{audience, Near, SearchRequest, Sort, SyntheticFilter, WeekMoment};
+use orienta_territory::Tagger;
+use orienta_thesaurus::Thesaurus;
+use serde::Serialize;
+
+/// The answer format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// The JSON search response.
+    Json,
+    /// A GeoJSON FeatureCollection of the results.
+    Geojson,
+    /// CSV, one row per result.
+    Csv,
+}
+
+/// A validated search.
+#[derive(Debug, Clone)]
+pub struct SearchSpec {
+    /// What to ask the index.
+    pub request: SearchRequest,
+    /// Response language.
+    pub lang: Lang,
+    /// Answer format.
+    pub format: Format,
+    /// Page number from 1.
+    pub page: usize,
+    /// Page size.
+    pub per_page: usize,
+    /// True when the partner's fixed filters exclude everything asked.
+    pub nothing: bool,
+}
+
+/// What validation needs.
+pub struct SpecContext<'a> {
+    /// Thesaurus (needs).
+    pub thesaurus: &'a Thesaurus,
+    /// Territory (communes, quartiers).
+    pub tagger: &'a Tagger,
+    /// `Accept-Language`.
+    pub accept_language: Option<&'a str>,
+}
+
+fn choice<T: Copy>(
+    params: &QueryParams,
+    name: &str,
+    options: &[(&str, T)],
+    default: T,
+) -> Result<T, ApiError> {
+    let Some(value) = params.get(name) else {
+        return Ok(default);
+    };
+    let wanted = value.to_ascii_lowercase();
+    options
+        .iter()
+        .find(|(option, _)| *option == wanted)
+        .map(|(_, parsed)| *parsed)
+        .ok_or_else(|| {
+            let names: Vec<&str> = options.iter().map(|(option, _)| *option).collect();
+            ApiError::one_of(name, value, &names)
+        })
+}
+
+fn unknown(code: ErrorCode, parameter: &str, value: &str, hint: &str) -> ApiError {
+    ApiError::parameter(
+        code,
+        parameter,
+        Detail::tri(
+            format!("`{value}` is not a known {parameter}: {hint}"),
+            format!("`{value}` n'est pas une valeur connue pour {parameter} : {hint}"),
+            format!("`{value}` is geen gekende waarde voor {parameter}: {hint}"),
+        ),
+    )
+}
+
+/// The filters of one kind after a partner's fixed ones: the request's values allowed by
+/// the fixed set, or the fixed set when the request has none. `None` when nothing is left.
+fn restrict<T: PartialEq + Clone>(
+    asked: Vec<T>,
+    fixed: &[T],
+    allowed: impl Fn(&T) -> bool,
+) -> Option<Vec<T>> {
+    if fixed.is_empty() {
+        return Some(asked);
+    }
+    if asked.is_empty() {
+        return Some(fixed.to_vec());
+    }
+    let kept: Vec<T> = asked.into_iter().filter(|value| allowed(value)).collect();
+    (!kept.is_empty()).then_some(kept)
+}
+
+/// The moment of the week of a UTC time in Brussels.
+pub fn week_moment(time: chrono::DateTime<Utc>) -> WeekMoment {
+    let local = time.with_timezone(&Brussels);
+    WeekMoment {
+        weekday: local.weekday().num_days_from_monday() as u8,
+        minute: (local.hour() * 60 + local.minute()) as u16,
+    }
+}
+
+/// Parses and validates every parameter, then applies the partner's fixed filters.
+pub fn parse(
+    params: &QueryParams,
+    context: &SpecContext<'_>,
+    fixed: Option<&FixedFilters>,
+) -> Result<SearchSpec, ApiError> {
+    let lang = params::response_lang(params, context.accept_language)?;
+    let text = params.get("q").map(str::to_owned);
+    if let Some(text) = &text {
+        let length = text.chars().count();
+        if length > MAX_QUERY_CHARS {
+            return Err(ApiError::parameter(
+                ErrorCode::QueryTooLong,
+                "q",
+                Detail::tri(
+                    format!("q has {length} characters, more than {MAX_QUERY_CHARS}: send a few words describing the need"),
+                    format!("q compte {length} caractères, plus que {MAX_QUERY_CHARS} : envoyez quelques mots décrivant le besoin"),
+                    format!("q telt {length} tekens, meer dan {MAX_QUERY_CHARS}: stuur enkele woorden die de nood beschrijven"),
+                ),
+            ));
+        }
+    }
+    let mut needs = Vec::new();
+    for need in params.all("need") {
+        if context.thesaurus.concept(need).is_none() {
+            return Err(unknown(
+                ErrorCode::UnknownNeed,
+                "need",
+                need,
+                "send a concept id from GET /v1/needs, like food-aid",
+            ));
+        }
+        needs.push(need.to_owned());
+    }
+    let mut languages = Vec::new();
+    for language in params.all("language") {
+        let code = language.to_ascii_lowercase();
+        if !labels::is_language_code(&code) {
+            return Err(unknown(
+                ErrorCode::UnknownLanguage,
+                "language",
+                language,
+                "send an ISO 639-1 code like fr, nl, ar or tr",
+            ));
+        }
+        languages.push(code);
+    }
+    let mut audiences = Vec::new();
+    for code in params.all("audience") {
+        if !audience::is_known(code) {
+            let known: Vec<&str> = audience::AUDIENCES.iter().map(|(code, ..)| *code).collect();
+            return Err(ApiError::one_of("audience", code, &known));
+        }
+        audiences.push(code.to_owned());
+    }
+    let mut communes = Vec::new();
+    for nis in params.all("commune") {
+        if context.tagger.commune(nis).is_none() {
+            return Err(unknown(ErrorCode::UnknownParameterValue, "commune", nis, "send the NIS code of one of the 19 communes, like 21015; see GET /v1/territories/communes"));
+        }
+        communes.push(nis.to_owned());
+    }
+    let mut quartiers = Vec::new();
+    for code in params.all("quartier") {
+        let known = code
+            .parse::<u32>()
+            .ok()
+            .filter(|number| context.tagger.quartier(*number).is_some());
+        let Some(number) = known else {
+            return Err(unknown(
+                ErrorCode::UnknownParameterValue,
+                "quartier",
+                code,
+                "send a Monitoring des Quartiers code, like 87; see GET /v1/territories/quartiers",
+            ));
+        };
+        quartiers.push(number);
+    }
+    let mut qss = Vec::new();
+    for code in params.all("qss") {
+        if code.chars().count() > 32 {
+            return Err(unknown(
+                ErrorCode::UnknownParameterValue,
+                "qss",
+                code,
+                "send a quartier social-santé code",
+            ));
+        }
+        qss.push(code.to_owned());
+    }
+    let mut bassins = Vec::new();
+    for slug in params.all("bassin") {
+        let Some(bassin) = Bassin::parse(slug) else {
+            return Err(unknown(
+                ErrorCode::UnknownBassin,
+                "bassin",
+                slug,
+                "send one of nord, nord-est, centre-ouest, sud, sud-est",
+            ));
+        };
+        bassins.push(bassin);
+    }
+    let point = params::near(params)?;
+    let radius = params::radius(params, "radius")?;
+    let sort = choice(
+        params,
+        "sort",
+        &[("relevance", Sort::Relevance), ("distance", Sort::Distance)],
+        Sort::Relevance,
+    )?;
+    if point.is_none() {
+        let needs_point = if radius.is_some() {
+            Some("radius")
+        } else if sort == Sort::Distance {
+            Some("sort=distance")
+        } else {
+            None
+        };
+        if let Some(what) = needs_point {
+            return Err(ApiError::parameter(
+                ErrorCode::MissingParameter,
+                "near",
+                Detail::tri(
+                    format!("{what} needs a point: add near=latitude,longitude, like near=50.85,4.35"),
+                    format!("{what} demande un point : ajoutez near=latitude,longitude, comme near=50.85,4.35"),
+                    format!("{what} vraagt een punt: voeg near=breedtegraad,lengtegraad toe, zoals near=50.85,4.35"),
+                ),
+            ));
+        }
+    }
+    let open_at = match params::date_time(params, "open_at")? {
+        Some(time) => Some(week_moment(time)),
+        None => params::boolean(params, "open_now")?
+            .filter(|open| *open)
+            .map(|_| week_moment(Utc::now())),
+    };
+    let mut synthetic = choice(
+        params,
+        "synthetic",
+        &[
+            ("include", SyntheticFilter::Include),
+            ("exclude", SyntheticFilter::Exclude),
+            ("only", SyntheticFilter::Only),
+        ],
+        SyntheticFilter::Include,
+    )?;
+    let stepped_care = params::boolean(params, "stepped_care")?.unwrap_or(false);
+    let format = choice(
+        params,
+        "format",
+        &[
+            ("json", Format::Json),
+            ("geojson", Format::Geojson),
+            ("csv", Format::Csv),
+        ],
+        Format::Json,
+    )?;
+    let page = params::page(params)?;
+    let per_page = params::per_page(params, "per_page")?;
+    let offset = params::offset(page, per_page)?;
+
+    let mut nothing = false;
+    if let Some(fixed) = fixed {
+        let fixed_bassins: Vec<Bassin> = fixed
+            .bassins
+            .iter()
+            .filter_map(|slug| Bassin::parse(slug))
+            .collect();
+        let allowed_needs: Vec<String> = fixed
+            .needs
+            .iter()
+            .flat_map(|need| context.thesaurus.with_narrower(need))
+            .collect();
+        let restricted = (
+            restrict(bassins, &fixed_bassins, |bassin| {
+                fixed_bassins.contains(bassin)
+            }),
+            restrict(communes, &fixed.communes, |nis| {
+                fixed.communes.contains(nis)
+            }),
+            restrict(languages, &fixed.languages, |code| {
+                fixed.languages.contains(code)
+            }),
+            restrict(needs, &fixed.needs, |need| allowed_needs.contains(need)),
+        );
+        match restricted {
+            (Some(b), Some(c), Some(l), Some(n)) => {
+                (bassins, communes, languages, needs) = (b, c, l, n)
+            }
+            _ => {
+                nothing = true;
+                (bassins, communes, languages, needs) = Default::default();
+            }
+        }
+        synthetic = match fixed.synthetic.as_deref() {
+            Some("exclude") => SyntheticFilter::Exclude,
+            Some("only") => SyntheticFilter::Only,
+            _ => synthetic,
+        };
+    }
+
+    let request = SearchRequest {
+        text,
+        lang: None,
+        needs,
+        languages,
+        audiences,
+        communes,
+        quartiers,
+        qss,
+        bassins,
+        near: point.map(|(lat, lon)| Near {
+            lat,
+            lon,
+            radius_m: radius,
+        }),
+        sort,
+        open_at,
+        synthetic,
+        stepped_care,
+        offset,
+        limit: per_page,
+        facets: format == Format::Json,
+        highlight: format == Format::Json,
+    };
+    Ok(SearchSpec {
+        request,
+        lang,
+        format,
+        page,
+        per_page,
+        nothing,
+    })
+}

@@ -1,0 +1,202 @@
+//! What every request shares: the index handle, reference data, keys, caches and metrics.
+
+use crate::cache::ResponseCache;
+use crate::catalogue::Catalogue;
+use crate::config::{ConfigError, ServerConfig};
+use crate::error::ApiError;
+use crate::keys::Keys;
+use crate::metrics::Metrics;
+use crate::territories::TerritoryLayers;
+use actix_extensible_rate_limit::backend::memory::InMemoryBackend;
+use orienta_search::{IndexHandle, SearchIndex};
+use orienta_territory::Tagger;
+use orienta_thesaurus::Thesaurus;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+/// Re-ingests the configured sources and publishes a new index version.
+///
+/// The binary supplies it (it knows the sources); the API calls it from a background
+/// thread on `POST /v1/admin/reindex`, then switches to the new version.
+pub trait Reindexer: Send + Sync + 'static {
+    /// Runs the import and the index build; returns the new version's name.
+    fn reindex(&self) -> Result<String, String>;
+}
+
+impl<F> Reindexer for F
+where
+    F: Fn() -> Result<String, String> + Send + Sync + 'static,
+{
+    fn reindex(&self) -> Result<String, String> {
+        self()
+    }
+}
+
+/// The state of the last reindex.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReindexStatus {
+    /// True while one runs.
+    pub running: bool,
+    /// When the last one started (RFC 3339).
+    pub started_at: Option<String>,
+    /// When the last one finished (RFC 3339).
+    pub finished_at: Option<String>,
+    /// The version it published.
+    pub version: Option<String>,
+    /// Why it failed.
+    pub error: Option<String>,
+}
+
+/// Shared application state. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    config: ServerConfig,
+    index: IndexHandle,
+    thesaurus: Arc<Thesaurus>,
+    tagger: Arc<Tagger>,
+    keys: Keys,
+    reindexer: OnceLock<Arc<dyn Reindexer>>,
+    reindex: Mutex<ReindexStatus>,
+    metrics: Metrics,
+    cache: ResponseCache,
+    territories: OnceLock<TerritoryLayers>,
+    catalogue: Mutex<Option<Arc<Catalogue>>>,
+    rate_backend: OnceLock<InMemoryBackend>,
+}
+
+impl AppState {
+    /// Builds the state; fails when a partner key's fixed filters are invalid.
+    pub fn new(
+        config: &ServerConfig,
+        index: IndexHandle,
+        thesaurus: Arc<Thesaurus>,
+        tagger: Arc<Tagger>,
+    ) -> Result<Self, ConfigError> {
+        let keys = Keys::new(config, &thesaurus)?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                config: config.clone(),
+                index,
+                thesaurus,
+                tagger,
+                keys,
+                reindexer: OnceLock::new(),
+                reindex: Mutex::new(ReindexStatus::default()),
+                metrics: Metrics::new(),
+                cache: ResponseCache::new(
+                    config.cache.response_cache_entries,
+                    Duration::from_secs(config.cache.search_max_age_seconds),
+                ),
+                territories: OnceLock::new(),
+                catalogue: Mutex::new(None),
+                rate_backend: OnceLock::new(),
+            }),
+        })
+    }
+
+    /// Adds the reindexer behind `POST /v1/admin/reindex` (only the first one counts).
+    pub fn with_reindexer(self, reindexer: impl Reindexer) -> Self {
+        let _ = self.inner.reindexer.set(Arc::new(reindexer));
+        self
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &ServerConfig {
+        &self.inner.config
+    }
+
+    /// The index handle.
+    pub fn index_handle(&self) -> &IndexHandle {
+        &self.inner.index
+    }
+
+    /// The index version serving now.
+    pub fn index(&self) -> Arc<SearchIndex> {
+        self.inner.index.get()
+    }
+
+    /// The thesaurus.
+    pub fn thesaurus(&self) -> &Thesaurus {
+        &self.inner.thesaurus
+    }
+
+    /// The territory tagger.
+    pub fn tagger(&self) -> &Tagger {
+        &self.inner.tagger
+    }
+
+    /// The API keys.
+    pub fn keys(&self) -> &Keys {
+        &self.inner.keys
+    }
+
+    /// The reindexer, when the binary supplied one.
+    pub fn reindexer(&self) -> Option<Arc<dyn Reindexer>> {
+        self.inner.reindexer.get().cloned()
+    }
+
+    /// The reindex status, locked.
+    pub fn reindex_status(&self) -> std::sync::MutexGuard<'_, ReindexStatus> {
+        self.inner
+            .reindex
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The metrics.
+    pub fn metrics(&self) -> &Metrics {
+        &self.inner.metrics
+    }
+
+    /// The search response cache.
+    pub fn cache(&self) -> &ResponseCache {
+        &self.inner.cache
+    }
+
+    /// The territory layers with bilingual properties, built on first use.
+    pub fn territories(&self) -> &TerritoryLayers {
+        self.inner
+            .territories
+            .get_or_init(|| TerritoryLayers::new(&self.inner.tagger))
+    }
+
+    /// The rate-limit store shared by every worker, made on first use (inside a runtime).
+    pub(crate) fn rate_backend(&self) -> InMemoryBackend {
+        self.inner
+            .rate_backend
+            .get_or_init(|| InMemoryBackend::builder().build())
+            .clone()
+    }
+
+    /// The catalogue (ids and modification times) of the serving version, built on first use.
+    pub fn catalogue(&self, index: &SearchIndex) -> Result<Arc<Catalogue>, ApiError> {
+        let version = version_of(index);
+        let mut slot = self
+            .inner
+            .catalogue
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(catalogue) = slot
+            .as_ref()
+            .filter(|catalogue| catalogue.version == version)
+        {
+            return Ok(catalogue.clone());
+        }
+        let catalogue = Arc::new(Catalogue::build(index, self.inner.index.root(), &version)?);
+        *slot = Some(catalogue.clone());
+        Ok(catalogue)
+    }
+}
+
+/// The version name of an opened index (its directory name).
+pub fn version_of(index: &SearchIndex) -> String {
+    index
+        .directory()
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

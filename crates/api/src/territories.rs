@@ -1,0 +1,100 @@
+//! The territory layers as GeoJSON with uniform bilingual properties, built once from the
+//! territory crate's bundled layers.
+
+use actix_web::web::Bytes;
+use orienta_model::{Bassin, TagStatus};
+use orienta_territory::Tagger;
+use serde_json::{json, Map, Value};
+
+/// Communes, quartiers and bassins, serialised.
+pub struct TerritoryLayers {
+    /// The 19 communes.
+    pub communes: Bytes,
+    /// The 145 Monitoring quartiers.
+    pub quartiers: Bytes,
+    /// The five bassins.
+    pub bassins: Bytes,
+}
+
+fn status_name(status: TagStatus) -> &'static str {
+    match status {
+        TagStatus::Official => "official",
+        TagStatus::Inferred => "inferred",
+    }
+}
+
+/// Rewrites each feature's properties; features whose properties cannot be mapped are dropped.
+fn rewrite(
+    layer: &str,
+    name: &str,
+    mut properties: impl FnMut(&Map<String, Value>) -> Option<Value>,
+) -> Bytes {
+    let parsed: Value = serde_json::from_str(layer).unwrap_or(Value::Null);
+    let features: Vec<Value> = parsed
+        .get("features")
+        .and_then(Value::as_array)
+        .map(|features| {
+            features
+                .iter()
+                .filter_map(|feature| {
+                    let source = feature.get("properties")?.as_object()?;
+                    Some(json!({
+                        "type": "Feature",
+                        "properties": properties(source)?,
+                        "geometry": feature.get("geometry")?.clone(),
+                    }))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let collection = json!({"type": "FeatureCollection", "name": name, "features": features});
+    Bytes::from(serde_json::to_vec(&collection).unwrap_or_default())
+}
+
+fn bassin_json(tagger: &Tagger, bassin: Bassin) -> Value {
+    let info = tagger.bassin_info(bassin);
+    json!({"slug": info.slug, "fr": info.fr, "nl": info.nl, "status": status_name(info.status)})
+}
+
+impl TerritoryLayers {
+    /// Builds the three layers.
+    pub fn new(tagger: &Tagger) -> Self {
+        let communes = rewrite(tagger.communes_geojson(), "communes", |source| {
+            let nis = source.get("nis_commune")?.as_str()?;
+            let commune = tagger.commune(nis)?;
+            let bassins: Vec<Value> = commune
+                .bassins
+                .iter()
+                .map(|bassin| bassin_json(tagger, *bassin))
+                .collect();
+            Some(
+                json!({"nis": commune.nis, "fr": commune.fr, "nl": commune.nl, "bassins": bassins}),
+            )
+        });
+        let quartiers = rewrite(tagger.quartiers_geojson(), "quartiers", |source| {
+            let code = u32::try_from(source.get("mdrc")?.as_u64()?).ok()?;
+            let quartier = tagger.quartier(code)?;
+            Some(json!({
+                "code": quartier.code, "fr": quartier.fr, "nl": quartier.nl,
+                "communes": quartier.communes,
+            }))
+        });
+        let bassins = rewrite(tagger.bassins_geojson(), "bassins", |source| {
+            let bassin = Bassin::parse(source.get("bassin_fr")?.as_str()?)?;
+            let info = tagger.bassin_info(bassin);
+            Some(json!({
+                "slug": info.slug, "fr": info.fr, "nl": info.nl,
+                "status": status_name(info.status),
+                "communes": info.communes,
+                "geometry_status": "inferred",
+                "note_fr": "délimitation reconstituée par Orienta à partir des secteurs statistiques, pas la carte officielle",
+                "note_nl": "afbakening door Orienta afgeleid uit de statistische sectoren, niet de officiële kaart",
+            }))
+        });
+        Self {
+            communes,
+            quartiers,
+            bassins,
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! Integration tests of the API: real HTTP servers on 127.0.0.1:0 over real on-disk
+//! indexes, called with reqwest.
+
+mod errors;
+mod fixtures;
+mod hsds;
+mod production;
+mod records;
+mod search_api;
+mod spec;
+mod support;
