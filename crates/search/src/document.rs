@@ -156,23 +156,24 @@ fn add_location(
     let address = &location.address;
     let mut place = Vec::new();
     place.extend(address.street.iter().map(|(_, text)| text.to_owned()));
-    place.extend(address.city.iter().map(|(_, text)| text.to_owned()));
-    place.extend(address.postcode.clone());
+    let mut area: Vec<String> = Vec::new();
+    area.extend(address.city.iter().map(|(_, text)| text.to_owned()));
+    area.extend(address.postcode.clone());
     let territory = location.territory.as_ref();
     let in_region = territory.is_some_and(|territory| territory.in_region);
     if let Some(territory) = territory {
         if let Some(commune) = &territory.commune {
             doc.add_text(fields.commune, &commune.nis);
             doc.add_facet(fields.facets, Facet::from_path(["commune", commune.nis.as_str()]));
-            place.push(commune.fr.clone());
-            place.push(commune.nl.clone());
+            area.push(commune.fr.clone());
+            area.push(commune.nl.clone());
         }
         if let Some(quartier) = &territory.quartier {
             let code = quartier.code.to_string();
             doc.add_text(fields.quartier, &code);
             doc.add_facet(fields.facets, Facet::from_path(["quartier", code.as_str()]));
-            place.push(quartier.fr.clone());
-            place.push(quartier.nl.clone());
+            area.push(quartier.fr.clone());
+            area.push(quartier.nl.clone());
         }
         if let Some(qss) = &territory.qss {
             doc.add_text(fields.qss, &qss.code);
@@ -180,12 +181,15 @@ fn add_location(
         if let Some(bassin) = &territory.bassin {
             doc.add_text(fields.bassin, bassin.slug.slug());
             doc.add_facet(fields.facets, Facet::from_path(["bassin", bassin.slug.slug()]));
-            place.push(bassin.fr.clone());
-            place.push(bassin.nl.clone());
+            area.push(bassin.fr.clone());
+            area.push(bassin.nl.clone());
         }
     }
     for part in place {
         doc.add_text(fields.place, &part);
+    }
+    for part in area {
+        doc.add_text(fields.area, &part);
     }
     match location.geo {
         Some(geo) if in_region => {

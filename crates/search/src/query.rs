@@ -282,6 +282,10 @@ fn text_query(
             continue;
         }
         let soft = SOFT_WORDS.contains(&word.as_str()) || word.chars().count() < 2;
+        if let Some(area_query) = area_query(index, word) {
+            units.push((Occur::Must, area_query));
+            continue;
+        }
         let Some(word_query) =
             words_query(index, std::slice::from_ref(word), query_lang, true, highlight_terms)
         else {
@@ -299,6 +303,42 @@ fn text_query(
         }
     }
     Some(Box::new(BooleanQuery::new(units)))
+}
+
+/// A word that names an area (commune, quartier, bassin, postcode) restricts where, and
+/// does not rank services that merely carry the place in their name.
+fn area_query(index: &SearchIndex, word: &str) -> Option<Box<dyn Query>> {
+    let terms = analysis::analyze(index.tantivy(), FOLD, word);
+    let [term] = terms.as_slice() else {
+        return None;
+    };
+    if term.chars().count() < 4 {
+        return None;
+    }
+    let fields = index.fields();
+    let area_term = Term::from_field_text(fields.area, term);
+    let in_areas = index.searcher().doc_freq(&area_term).unwrap_or(0) > 0;
+    if !in_areas {
+        return None;
+    }
+    let name_term = Term::from_field_text(fields.name_any, term);
+    let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+        (
+            Occur::Should,
+            Box::new(BoostQuery::new(
+                Box::new(TermQuery::new(area_term, IndexRecordOption::Basic)),
+                0.5,
+            )),
+        ),
+        (
+            Occur::Should,
+            Box::new(BoostQuery::new(
+                Box::new(TermQuery::new(name_term, IndexRecordOption::Basic)),
+                0.2,
+            )),
+        ),
+    ];
+    Some(Box::new(BooleanQuery::new(clauses)))
 }
 
 fn open_at_query(minute_of_week: u32) -> Box<dyn Query> {

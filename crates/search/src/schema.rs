@@ -29,6 +29,9 @@ pub struct Fields {
     pub text_nl: Field,
     /// Street, postcode, commune and quartier names, folded only.
     pub place: Field,
+    /// Commune, quartier and bassin names and the postcode, folded only: a query word found
+    /// here names an area, not a service.
+    pub area: Field,
     /// Need concepts with their broader concepts (raw terms).
     pub need: Field,
     /// Needs that say what the service *is*: those of its source categories (all needs when
@@ -90,6 +93,7 @@ pub fn build() -> (Schema, Fields) {
         text_fr: builder.add_text_field("text_fr", text(FRENCH, true)),
         text_nl: builder.add_text_field("text_nl", text(DUTCH, true)),
         place: builder.add_text_field("place", text(FOLD, false)),
+        area: builder.add_text_field("area", text(FOLD, false)),
         need: builder.add_text_field("need", STRING),
         need_primary: builder.add_text_field("need_primary", STRING),
         language: builder.add_text_field("language", STRING),
@@ -124,6 +128,7 @@ impl Fields {
             text_fr: get("text_fr")?,
             text_nl: get("text_nl")?,
             place: get("place")?,
+            area: get("area")?,
             need: get("need")?,
             need_primary: get("need_primary")?,
             language: get("language")?,
