@@ -21,8 +21,8 @@ const SIGNALS: &[(&str, &[&str])] = &[
     ("families", &["famil", "gezin", "parent", "ouder van", "ouders"]),
     ("elderly", &["agee", "senior", "ouderen", "pension", "65 ans"]),
     ("women", &["femme", "vrouw", "maman", "moeder", "mere"]),
-    ("migrants", &["migrant", "primo", "asile", "asiel", "sans-papiers", "sans papiers", "nieuwkomer", "refugie", "vluchteling"]),
-    ("homeless", &["sans-abri", "sans abri", "dakloos", "daklozen", "thuislo", "sdf"]),
+    ("migrants", &["migrant", "primo", "asile", "asiel", "sans papiers", "nieuwkomer", "refugie", "vluchteling"]),
+    ("homeless", &["sans abri", "dakloos", "daklozen", "thuislo", "sdf"]),
     ("disability", &["handicap", "beperking"]),
     ("students", &["etudiant", "student"]),
     ("lgbt", &["lgbt", "holebi", "transgen"]),
@@ -47,7 +47,8 @@ const NEED_SIGNALS: &[(&str, &str)] = &[
     ("lgbt", "lgbtqi"),
 ];
 
-/// Audience codes for a record, from its folded audience text and its needs.
+/// Audience codes for a record, from its audience text folded by `orienta_thesaurus::fold`
+/// (hyphens become spaces) and its needs.
 pub fn audiences(folded_audience_text: &str, needs: &[String]) -> Vec<String> {
     let mut codes: Vec<String> = Vec::new();
     for (code, signals) in SIGNALS {

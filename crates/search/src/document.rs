@@ -1,7 +1,7 @@
 //! Turning a canonical organisation into index documents, one per location.
 
 use crate::audience;
-use crate::fold::fold;
+use orienta_thesaurus::fold;
 use crate::hours;
 use crate::schema::Fields;
 use orienta_model::{CareLine, I18nText, Lang, Organisation};

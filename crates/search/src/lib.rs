@@ -14,7 +14,6 @@ pub mod build;
 pub mod changes;
 pub mod document;
 pub mod eval;
-pub mod fold;
 pub mod geo_filter;
 pub mod handle;
 pub mod hours;

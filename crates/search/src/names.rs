@@ -2,7 +2,7 @@
 //! one as a prefix, typo-tolerant from five letters), best matches first.
 
 use crate::analysis::{self, FOLD};
-use crate::fold::fold;
+use orienta_thesaurus::fold;
 use crate::index::SearchIndex;
 use crate::SearchError;
 use orienta_model::Lang;

@@ -6,7 +6,6 @@
 //! mode any unit may. Filters are added as zero-score `Must` clauses.
 
 use crate::analysis::{self, DUTCH, FOLD, FRENCH};
-use crate::fold::fold;
 use crate::geo_filter;
 use crate::hours;
 use crate::index::SearchIndex;
@@ -38,13 +37,9 @@ pub struct BuiltQuery {
     pub highlight_terms: HashMap<Field, BTreeMap<String, f32>>,
 }
 
-/// Splits folded text into alphanumeric tokens, the way the thesaurus does.
+/// The folded tokens of a text, exactly as the thesaurus cuts them (its matches index them).
 pub fn tokens(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|character: char| !character.is_alphanumeric())
-        .filter(|token| !token.is_empty())
-        .map(str::to_owned)
-        .collect()
+    orienta_thesaurus::tokens(text)
 }
 
 fn is_stop_word(index: &SearchIndex, token: &str) -> bool {
