@@ -1,5 +1,6 @@
 //! Prometheus metrics: request counts and latency by route and status, index size and version.
 
+use crate::error::ErrorCode;
 use crate::state::{version_of, AppState};
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -114,7 +115,8 @@ impl Metrics {
     }
 }
 
-/// Middleware recording every request.
+/// Middleware recording every request: metrics, and one access-log event (in the request's
+/// span, so with its request id) with the error code of problems.
 pub async fn record(
     request: ServiceRequest,
     next: Next<impl MessageBody>,
@@ -123,17 +125,27 @@ pub async fn record(
     let state = request.app_data::<web::Data<AppState>>().cloned();
     let method = request.method().as_str().to_owned();
     let response = next.call(request).await?;
+    let route = response
+        .request()
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let status = response.status().as_u16();
+    let seconds = started.elapsed().as_secs_f64();
     if let Some(state) = state {
-        let route = response
-            .request()
-            .match_pattern()
-            .unwrap_or_else(|| "unmatched".to_owned());
-        state.metrics().observe(
-            &method,
-            &route,
-            response.status().as_u16(),
-            started.elapsed().as_secs_f64(),
-        );
+        state.metrics().observe(&method, &route, status, seconds);
+    }
+    let code = response
+        .response()
+        .extensions()
+        .get::<ErrorCode>()
+        .map(|code| code.as_str())
+        .unwrap_or_default();
+    let path = response.request().path().to_owned();
+    let elapsed_ms = seconds * 1000.0;
+    if status >= 500 {
+        tracing::error!(%method, %route, %path, status, code, elapsed_ms, "request failed");
+    } else {
+        tracing::info!(%method, %route, %path, status, code, elapsed_ms, "request");
     }
     Ok(response)
 }

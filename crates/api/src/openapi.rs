@@ -44,7 +44,7 @@ and an `X-Request-Id`. Requests are rate limited per client (429 with `Retry-Aft
         (name = "operations", description = "Probes and metrics"),
         (name = "meta", description = "This specification"),
     ),
-    components(schemas(Problem, ErrorCode)),
+    components(schemas(Problem, ErrorCode, crate::routes::territory::Layer)),
 )]
 struct ApiDoc;
 
@@ -139,7 +139,7 @@ pub async fn spec_json(state: web::Data<AppState>) -> HttpResponse {
 /// The OpenAPI document (YAML).
 #[utoipa::path(
     tag = "meta",
-    responses((status = 200, description = "OpenAPI 3.1", body = String, content_type = "application/yaml")),
+    responses((status = 200, description = "OpenAPI 3.1", body = Object, content_type = "application/yaml")),
 )]
 #[get("/openapi.yaml")]
 pub async fn spec_yaml(state: web::Data<AppState>) -> HttpResponse {

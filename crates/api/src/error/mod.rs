@@ -193,7 +193,9 @@ impl ResponseError for ApiError {
         if let Some(seconds) = self.retry_after {
             response.insert_header((header::RETRY_AFTER, HeaderValue::from(seconds)));
         }
-        response.body(body)
+        let mut response = response.body(body);
+        response.extensions_mut().insert(self.code);
+        response
     }
 }
 
