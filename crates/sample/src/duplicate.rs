@@ -52,14 +52,14 @@ pub(crate) fn duplicate(
             original.address = record::address(rng, &site, status);
         }
         DuplicateKind::NameVariant => {
-            for name in [
-                &mut original.name_official_fr,
-                &mut original.name_official_nl,
-            ]
-            .into_iter()
-            .flatten()
-            {
-                *name = naming::variant(rng, name);
+            let names = [
+                (&mut original.name_official_fr, false),
+                (&mut original.name_official_nl, true),
+            ];
+            for (name, dutch) in names {
+                if let Some(name) = name {
+                    *name = naming::variant(rng, name, dutch);
+                }
             }
             original.pm_rp.clear();
             original.website_belgian_official_journal_fr.clear();

@@ -7,6 +7,8 @@
 //! their Lambert 72 x/y (proj4rs) and the statistical sector and Monitoring quartier of the
 //! point. Contacts are fictitious: phones 02/000.xx.xx, `.example.org` addresses, enterprise
 //! numbers 0999.xxx.xxx (valid mod 97, a range no enterprise uses), ids ≥ 5,000,000.
+//! Only category ids 43 and 454 and legal status 932 are real CDCS ids; the other category
+//! (10001–10045), sector (20001–20017) and legal-status (10901–10910) ids are made up.
 //!
 //! Record `i` of a run is a pure function of `(seed, i)`: the same count and seed always give
 //! the same bytes.

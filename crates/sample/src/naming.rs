@@ -165,7 +165,8 @@ fn ascii_str(character: char) -> &'static str {
 }
 
 /// Another spelling of the same name, as duplicates show it: other case, other punctuation.
-pub(crate) fn variant(rng: &mut impl Rng, name: &str) -> String {
+/// `dutch` picks the legal-form suffix ("vzw" rather than "asbl") when one is added.
+pub(crate) fn variant(rng: &mut impl Rng, name: &str, dutch: bool) -> String {
     let mut changed = if name.chars().any(char::is_lowercase) {
         name.to_uppercase()
     } else {
@@ -180,11 +181,7 @@ pub(crate) fn variant(rng: &mut impl Rng, name: &str) -> String {
             .replace("OCMW", "O.C.M.W.");
     }
     if changed == name || rng.random_bool(0.3) {
-        changed.push_str(if name.contains("OCMW") {
-            " vzw"
-        } else {
-            " asbl"
-        });
+        changed.push_str(if dutch { " vzw" } else { " asbl" });
     }
     changed
 }
@@ -234,7 +231,7 @@ mod tests {
             "Crèche Les Lilas",
             "CPAS d'Evere – Antenne Evere",
         ] {
-            let other = variant(&mut rng, name);
+            let other = variant(&mut rng, name, false);
             assert_ne!(other, name);
             assert!(letters(&other).starts_with(&letters(name)), "{other}");
         }

@@ -234,6 +234,7 @@ pub(crate) fn organisation(rng: &mut impl Rng, input: OrganisationInput<'_>) -> 
         .hours_notes
         .choose(rng)
         .filter(|_| rng.random_bool(0.15))
+        .filter(|_| french.contains(|c: char| c.is_ascii_digit()))
     {
         french = format!("{french}. {}", note.0);
         dutch = format!("{dutch}. {}", note.1);

@@ -301,3 +301,19 @@ fn lambert_coordinates_convert_back_to_the_published_point() {
     }
     assert!(checked > COUNT * 9 / 10);
 }
+
+#[test]
+fn bundled_set_is_what_the_generator_writes() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/sample/social_brussels_sample.ndjson"
+    );
+    let bundled =
+        std::fs::read(path).expect("data/sample/social_brussels_sample.ndjson is bundled");
+    let mut written = Vec::new();
+    orienta_sample::write_ndjson(&mut written, COUNT, SEED).unwrap();
+    assert!(
+        bundled == written,
+        "the bundled set is stale: regenerate it (see data/sample/README.md)"
+    );
+}
