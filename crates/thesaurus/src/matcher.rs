@@ -90,8 +90,12 @@ fn candidates(index: &TermIndex, text: &Text, start: usize, max_edits: u8) -> Ve
     if max_edits == 0 || !text.typo[start] {
         return found;
     }
+    let first_letter = token.key.as_bytes().first();
+    let key_chars = token.key.chars().count();
     for (key, entries) in &index.by_first_key {
-        if *key == token.key {
+        // cheap filters before any distance: other first letter, or too long or short
+        let far = key.chars().count().abs_diff(key_chars) > usize::from(max_edits);
+        if *key == token.key || key.as_bytes().first() != first_letter || far {
             continue;
         }
         for &position in entries {

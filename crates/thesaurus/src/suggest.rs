@@ -47,9 +47,10 @@ pub(crate) fn build(records: &[ConceptRecord]) -> Vec<SuggestEntry> {
 /// Rank of an entry for a prefix (lower is better), `None` when it does not match.
 /// Whole-form prefixes beat word prefixes; labels beat terms; the requested language
 /// beats the others.
-fn rank(entry: &SuggestEntry, prefix: &str, lang: Lang) -> Option<u8> {
+/// `word_prefix` is the prefix preceded by a space.
+fn rank(entry: &SuggestEntry, prefix: &str, word_prefix: &str, lang: Lang) -> Option<u8> {
     let whole = entry.folded.starts_with(prefix);
-    let word = !whole && entry.folded.contains(&format!(" {prefix}"));
+    let word = !whole && entry.folded.contains(word_prefix);
     if !whole && !word {
         return None;
     }
@@ -75,10 +76,11 @@ pub(crate) fn suggest<'a>(
     if prefix.is_empty() || limit == 0 {
         return Vec::new();
     }
+    let word_prefix = format!(" {prefix}");
     // per concept: (rank, matched length, matched text)
     let mut best: Vec<Option<(u8, usize, &str)>> = Vec::new();
     for entry in entries {
-        let Some(rank) = rank(entry, &prefix, lang) else {
+        let Some(rank) = rank(entry, &prefix, &word_prefix, lang) else {
             continue;
         };
         if best.len() <= entry.concept {
