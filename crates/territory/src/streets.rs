@@ -197,7 +197,7 @@ impl StreetIndex {
         commune_hint: Option<&str>,
         names: &[&str],
     ) -> StreetMatch<'a> {
-        let keys: Vec<String> = names
+        let mut keys: Vec<String> = names
             .iter()
             .flat_map(|name| {
                 let mut candidates = vec![street_key(name)];
@@ -206,6 +206,12 @@ impl StreetIndex {
             })
             .filter(|key| !key.is_empty())
             .collect();
+        // Then the same without a trailing house number (`Rue Haute 322`).
+        let unnumbered: Vec<String> = keys
+            .iter()
+            .filter_map(|key| without_house_number(key))
+            .collect();
+        keys.extend(unnumbered);
         let (points, communes, area) = match (postcode, commune_hint) {
             (Some(postcode), _) => (
                 &self.points_by_postcode,
@@ -248,6 +254,20 @@ impl StreetIndex {
 }
 
 const MIDPOINTS: &str = "street_midpoints_osm.csv";
+
+/// A folded key without its trailing house number and box (`rue haute 12 bte 3` →
+/// `rue haute`): from the first word with digits followed only by short words or numbers.
+fn without_house_number(key: &str) -> Option<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let has_digit = |word: &&str| word.bytes().any(|byte| byte.is_ascii_digit());
+    let start = (1..words.len()).find(|&index| {
+        has_digit(&words[index])
+            && words[index + 1..]
+                .iter()
+                .all(|word| word.len() <= 3 || has_digit(word))
+    })?;
+    Some(words[..start].join(" "))
+}
 
 /// Parses `a:0.69;b:0.31`.
 fn shares(text: &str) -> impl Iterator<Item = (&str, f64)> {
@@ -315,6 +335,25 @@ mod tests {
             Some(Bassin::CentreOuest)
         );
         assert_eq!(index.main_bassin("1050", "21009"), Some(Bassin::Sud));
+    }
+
+    #[test]
+    fn strips_trailing_house_numbers() {
+        assert_eq!(
+            without_house_number("rue haute 322").as_deref(),
+            Some("rue haute")
+        );
+        assert_eq!(
+            without_house_number("rue haute 322 b").as_deref(),
+            Some("rue haute")
+        );
+        assert_eq!(
+            without_house_number("rue haute 12 bte 3").as_deref(),
+            Some("rue haute")
+        );
+        assert_eq!(without_house_number("rue haute"), None);
+        assert_eq!(without_house_number("322"), None);
+        assert_eq!(without_house_number("rue du 21 juillet"), None);
     }
 
     #[test]

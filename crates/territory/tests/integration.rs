@@ -1,5 +1,7 @@
 //! Integration tests of the territory tagger on the bundled layers.
 
+#[path = "integration/accessors.rs"]
+mod accessors;
 #[path = "integration/addresses.rs"]
 mod addresses;
 #[path = "integration/points.rs"]

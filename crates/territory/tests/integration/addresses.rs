@@ -218,13 +218,24 @@ fn streets_are_placed_at_their_midpoint() {
         );
     }
 
+    let bilingual = street("1030", "Boulevard Auguste Reyers - Auguste Reyerslaan");
+    assert_eq!(
+        bilingual.geo,
+        street("1030", "Boulevard Auguste Reyers").geo
+    );
+    assert_eq!(bilingual.territory.method, GeoMethod::Street);
+
+    // Rue Haute is a BeST street without an OSM midpoint: its commune, then the postcode.
     let haute = street("1000", "Rue Haute");
+    assert_eq!(haute.territory.method, GeoMethod::Postcode);
     assert_eq!(
         commune_and_bassin(&haute),
         ("21004", Bassin::CentreOuest, TagStatus::Inferred)
     );
-    let bilingual = street("1000", "Rue Haute - Hoogstraat");
-    assert_eq!(bilingual.geo, haute.geo);
+    assert_eq!(
+        issue(&haute, QualityCode::Geocoded).field,
+        "address.zipCode"
+    );
 
     let coningham = street("1000", "Av. Air Marshal Coningham");
     assert_eq!(coningham.territory.method, GeoMethod::Street);
@@ -250,6 +261,37 @@ fn postcode_alone_places_in_the_commune() {
     );
     assert_eq!(uccle.territory.commune.as_ref().unwrap().fr, "Uccle");
     assert_eq!(codes(&uccle), vec![QualityCode::Geocoded]);
+
+    let postcode = |postcode: &'static str, city: Option<&'static str>| {
+        tagger().tag(&LocationInput {
+            postcode: Some(postcode),
+            city,
+            ..LocationInput::default()
+        })
+    };
+    assert_eq!(
+        commune_and_bassin(&postcode("1000", None)),
+        ("21004", Bassin::CentreOuest, TagStatus::Inferred)
+    );
+    assert_eq!(
+        commune_and_bassin(&postcode("1050", Some("Brussel"))),
+        ("21004", Bassin::Sud, TagStatus::Inferred)
+    );
+    assert_eq!(
+        commune_and_bassin(&postcode("1020", Some("Laeken"))),
+        ("21004", Bassin::Nord, TagStatus::Official)
+    );
+    assert_eq!(
+        commune_and_bassin(&postcode("B-1160 ", None)),
+        ("21002", Bassin::SudEst, TagStatus::Official)
+    );
+}
+
+#[test]
+fn house_numbers_left_in_the_street_are_ignored() {
+    let outcome = street("1030", "BD AUGUSTE REYERS 52 bte 3");
+    assert_eq!(outcome.territory.method, GeoMethod::Street);
+    assert_eq!(outcome.geo, street("1030", "Boulevard Auguste Reyers").geo);
 }
 
 #[test]
