@@ -1,5 +1,6 @@
 // Helpdesk tools (selection, print sheet, copy, share), the partner widget, keyboard-only use.
-import { checkAxe, expect } from '../harness.mjs';
+import { join } from 'node:path';
+import { checkAxe, expect, SCREENSHOTS } from '../harness.mjs';
 import { openSearch, waitResults, statusCount, searchAfter, shot, focused, tabUntil } from '../helpers.mjs';
 
 export function helpdeskScenarios(base) {
@@ -7,7 +8,7 @@ export function helpdeskScenarios(base) {
     ['referral sheet in the caller’s language (print view)', async (page) => {
       await openSearch(page, base, '/?lang=fr');
       const boxes = page.locator('#results-list input[type=checkbox]');
-      const picked = Math.min(3, await boxes.count());
+      const picked = Math.min(5, await boxes.count());
       expect(picked > 0, 'no result to select');
       for (let index = 0; index < picked; index += 1) await boxes.nth(index).check();
       const count = await page.locator('#sheet-count').textContent();
@@ -27,10 +28,11 @@ export function helpdeskScenarios(base) {
       for (const sample of samples) expect(sample.includes('Fictief voorbeeldgegeven'), `sample mark "${sample}"`);
       await shot(page, '06-print-screen', { fullPage: true });
       await checkAxe(page, 'print view');
+      await page.setViewportSize({ width: 794, height: 1123 });
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.toolbar').evaluate((element) => getComputedStyle(element).display) === 'none', 'toolbar printed');
       await shot(page, '06-print-media', { fullPage: true });
-      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, path: join(SCREENSHOTS, '06-print.pdf') });
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
       expect(pages === 1, `the referral sheet prints on ${pages} pages`);
       await page.emulateMedia({ media: 'screen' });

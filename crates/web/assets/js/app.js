@@ -203,11 +203,7 @@ function pickPoint(near) {
 }
 
 function wire() {
-  $('search-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    navigate({ ...state, q: $('q').value.trim(), page: 1, id: '' });
-  });
-  new Combobox({
+  const combobox = new Combobox({
     input: $('q'),
     listbox: $('q-listbox'),
     status: $('q-status'),
@@ -226,6 +222,11 @@ function wire() {
       $('q').value = '';
       navigate({ ...state, q: '', need: option.id, page: 1 });
     },
+  });
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    combobox.cancel();
+    navigate({ ...state, q: $('q').value.trim(), page: 1, id: '' });
   });
   for (const id of ['f-need', 'f-language', 'f-commune', 'f-quartier', 'f-bassin', 'f-sort', 'f-open', 'f-radius']) {
     $(id).addEventListener('change', () => navigate({ ...filters.read(state), page: 1 }));

@@ -80,6 +80,13 @@ export class Combobox {
     this.input.setAttribute('aria-expanded', 'true');
   }
 
+  /** Closes the popup and forgets any pending request (the form was submitted). */
+  cancel() {
+    clearTimeout(this.timer);
+    this.controller?.abort();
+    this.close();
+  }
+
   close() {
     this.listbox.hidden = true;
     this.input.setAttribute('aria-expanded', 'false');
@@ -108,7 +115,7 @@ export class Combobox {
   choose(index) {
     const option = this.options[index];
     if (!option) return;
-    this.close();
+    this.cancel();
     this.onSelect(option);
   }
 
@@ -132,7 +139,7 @@ export class Combobox {
           event.preventDefault();
           this.choose(this.active);
         } else {
-          this.close();
+          this.cancel();
         }
         break;
       case 'Escape':

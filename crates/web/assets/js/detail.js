@@ -60,6 +60,7 @@ export function renderDetail(record, lang, tools) {
   for (const location of record.locations || []) locationSection(body, lang, location, location === main);
   bilingualSection(body, lang, 'detail.remark', record.remark);
   sourcesSection(body, lang, record.sources || [], record.updated_at);
+  externalIdsSection(body, lang, record.external_ids || []);
   qualitySection(body, lang, record.quality || []);
 }
 
@@ -175,6 +176,14 @@ function sourcesSection(parent, lang, sources, updatedAt) {
           ? [' · ', h('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, t(lang, 'detail.source_link'))] : null);
     })),
   );
+}
+
+function externalIdsSection(parent, lang, externalIds) {
+  if (!externalIds.length) return;
+  section(parent, lang, 'detail.external_ids', h('ul', {}, externalIds.map((entry) => h('li', {},
+    `${entry.scheme} · `,
+    entry.url && /^https?:\/\//i.test(entry.url)
+      ? h('a', { href: entry.url, rel: 'noopener noreferrer', target: '_blank' }, entry.value) : entry.value))));
 }
 
 function qualitySection(parent, lang, quality) {

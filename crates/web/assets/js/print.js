@@ -48,25 +48,38 @@ function renderSheet() {
   $('sample-note').textContent = anySample ? t(lang, 'print.sample_note') : '';
 }
 
+const MAX_NEEDS = 4;
+
+/** "https://example.org/" → "example.org": shorter on paper. */
+function bareUrl(url) {
+  return String(url).replace(/^https?:\/\//i, '').replace(/\/$/, '');
+}
+
+/** A text in the sheet language, or in the other one with "(in French)" after it. */
+function localized(text, lang) {
+  const found = pick(text, lang);
+  if (!found) return null;
+  const flat = found.text.replace(/\s*\n+\s*/g, ' · ');
+  if (found.lang === lang) return h('span', {}, flat);
+  return h('span', {}, h('span', { lang: found.lang }, flat), ` ${t(lang, `lang.in_${found.lang}`)}`);
+}
+
 function serviceItem(record, lang) {
   const name = pick(record.name, lang) || { text: record.id, lang };
   const facts = h('dl', {});
-  const add = (key, ...value) => facts.append(h('div', { class: 'fact' }, h('dt', {}, t(lang, key)), h('dd', {}, ...value)));
-  const addWide = (key, ...value) => facts.append(h('div', { class: 'fact wide' }, h('dt', {}, t(lang, key)), h('dd', {}, ...value)));
+  const add = (key, value, wide = true) => {
+    if (value) facts.append(h('div', { class: wide ? 'fact wide' : 'fact' }, h('dt', {}, t(lang, key)), h('dd', {}, value)));
+  };
   const main = record.locations?.[0];
-  const address = main ? addressLine(main.address, lang) : '';
-  if (address) addWide('result.address', address);
-  const phones = (record.phones || []).filter((phone) => phone.kind !== 'fax');
-  if (phones.length) add('result.phone', phones.map(phoneDisplay).join(' · '));
-  if (record.emails?.length) add('detail.emails', record.emails.join(' · '));
-  if (record.websites?.length) add('detail.websites', record.websites[0]);
+  add('result.address', main ? addressLine(main.address, lang) : '');
+  const phones = (record.phones || []).filter((phone) => phone.kind !== 'fax').map(phoneDisplay);
+  const contact = [...phones, ...(record.emails || []).slice(0, 1), ...(record.websites || []).slice(0, 1).map(bareUrl)];
+  add('detail.contact', contact.join('  ·  '));
+  add('result.hours', localized(hoursTextOf(record), lang));
   const codes = languageCodes(record.languages);
-  if (codes.length) add('detail.languages', codes.map((code) => languageName(code, lang)).join(', '));
-  const hours = pick(hoursTextOf(record), lang);
-  if (hours) addWide('result.hours', h('span', { lang: hours.lang !== lang ? hours.lang : null }, hours.text));
-  const access = pick(record.access, lang);
-  if (access) addWide('detail.access', h('span', { lang: access.lang !== lang ? access.lang : null }, access.text));
-  const needNames = (record.needs || []).map((need) => {
+  add('detail.languages', codes.map((code) => languageName(code, lang)).join(', '), false);
+  add('detail.access', localized(record.access, lang), false);
+  const needNames = (record.needs || []).slice(0, MAX_NEEDS).map((need) => {
     const id = typeof need === 'string' ? need : need.id;
     const known = needs.find((candidate) => String(candidate.id) === id);
     return known ? needLabel(known, lang) : (need.label || id);
