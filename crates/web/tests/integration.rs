@@ -134,7 +134,7 @@ async fn widget_example_and_print_are_served() {
 
     let example = test::read_body(get("/embed/example").await).await;
     let example = String::from_utf8_lossy(&example);
-    assert_eq!(example.matches("data-orienta-widget ").count(), 2);
+    assert_eq!(example.matches("<div data-orienta-widget ").count(), 2);
     assert!(example.contains("data-lang=\"fr\"") && example.contains("data-lang=\"nl\""));
 
     let print = get("/print").await;
