@@ -92,7 +92,8 @@ pub fn deduplicate(records: Vec<(usize, Organisation)>) -> Deduplicated {
     let mut slots: Vec<Option<(usize, Organisation)>> = records.into_iter().map(Some).collect();
     let mut by_name_and_address: HashMap<(String, String), usize> = HashMap::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut by_kbo: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_kbo_and_name: HashMap<(String, String), usize> = HashMap::new();
+    let mut by_kbo: HashMap<String, usize> = HashMap::new();
     let mut merged_sources = Vec::new();
     for index in 0..slots.len() {
         let Some((_, organisation)) = slots[index].as_ref() else {
@@ -109,11 +110,9 @@ pub fn deduplicate(records: Vec<(usize, Organisation)>) -> Deduplicated {
             .find_map(|key| by_name_and_address.get(&key).copied());
         if target.is_none() {
             target = kbo_values.iter().find_map(|kbo| {
-                by_kbo.get(kbo)?.iter().copied().find(|winner| {
-                    slots[*winner].as_ref().is_some_and(|(_, other)| {
-                        name_keys(other).iter().any(|key| names.contains(key))
-                    })
-                })
+                names
+                    .iter()
+                    .find_map(|name| by_kbo_and_name.get(&(kbo.clone(), name.clone())).copied())
             });
         }
         let owner = match target {
@@ -135,14 +134,16 @@ pub fn deduplicate(records: Vec<(usize, Organisation)>) -> Deduplicated {
         for key in same_place {
             by_name_and_address.entry(key).or_insert(owner);
         }
+        for kbo in kbo_values {
+            for name in &names {
+                by_kbo_and_name
+                    .entry((kbo.clone(), name.clone()))
+                    .or_insert(owner);
+            }
+            by_kbo.entry(kbo).or_insert(owner);
+        }
         for name in names {
             by_name.entry(name).or_insert(owner);
-        }
-        for kbo in kbo_values {
-            let winners = by_kbo.entry(kbo).or_default();
-            if !winners.contains(&owner) {
-                winners.push(owner);
-            }
         }
     }
     Deduplicated {
@@ -157,15 +158,13 @@ fn flag_candidates(
     names: &[String],
     kbo_values: &[String],
     by_name: &HashMap<String, usize>,
-    by_kbo: &HashMap<String, Vec<usize>>,
+    by_kbo: &HashMap<String, usize>,
     slots: &mut [Option<(usize, Organisation)>],
 ) {
     let same_name = names.iter().find_map(|name| by_name.get(name).copied());
-    let same_kbo = kbo_values.iter().find_map(|kbo| {
-        by_kbo
-            .get(kbo)
-            .and_then(|winners| winners.first().map(|w| (kbo.clone(), *w)))
-    });
+    let same_kbo = kbo_values
+        .iter()
+        .find_map(|kbo| by_kbo.get(kbo).map(|first| (kbo.clone(), *first)));
     let mut notes = Vec::new();
     if let Some(other) = same_name.filter(|w| *w != index) {
         notes.push((

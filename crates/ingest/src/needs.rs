@@ -54,12 +54,20 @@ mod tests {
         organisation.name = I18nText::new(Some("CPAS de Schaerbeek".into()), None);
         organisation.categories.push(Term {
             id: Some(43),
-            label: I18nText::new(Some("Restaurants sociaux".into()), Some("Sociale restaurants".into())),
+            label: I18nText::new(
+                Some("Restaurants sociaux".into()),
+                Some("Sociale restaurants".into()),
+            ),
         });
-        organisation.description = I18nText::new(None, Some("Hulp bij schulden en huisvesting".into()));
+        organisation.description =
+            I18nText::new(None, Some("Hulp bij schulden en huisvesting".into()));
         assign(&mut organisation, &["hospital".to_owned()], &thesaurus);
         for need in ["cpas", "social-restaurant", "hospital"] {
-            assert!(organisation.needs.contains(&need.to_owned()), "{need}: {:?}", organisation.needs);
+            assert!(
+                organisation.needs.contains(&need.to_owned()),
+                "{need}: {:?}",
+                organisation.needs
+            );
         }
         let mut sorted = organisation.needs.clone();
         sorted.sort();

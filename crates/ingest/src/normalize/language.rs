@@ -169,17 +169,24 @@ fn by_markers(words: &[String], french: &[&str], dutch: &[&str]) -> Option<Lang>
 /// The language of a text: whatlang for texts of four words or more, marker words otherwise.
 pub fn detect(text: &str) -> Option<Lang> {
     let words = words(text);
-    if words.len() >= 4 {
-        let sample: String = text.chars().take(600).collect();
-        if let Some(info) = DETECTOR.detect(&sample).filter(whatlang::Info::is_reliable) {
-            return match info.lang() {
-                whatlang::Lang::Fra => Some(Lang::Fr),
-                whatlang::Lang::Nld => Some(Lang::Nl),
-                _ => Some(Lang::En),
-            };
-        }
+    // Marker words decide cheaply when they are many and one-sided.
+    let by_words = by_markers(&words, FRENCH_MARKERS, DUTCH_MARKERS);
+    let markers = words
+        .iter()
+        .filter(|w| FRENCH_MARKERS.contains(&w.as_str()) || DUTCH_MARKERS.contains(&w.as_str()))
+        .count();
+    if words.len() < 4 || (by_words.is_some() && markers >= 3) {
+        return by_words;
     }
-    by_markers(&words, FRENCH_MARKERS, DUTCH_MARKERS)
+    let sample: String = text.chars().take(300).collect();
+    match DETECTOR.detect(&sample).filter(whatlang::Info::is_reliable) {
+        Some(info) => match info.lang() {
+            whatlang::Lang::Fra => Some(Lang::Fr),
+            whatlang::Lang::Nld => Some(Lang::Nl),
+            _ => Some(Lang::En),
+        },
+        None => by_words,
+    }
 }
 
 /// The language of a name, from its legal form only (`ASBL`, `VZW`…).
