@@ -29,6 +29,7 @@ export async function launch(baseUrl) {
     timezoneId: 'Europe/Brussels',
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  rmSync(SCREENSHOTS, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     context,
@@ -94,7 +95,8 @@ export async function runScenarios(context, baseUrl, scenarios) {
     } catch (error) {
       failed += 1;
       console.log(`FAIL ${name}: ${error?.message || error}`);
-      await page.screenshot({ path: join(SCREENSHOTS, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
+      const file = `FAILED-${name.replace(/[^\p{L}\p{N}]+/gu, '-')}.png`;
+      await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true }).catch(() => {});
     } finally {
       await page.close();
     }

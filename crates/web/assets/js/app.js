@@ -36,6 +36,7 @@ async function apply(next) {
   state = next;
   if (previous.lang !== next.lang || !document.body.dataset.ready) applyLang();
   document.title = state.q ? `${state.q} — ${t(state.lang, 'app.title')}` : t(state.lang, 'app.title');
+  describePoint();
   filters.render(state);
   updateFilterCount();
   updateLangLinks();
@@ -192,12 +193,23 @@ function onDetailClosed() {
 }
 
 function pickPoint(near) {
-  filters.setNearPlace('');
   navigate({ ...state, near, sort: 'distance', page: 1 });
-  api.territoryAt(near.lat, near.lon).then((territory) => {
-    const place = territory?.commune ? placeName(territory.commune, state.lang === 'nl' ? 'nl' : 'fr') : '';
+}
+
+let describedPoint = '';
+
+/** Names the search point (commune — quartier) from /v1/territory, once per point. */
+function describePoint() {
+  const key = state.near ? `${state.near.lat.toFixed(5)},${state.near.lon.toFixed(5)}` : '';
+  if (key === describedPoint) return;
+  describedPoint = key;
+  filters.setNearPlace('');
+  if (!state.near) return;
+  api.territoryAt(state.near.lat, state.near.lon).then((territory) => {
+    if (describedPoint !== key) return;
+    const commune = territory?.commune ? placeName(territory.commune, state.lang === 'nl' ? 'nl' : 'fr') : '';
     const quartier = territory?.quartier ? placeName(placeOf('quartiers', { properties: territory.quartier }), state.lang) : '';
-    filters.setNearPlace([place, quartier].filter(Boolean).join(' — '));
+    filters.setNearPlace([commune, quartier].filter(Boolean).join(' — '));
     filters.renderNear(state);
   }).catch(() => {});
 }
@@ -233,7 +245,6 @@ function wire() {
   }
   $('f-reset').addEventListener('click', () => {
     $('q').value = '';
-    filters.setNearPlace('');
     navigate({ ...emptyState(state.lang), tiles: state.tiles });
   });
   $('near-centre').addEventListener('click', () => map && pickPoint(map.centre()));
