@@ -42,12 +42,15 @@ pub enum StreetMatch<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct StreetIndex {
     points: Vec<StreetPoint>,
-    points_by_postcode: HashMap<(String, String), Vec<usize>>,
-    points_by_commune: HashMap<(String, String), Vec<usize>>,
-    communes_by_postcode: HashMap<(String, String), Vec<String>>,
-    communes_by_commune: HashMap<(String, String), Vec<String>>,
+    points_by_postcode: Keyed<usize>,
+    points_by_commune: Keyed<usize>,
+    communes_by_postcode: Keyed<String>,
+    communes_by_commune: Keyed<String>,
     areas: HashMap<(String, String), AreaSummary>,
 }
+
+/// Area (postcode or NIS code) → folded street name → values.
+type Keyed<V> = HashMap<String, HashMap<String, Vec<V>>>;
 
 /// What the midpoints of one (postcode, commune) say about the area.
 #[derive(Debug, Clone, Default)]
@@ -222,7 +225,7 @@ impl StreetIndex {
             (None, None) => return StreetMatch::None,
         };
         for key in &keys {
-            let Some(found) = points.get(&(area.to_owned(), key.clone())) else {
+            let Some(found) = points.get(area).and_then(|streets| streets.get(key)) else {
                 continue;
             };
             let best =
@@ -241,7 +244,7 @@ impl StreetIndex {
             }
         }
         for key in &keys {
-            let Some(found) = communes.get(&(area.to_owned(), key.clone())) else {
+            let Some(found) = communes.get(area).and_then(|streets| streets.get(key)) else {
                 continue;
             };
             let hinted = found.iter().find(|nis| Some(nis.as_str()) == commune_hint);
@@ -277,12 +280,8 @@ fn shares(text: &str) -> impl Iterator<Item = (&str, f64)> {
     })
 }
 
-fn push_unique<V: PartialEq>(
-    map: &mut HashMap<(String, String), Vec<V>>,
-    key: (String, String),
-    value: V,
-) {
-    let values = map.entry(key).or_default();
+fn push_unique<V: PartialEq>(map: &mut Keyed<V>, (area, street): (String, String), value: V) {
+    let values = map.entry(area).or_default().entry(street).or_default();
     if !values.contains(&value) {
         values.push(value);
     }
