@@ -4,6 +4,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Lowercases, removes diacritics and turns punctuation into single spaces.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return fold_ascii(text);
+    }
     let mut output = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.nfd() {
@@ -20,6 +23,24 @@ pub fn fold(text: &str) -> String {
             // `C.P.A.S.` folds to `cpas`.
             continue;
         } else {
+            pending_space = true;
+        }
+    }
+    output
+}
+
+/// [`fold`] for ASCII text, without Unicode decomposition.
+fn fold_ascii(text: &str) -> String {
+    let mut output = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_space && !output.is_empty() {
+                output.push(' ');
+            }
+            pending_space = false;
+            output.push(c.to_ascii_lowercase());
+        } else if c != '.' {
             pending_space = true;
         }
     }

@@ -7,6 +7,7 @@ use super::fold::words;
 use super::text::short;
 use super::warning;
 use orienta_model::{Lang, QualityCode, QualityIssue};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Words found only in French texts.
@@ -150,32 +151,60 @@ pub enum TextKind {
     Text,
 }
 
-fn by_markers(words: &[String], french: &[&str], dutch: &[&str]) -> Option<Lang> {
-    let french_count = words
-        .iter()
-        .filter(|w| french.contains(&w.as_str()))
-        .count();
-    let dutch_count = words.iter().filter(|w| dutch.contains(&w.as_str())).count();
+static FRENCH_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FRENCH_MARKERS.iter().copied().collect());
+static DUTCH_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| DUTCH_MARKERS.iter().copied().collect());
+static FRENCH_NAME_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FRENCH_NAME_MARKERS.iter().copied().collect());
+static DUTCH_NAME_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| DUTCH_NAME_MARKERS.iter().copied().collect());
+
+/// Words looked at to count markers.
+const MARKER_WINDOW: usize = 120;
+
+/// Words, French markers and Dutch markers among the first words of a text.
+fn count_markers(
+    text: &str,
+    french: &HashSet<&str>,
+    dutch: &HashSet<&str>,
+) -> (usize, usize, usize) {
+    let mut buffer = String::new();
+    let (mut total, mut french_count, mut dutch_count) = (0, 0, 0);
+    let words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    for word in words.take(MARKER_WINDOW) {
+        total += 1;
+        buffer.clear();
+        if word.is_ascii() {
+            buffer.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            buffer.push_str(&super::fold::fold(word));
+        }
+        french_count += usize::from(french.contains(buffer.as_str()));
+        dutch_count += usize::from(dutch.contains(buffer.as_str()));
+    }
+    (total, french_count, dutch_count)
+}
+
+fn decide(french_count: usize, dutch_count: usize) -> Option<Lang> {
     match (french_count, dutch_count) {
         (0, 0) => None,
-        (f, d) if f > 0 && d == 0 => Some(Lang::Fr),
-        (f, d) if d > 0 && f == 0 => Some(Lang::Nl),
+        (f, 0) if f > 0 => Some(Lang::Fr),
+        (0, d) if d > 0 => Some(Lang::Nl),
         (f, d) if f >= 3 * d => Some(Lang::Fr),
         (f, d) if d >= 3 * f => Some(Lang::Nl),
         _ => None,
     }
 }
 
-/// The language of a text: whatlang for texts of four words or more, marker words otherwise.
+/// The language of a text: marker words when they are many and one-sided or the text is
+/// short, whatlang (French, Dutch, English) otherwise.
 pub fn detect(text: &str) -> Option<Lang> {
-    let words = words(text);
-    // Marker words decide cheaply when they are many and one-sided.
-    let by_words = by_markers(&words, FRENCH_MARKERS, DUTCH_MARKERS);
-    let markers = words
-        .iter()
-        .filter(|w| FRENCH_MARKERS.contains(&w.as_str()) || DUTCH_MARKERS.contains(&w.as_str()))
-        .count();
-    if words.len() < 4 || (by_words.is_some() && markers >= 3) {
+    let (total, french_count, dutch_count) = count_markers(text, &FRENCH_SET, &DUTCH_SET);
+    let by_words = decide(french_count, dutch_count);
+    if total < 4 || (by_words.is_some() && french_count + dutch_count >= 3) {
         return by_words;
     }
     let sample: String = text.chars().take(300).collect();
@@ -189,9 +218,15 @@ pub fn detect(text: &str) -> Option<Lang> {
     }
 }
 
+/// True when two texts are the same up to case, accents and punctuation.
+fn same_text(a: &str, b: &str) -> bool {
+    a == b || (a.len().abs_diff(b.len()) <= 8 && words(a) == words(b))
+}
+
 /// The language of a name, from its legal form only (`ASBL`, `VZW`…).
 pub fn detect_name(name: &str) -> Option<Lang> {
-    by_markers(&words(name), FRENCH_NAME_MARKERS, DUTCH_NAME_MARKERS)
+    let (_, french_count, dutch_count) = count_markers(name, &FRENCH_NAME_SET, &DUTCH_NAME_SET);
+    decide(french_count, dutch_count)
 }
 
 fn lang_word(lang: Lang) -> &'static str {
@@ -234,7 +269,7 @@ pub fn check_pair(
         TextKind::Text => detect(text),
     };
     match (fr, nl) {
-        (Some(fr), Some(nl)) if words(&fr) == words(&nl) => match detect_kind(&fr) {
+        (Some(fr), Some(nl)) if same_text(&fr, &nl) => match detect_kind(&fr) {
             Some(Lang::Nl) => {
                 drop(&fr, fr_field, Lang::Nl, Lang::Fr, true);
                 (None, Some(nl))

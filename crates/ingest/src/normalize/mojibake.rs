@@ -32,8 +32,34 @@ fn repair_run(run: &str) -> Option<String> {
     cleaner.then(|| decoded.to_owned())
 }
 
+/// True when some run of non-ASCII characters can be repaired (checked without allocating
+/// the output).
+fn has_repairable_run(text: &str) -> bool {
+    let mut run_start: Option<usize> = None;
+    for (index, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_ascii(), run_start) {
+            (false, None) => run_start = Some(index),
+            (true, Some(start)) => {
+                let run = &text[start..index];
+                if run.len() > 2 && repair_run(run).is_some() {
+                    return true;
+                }
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// One pass over the text; `None` when nothing was repaired.
 fn repair_once(text: &str) -> Option<String> {
+    if !has_repairable_run(text) {
+        return None;
+    }
     let mut output = String::with_capacity(text.len());
     let mut changed = false;
     let mut run_start: Option<usize> = None;
