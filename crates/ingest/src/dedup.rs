@@ -1,11 +1,12 @@
 //! Deduplication: the same organisation twice is merged, look-alikes are flagged.
 //!
-//! Two records are merged when they have the same normalised name at the same address
-//! (postcode, folded street, number), or the same valid enterprise number and the same
-//! normalised name. The first record (lowest source order) wins; the other's sources, ids,
-//! contacts, languages, needs and new addresses are added to it. A shared enterprise number
-//! alone, or the same name at another address, only gives a `DuplicateCandidate` info: one
-//! legal entity (a CPAS) runs many services, and two providers may share a building.
+//! Two records are the same organisation when they have the same valid enterprise number
+//! (KBO/BCE), or the same normalised name at the same address (postcode, folded street,
+//! number). They are merged: the first record (lowest source order) wins; the other's
+//! sources, ids, contacts, languages, needs and names are added to it, and its location is
+//! kept as a site of its own (with its own source id and, when it differs, its own name)
+//! unless it is the same address. The same name at another address only gives a
+//! `DuplicateCandidate` info, and different organisations at one address stay apart.
 
 use crate::normalize::fold::words;
 use crate::normalize::info;
@@ -92,7 +93,6 @@ pub fn deduplicate(records: Vec<(usize, Organisation)>) -> Deduplicated {
     let mut slots: Vec<Option<(usize, Organisation)>> = records.into_iter().map(Some).collect();
     let mut by_name_and_address: HashMap<(String, String), usize> = HashMap::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut by_kbo_and_name: HashMap<(String, String), usize> = HashMap::new();
     let mut by_kbo: HashMap<String, usize> = HashMap::new();
     let mut merged_sources = Vec::new();
     for index in 0..slots.len() {
@@ -109,11 +109,7 @@ pub fn deduplicate(records: Vec<(usize, Organisation)>) -> Deduplicated {
             .clone()
             .find_map(|key| by_name_and_address.get(&key).copied());
         if target.is_none() {
-            target = kbo_values.iter().find_map(|kbo| {
-                names
-                    .iter()
-                    .find_map(|name| by_kbo_and_name.get(&(kbo.clone(), name.clone())).copied())
-            });
+            target = kbo_values.iter().find_map(|kbo| by_kbo.get(kbo).copied());
         }
         let owner = match target {
             Some(winner) => {
@@ -135,11 +131,6 @@ pub fn deduplicate(records: Vec<(usize, Organisation)>) -> Deduplicated {
             by_name_and_address.entry(key).or_insert(owner);
         }
         for kbo in kbo_values {
-            for name in &names {
-                by_kbo_and_name
-                    .entry((kbo.clone(), name.clone()))
-                    .or_insert(owner);
-            }
             by_kbo.entry(kbo).or_insert(owner);
         }
         for name in names {
@@ -286,9 +277,15 @@ fn merge_into(kept: &mut Organisation, other: Organisation) {
         }
     }
     let kept_addresses = address_keys(&kept.locations);
-    for location in other.locations {
+    let other_name_differs = other.name.iter().any(|(_, name)| {
+        !known_names.contains(&words(name).join(" "))
+    });
+    for mut location in other.locations {
         let keys = address_keys(std::slice::from_ref(&location));
         if keys.is_empty() || !keys.iter().any(|key| kept_addresses.contains(key)) {
+            if location.name.is_empty() && other_name_differs {
+                location.name = other.name.clone();
+            }
             kept.locations.push(location);
         }
     }

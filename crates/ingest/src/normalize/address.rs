@@ -147,6 +147,7 @@ pub fn split(
         ));
         *street = Some(street_only);
     }
+    parts.box_number = parts.box_number.take().and_then(|box_text| clean_box(&box_text));
     if let Some(number) = parts.number.clone() {
         let split = split_box(&number);
         if split.box_number.is_some() {
@@ -168,9 +169,34 @@ pub fn split(
     parts
 }
 
+/// A box field without its box word: `bte 15`, `bus 15`, `b.15` → `15`.
+fn clean_box(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    let lowered = trimmed.to_lowercase();
+    let without_word = BOX_WORDS
+        .iter()
+        .find_map(|word| {
+            let rest = lowered.strip_prefix(word)?;
+            let rest = rest.trim_start_matches(['.', ':', ' ']);
+            (rest.len() < lowered.len() - word.len() + 1 && !rest.is_empty())
+                .then(|| trimmed[trimmed.len() - rest.len()..].to_owned())
+        })
+        .unwrap_or_else(|| trimmed.to_owned());
+    (!without_word.is_empty()).then_some(without_word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn box_word_is_dropped_from_the_box_field() {
+        assert_eq!(clean_box("bte 15").as_deref(), Some("15"));
+        assert_eq!(clean_box("Bus 3").as_deref(), Some("3"));
+        assert_eq!(clean_box("b.4").as_deref(), Some("4"));
+        assert_eq!(clean_box("12").as_deref(), Some("12"));
+        assert_eq!(clean_box("  ").as_deref(), None);
+    }
 
     #[test]
     fn box_variants() {

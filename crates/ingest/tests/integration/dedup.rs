@@ -127,7 +127,7 @@ fn same_name_elsewhere_is_only_a_candidate() {
 }
 
 #[test]
-fn shared_kbo_merges_only_with_the_same_name() {
+fn same_kbo_is_one_organisation_with_its_sites() {
     let lines = [
         record(
             20,
@@ -159,24 +159,25 @@ fn shared_kbo_merges_only_with_the_same_name() {
     ];
     let (_dir, path) = temp_file("kbo.ndjson", &lines.join("\n"));
     let outcome = run(&[path]);
-    assert_eq!(
-        outcome.organisations.len(),
-        2,
-        "service of the same entity kept apart"
-    );
+    assert_eq!(outcome.organisations.len(), 1, "one enterprise number, one organisation");
     let cpas = outcome
         .organisations
         .iter()
         .find(|o| o.primary_source().id == "20")
         .expect("cpas");
-    assert_eq!(cpas.sources.len(), 2);
-    assert_eq!(cpas.locations.len(), 2, "the other address is appended");
-    let service = outcome
-        .organisations
+    assert_eq!(cpas.sources.len(), 3, "every source id kept");
+    assert_eq!(cpas.locations.len(), 3, "each address is a site");
+    let service_site = cpas
+        .locations
         .iter()
-        .find(|o| o.primary_source().id == "21")
-        .expect("service");
-    assert!(service.has_flag(QualityCode::DuplicateCandidate));
+        .find(|location| location.source.id == "21")
+        .expect("the service's site keeps its source");
+    assert_eq!(
+        service_site.name.fr.as_deref(),
+        Some("CPAS de Schaerbeek - Service Seniors"),
+        "a site keeps its own name"
+    );
+    assert!(cpas.alt_names.iter().any(|name| name.contains("Service Seniors")));
 }
 
 #[test]

@@ -34,7 +34,7 @@ const EXPECTED: &[(&str, &[QualityCode])] = &[
     ("number_inside_street", &[AddressSplit]),
     ("box_variants", &[AddressSplit]),
     ("zip_as_string_with_prefix", &[PostcodeCleaned]),
-    ("duplicate_kbo", &[DuplicateCandidate]),
+    ("duplicate_kbo", &[Merged]),
     ("duplicate_name_variant", &[NameNormalised]),
     ("invalid_kbo_checksum", &[InvalidKbo]),
     ("nl_copy_of_fr", &[SuspectLanguage]),
