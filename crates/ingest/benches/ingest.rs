@@ -61,11 +61,10 @@ fn generate(count: usize) -> tempfile::NamedTempFile {
             record["address"]["zipCode"] =
                 json!(format!("B-{} ", POSTCODES[index % POSTCODES.len()]));
         }
-        record["pmRp"] = json!([if index % 50 == 0 {
-            "0212.347.946"
-        } else {
-            "0212.347.945"
-        }]);
+        // Every record its own enterprise number (a fiftieth with a bad check digit).
+        let head = 10_000_000 + index as u64;
+        let check = if index % 50 == 0 { 0 } else { 97 - head % 97 };
+        record["pmRp"] = json!([format!("{head}{check:02}")]);
         serde_json::to_writer(&mut writer, &record).expect("write record");
         writer.write_all(b"\n").expect("write newline");
     }
