@@ -13,6 +13,7 @@
 //! max_body_bytes = 65536          # ORIENTA_MAX_BODY_BYTES
 //! request_deadline_ms = 5000      # ORIENTA_REQUEST_DEADLINE_MS
 //! client_request_timeout_ms = 5000
+//! blocking_threads_per_worker = 2 # searches running at once per worker
 //! keep_alive_seconds = 15
 //! shutdown_timeout_seconds = 20
 //!
@@ -79,6 +80,8 @@ pub struct Limits {
     pub request_deadline_ms: u64,
     /// Time a client has to send its request head, milliseconds.
     pub client_request_timeout_ms: u64,
+    /// Searches (and other index work) running at once per worker; more wait their turn.
+    pub blocking_threads_per_worker: usize,
     /// Keep-alive, seconds.
     pub keep_alive_seconds: u64,
     /// Time given to running requests on shutdown, seconds.
@@ -184,6 +187,7 @@ impl Default for Limits {
             max_body_bytes: 64 * 1024,
             request_deadline_ms: 5_000,
             client_request_timeout_ms: 5_000,
+            blocking_threads_per_worker: 2,
             keep_alive_seconds: 15,
             shutdown_timeout_seconds: 20,
         }

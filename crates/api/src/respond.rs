@@ -8,19 +8,28 @@ use actix_web::web::{self, Bytes};
 use actix_web::HttpResponse;
 use orienta_model::Lang;
 use serde::Serialize;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Media type of JSON.
 pub const JSON: &str = "application/json";
 
 /// Runs `work` on the blocking pool; `timeout` when the request deadline passes first.
+/// Work still queued when its deadline has passed is skipped, so an overloaded server
+/// does not spend CPU on answers nobody waits for.
 pub async fn blocking<T, F>(state: &AppState, work: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
     F: FnOnce() -> Result<T, ApiError> + Send + 'static,
 {
     let deadline = Duration::from_millis(state.config().limits.request_deadline_ms.max(1));
-    match actix_web::rt::time::timeout(deadline, web::block(work)).await {
+    let give_up_at = Instant::now() + deadline;
+    let guarded = move || {
+        if Instant::now() >= give_up_at {
+            return Err(ApiError::timeout());
+        }
+        work()
+    };
+    match actix_web::rt::time::timeout(deadline, web::block(guarded)).await {
         Err(_) => Err(ApiError::timeout()),
         Ok(Err(error)) => Err(ApiError::internal(error)),
         Ok(Ok(result)) => result,

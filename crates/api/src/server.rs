@@ -165,6 +165,7 @@ where
     let limits = config.limits.clone();
     let mut server = HttpServer::new(move || build_app_with(state.clone(), extra.clone()))
         .client_request_timeout(Duration::from_millis(limits.client_request_timeout_ms))
+        .worker_max_blocking_threads(limits.blocking_threads_per_worker.max(1))
         .keep_alive(Duration::from_secs(limits.keep_alive_seconds))
         .shutdown_timeout(limits.shutdown_timeout_seconds);
     if let Some(workers) = config.workers {
