@@ -3,6 +3,7 @@
 #
 #   bash tests/browser/run.sh            # builds and starts the release server on a free port
 #   ORIENTA_BASE_URL=http://127.0.0.1:8080 bash tests/browser/run.sh   # against a running server
+#   ORIENTA_BIN=target/debug/orienta bash tests/browser/run.sh         # with an already built binary
 #
 # 1. installs Debian's chromium (never a downloaded browser) and the npm packages (npm ci);
 # 2. builds `target/release/orienta`, starts `orienta serve --index <tmp> --bind 127.0.0.1:<port>`
@@ -46,14 +47,18 @@ trap cleanup EXIT
 
 base="${ORIENTA_BASE_URL:-}"
 if [ -z "$base" ]; then
-  log "building the release binary"
-  (cd "$root" && cargo build --release --quiet --bin orienta)
+  bin="${ORIENTA_BIN:-}"
+  if [ -z "$bin" ]; then
+    log "building the release binary"
+    (cd "$root" && cargo build --release --quiet --bin orienta)
+    bin="$root/target/release/orienta"
+  fi
   workdir="$(mktemp -d -t orienta-browser-XXXXXX)"
   port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
   base="http://127.0.0.1:$port"
   log "starting orienta serve on $base (index in $workdir/index)"
   # The page loads ~30 assets per view: the per-IP API rate limit is off for the test run.
-  ORIENTA_RATE_LIMIT_ENABLED=false "$root/target/release/orienta" serve \
+  ORIENTA_RATE_LIMIT_ENABLED=false "$bin" serve \
     --index "$workdir/index" --bind "127.0.0.1:$port" >"$workdir/server.log" 2>&1 &
   server_pid=$!
   ready=""
