@@ -39,3 +39,15 @@ contract:
 # Browser tests with headless Chromium and axe-core.
 browser:
     bash tests/browser/run.sh
+
+# In-process search benchmark: p50/p99 per query kind, build time, index size, reader memory
+# → bench-results/search.md (criterion: `cargo bench -p orienta-search`, 1M with ORIENTA_BENCH_1M=1).
+bench-search sizes="5000,100000":
+    cargo build --release -p orienta-bench
+    target/release/orienta-bench search --sizes {{sizes}}
+
+# Side by side with PostgreSQL 15 + PostGIS (installed and started privately when missing)
+# and the HTTP API under wrk → bench-results/peer.md. Pass `--with-1m` for 1M records.
+bench-peer sizes="5000,100000" *FLAGS:
+    cargo build --release -p orienta -p orienta-bench
+    target/release/orienta-bench peer --sizes {{sizes}} {{FLAGS}}

@@ -17,9 +17,21 @@ use std::time::Duration;
 const SEED: u64 = 20261127;
 
 const TEXTS: &[&str] = &[
-    "maison médicale", "médiation de dettes", "colis alimentaire", "santé mentale", "crèche",
-    "maison de repos", "aide juridique", "sans-abri", "wijkgezondheidscentrum",
-    "schuldbemiddeling", "kinderopvang", "woonzorgcentrum", "nachtopvang", "CPAS", "OCMW",
+    "maison médicale",
+    "médiation de dettes",
+    "colis alimentaire",
+    "santé mentale",
+    "crèche",
+    "maison de repos",
+    "aide juridique",
+    "sans-abri",
+    "wijkgezondheidscentrum",
+    "schuldbemiddeling",
+    "kinderopvang",
+    "woonzorgcentrum",
+    "nachtopvang",
+    "CPAS",
+    "OCMW",
     "thuisverpleging",
 ];
 

@@ -1,0 +1,149 @@
+//! `orienta-bench search`: in-process latency per query kind, build time, index size and
+//! reader memory at several corpus sizes, as a markdown report.
+
+use crate::corpus::{self, BuiltIndex, Corpus};
+use crate::inprocess;
+use crate::machine::{self, Machine};
+use crate::queries::{self, QueryKind};
+use crate::stats::Measured;
+use crate::table::{ms, Table};
+use std::path::Path;
+
+/// Queries of each kind in the mixed set.
+pub const QUERIES_PER_KIND: usize = 600;
+/// Seed of the query set.
+pub const QUERY_SEED: u64 = 42;
+
+/// What one corpus size gave.
+pub struct SizeResult {
+    /// Records generated.
+    pub size: usize,
+    /// Organisations after ingestion.
+    pub organisations: usize,
+    /// Import + tag + dedup time, seconds.
+    pub ingest_s: f64,
+    /// The index.
+    pub index: BuiltIndex,
+    /// Resident memory added by opening and warming the reader.
+    pub reader_rss_bytes: u64,
+    /// Latencies with the peer budget (facets only for the facet kind, no highlights).
+    pub measured: Measured,
+    /// Latencies with the JSON API's budget (facets and highlights on every query).
+    pub api_budget: Measured,
+}
+
+/// Prepares, indexes and measures one corpus size.
+pub fn run_size(
+    work_dir: &Path,
+    size: usize,
+    per_kind: usize,
+) -> anyhow::Result<(Corpus, SizeResult)> {
+    let corpus = corpus::prepare(work_dir, size)?;
+    let index = corpus::build_index(&work_dir.join(format!("index-{size}")), &corpus)?;
+    let query_set = queries::mixed_set(per_kind, QUERY_SEED);
+    let opened = inprocess::open_and_warm(&index.root, &query_set)?;
+    let measured = inprocess::measure(&opened.handle.get(), &query_set, 1, false)?;
+    let api_budget = inprocess::measure(&opened.handle.get(), &query_set, 1, true)?;
+    let result = SizeResult {
+        size,
+        organisations: corpus.organisations.len(),
+        ingest_s: corpus.ingest_time.as_secs_f64(),
+        index,
+        reader_rss_bytes: opened.reader_rss_bytes,
+        measured,
+        api_budget,
+    };
+    Ok((corpus, result))
+}
+
+/// Runs every size and returns the markdown report.
+pub fn run(work_dir: &Path, sizes: &[usize], per_kind: usize) -> anyhow::Result<String> {
+    let machine = Machine::describe();
+    let mut results = Vec::new();
+    for &size in sizes {
+        eprintln!("search bench: {size} records");
+        let (_, result) = run_size(work_dir, size, per_kind)?;
+        results.push(result);
+    }
+    Ok(render(&machine, &results, per_kind))
+}
+
+/// The markdown report.
+pub fn render(machine: &Machine, results: &[SizeResult], per_kind: usize) -> String {
+    let mut out = String::from("# Orienta search, in-process\n\n");
+    out.push_str(&machine.markdown());
+    out.push_str(&format!(
+        "\n\nMixed set: {per_kind} queries of each kind ({} in all), interleaved, one thread. \
+         \"Lean\": top 10 + total count, facet counts only for the facet kind, no highlights (the \
+         peer benchmark's budget). \"API\": facets and highlights on every query, as `GET \
+         /v1/search` computes them.\n\n",
+        per_kind * QueryKind::ALL.len()
+    ));
+    let mut summary = Table::new(&[
+        "records",
+        "organisations",
+        "documents",
+        "ingest (s)",
+        "index build (s)",
+        "index size (MiB)",
+        "reader RSS (MiB)",
+        "lean mixed p50 / p99 (ms)",
+        "API mixed p50 / p99 (ms)",
+    ]);
+    for result in results {
+        summary.row(vec![
+            result.size.to_string(),
+            result.organisations.to_string(),
+            result.index.documents.to_string(),
+            format!("{:.2}", result.ingest_s),
+            format!("{:.2}", result.index.build_time.as_secs_f64()),
+            format!("{:.1}", machine::mib(result.index.disk_bytes)),
+            format!("{:.1}", machine::mib(result.reader_rss_bytes)),
+            format!(
+                "{} / {}",
+                ms(result.measured.overall.p50_ms),
+                ms(result.measured.overall.p99_ms)
+            ),
+            format!(
+                "{} / {}",
+                ms(result.api_budget.overall.p50_ms),
+                ms(result.api_budget.overall.p99_ms)
+            ),
+        ]);
+    }
+    out.push_str(&summary.render());
+    out.push('\n');
+    let mut per_kind_table = Table::new(&[
+        "records",
+        "kind",
+        "lean p50 (ms)",
+        "lean p99 (ms)",
+        "API p50 (ms)",
+        "API p99 (ms)",
+        "mean matches",
+    ]);
+    for result in results {
+        for (kind, kind_result) in &result.measured.per_kind {
+            let api = result
+                .api_budget
+                .per_kind
+                .get(kind)
+                .cloned()
+                .unwrap_or_default();
+            per_kind_table.row(vec![
+                result.size.to_string(),
+                kind.name().to_owned(),
+                ms(kind_result.latency.p50_ms),
+                ms(kind_result.latency.p99_ms),
+                ms(api.latency.p50_ms),
+                ms(api.latency.p99_ms),
+                format!("{:.0}", kind_result.mean_total),
+            ]);
+        }
+    }
+    out.push_str(&per_kind_table.render());
+    out.push_str(
+        "\nTargets at 100k: p50 ≤ 0.5 ms and p99 ≤ 3 ms per query kind (lean); index build ≤ 10 s.\n",
+    );
+    out
+}
