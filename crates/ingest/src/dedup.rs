@@ -277,9 +277,10 @@ fn merge_into(kept: &mut Organisation, other: Organisation) {
         }
     }
     let kept_addresses = address_keys(&kept.locations);
-    let other_name_differs = other.name.iter().any(|(_, name)| {
-        !known_names.contains(&words(name).join(" "))
-    });
+    let other_name_differs = other
+        .name
+        .iter()
+        .any(|(_, name)| !known_names.contains(&words(name).join(" ")));
     for mut location in other.locations {
         let keys = address_keys(std::slice::from_ref(&location));
         if keys.is_empty() || !keys.iter().any(|key| kept_addresses.contains(key)) {

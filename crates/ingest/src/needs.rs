@@ -15,12 +15,21 @@ pub(crate) fn assign(organisation: &mut Organisation, given: &[String], thesauru
             category.label.nl.as_deref(),
         ));
     }
-    let names = organisation
+    // Display and official names often differ only in case: each distinct name once.
+    let mut names: Vec<&str> = Vec::new();
+    let candidates = organisation
         .name
         .iter()
         .chain(organisation.official_name.iter())
         .map(|(_, text)| text)
         .chain(organisation.alt_names.iter().map(String::as_str));
+    for name in candidates {
+        if !names.iter().any(|known| {
+            known.eq_ignore_ascii_case(name) || known.to_lowercase() == name.to_lowercase()
+        }) {
+            names.push(name);
+        }
+    }
     for name in names {
         needs.extend(thesaurus.needs_for_text(name));
     }

@@ -147,7 +147,10 @@ pub fn split(
         ));
         *street = Some(street_only);
     }
-    parts.box_number = parts.box_number.take().and_then(|box_text| clean_box(&box_text));
+    parts.box_number = parts
+        .box_number
+        .take()
+        .and_then(|box_text| clean_box(&box_text));
     if let Some(number) = parts.number.clone() {
         let split = split_box(&number);
         if split.box_number.is_some() {

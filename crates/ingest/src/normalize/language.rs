@@ -32,6 +32,11 @@ const FRENCH_MARKERS: &[&str] = &[
     "rue",
     "avenue",
     "chaussee",
+    "chaussée",
+    "hôpital",
+    "hôpitaux",
+    "téléphone",
+    "défavorisées",
     "service",
     "sociale",
     "tout",
@@ -161,9 +166,13 @@ static DUTCH_NAME_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| DUTCH_NAME_MARKERS.iter().copied().collect());
 
 /// Words looked at to count markers.
-const MARKER_WINDOW: usize = 120;
+const MARKER_WINDOW: usize = 80;
 
-/// Words, French markers and Dutch markers among the first words of a text.
+/// Markers of one language enough to stop counting when the other has none.
+const DECISIVE_MARKERS: usize = 6;
+
+/// Words, French markers and Dutch markers among the first words of a text. Markers are
+/// lower case; accented ones are listed with their accents, so no decomposition is needed.
 fn count_markers(
     text: &str,
     french: &HashSet<&str>,
@@ -180,10 +189,15 @@ fn count_markers(
         if word.is_ascii() {
             buffer.extend(word.chars().map(|c| c.to_ascii_lowercase()));
         } else {
-            buffer.push_str(&super::fold::fold(word));
+            buffer.extend(word.chars().flat_map(char::to_lowercase));
         }
         french_count += usize::from(french.contains(buffer.as_str()));
         dutch_count += usize::from(dutch.contains(buffer.as_str()));
+        let decisive = (french_count >= DECISIVE_MARKERS && dutch_count == 0)
+            || (dutch_count >= DECISIVE_MARKERS && french_count == 0);
+        if decisive && total >= 4 {
+            break;
+        }
     }
     (total, french_count, dutch_count)
 }
@@ -207,7 +221,7 @@ pub fn detect(text: &str) -> Option<Lang> {
     if total < 4 || (by_words.is_some() && french_count + dutch_count >= 3) {
         return by_words;
     }
-    let sample: String = text.chars().take(300).collect();
+    let sample: String = text.chars().take(200).collect();
     match DETECTOR.detect(&sample).filter(whatlang::Info::is_reliable) {
         Some(info) => match info.lang() {
             whatlang::Lang::Fra => Some(Lang::Fr),

@@ -159,7 +159,11 @@ fn same_kbo_is_one_organisation_with_its_sites() {
     ];
     let (_dir, path) = temp_file("kbo.ndjson", &lines.join("\n"));
     let outcome = run(&[path]);
-    assert_eq!(outcome.organisations.len(), 1, "one enterprise number, one organisation");
+    assert_eq!(
+        outcome.organisations.len(),
+        1,
+        "one enterprise number, one organisation"
+    );
     let cpas = outcome
         .organisations
         .iter()
@@ -177,7 +181,10 @@ fn same_kbo_is_one_organisation_with_its_sites() {
         Some("CPAS de Schaerbeek - Service Seniors"),
         "a site keeps its own name"
     );
-    assert!(cpas.alt_names.iter().any(|name| name.contains("Service Seniors")));
+    assert!(cpas
+        .alt_names
+        .iter()
+        .any(|name| name.contains("Service Seniors")));
 }
 
 #[test]
