@@ -49,7 +49,9 @@ pub fn ingest_and_index(
     let context = IngestContext::new(&tagger, &thesaurus);
     let bar = progress_bar(show_progress);
     let on_progress = |event: ProgressEvent| match event {
-        ProgressEvent::SourceRead { origin, records, .. } => {
+        ProgressEvent::SourceRead {
+            origin, records, ..
+        } => {
             bar.println(format!("read {records} records from {origin}"));
         }
         ProgressEvent::SourceFailed { origin, error } => {
@@ -69,8 +71,9 @@ pub fn ingest_and_index(
             build: None,
         });
     }
-    let build = orienta_search::build_version(index_root, &outcome.organisations, &thesaurus, sources)
-        .context("cannot build the index")?;
+    let build =
+        orienta_search::build_version(index_root, &outcome.organisations, &thesaurus, sources)
+            .context("cannot build the index")?;
     Ok(Outcome {
         report: outcome.report,
         build: Some(build),
@@ -82,7 +85,9 @@ fn progress_bar(show: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(0);
-    if let Ok(style) = ProgressStyle::with_template("{spinner} tagging {pos}/{len} {wide_bar} {msg}") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} tagging {pos}/{len} {wide_bar} {msg}")
+    {
         bar.set_style(style);
     }
     bar
@@ -129,7 +134,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         args.sources.clone()
     };
     let show_progress = std::io::stderr().is_terminal();
-    let outcome = ingest_and_index(&sources, &args.index, &data_dir, args.no_index, show_progress)?;
+    let outcome = ingest_and_index(
+        &sources,
+        &args.index,
+        &data_dir,
+        args.no_index,
+        show_progress,
+    )?;
     print_summary(&outcome.report);
     let report_path = args
         .report
@@ -149,7 +160,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(build) = &outcome.build {
         println!(
             "index version {} published: {} organisations, {} documents, {} changes",
-            build.manifest.version, build.manifest.organisations, build.manifest.documents, build.changes
+            build.manifest.version,
+            build.manifest.organisations,
+            build.manifest.documents,
+            build.changes
         );
     }
     Ok(())

@@ -95,8 +95,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         "{} results (concepts: {}; language: {}{})",
         results.total,
         results.understanding.concepts.join(", "),
-        results.understanding.lang.map_or("?".to_owned(), |l| l.to_string()),
-        if results.understanding.relaxed { "; relaxed" } else { "" }
+        results
+            .understanding
+            .lang
+            .map_or("?".to_owned(), |l| l.to_string()),
+        if results.understanding.relaxed {
+            "; relaxed"
+        } else {
+            ""
+        }
     );
     for (rank, hit) in results.hits.iter().enumerate() {
         let organisation = &hit.organisation;
@@ -111,9 +118,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .distance_m
             .map(|d| format!(" · {d:.0} m"))
             .unwrap_or_default();
-        let sample = if organisation.synthetic { " [sample]" } else { "" };
+        let sample = if organisation.synthetic {
+            " [sample]"
+        } else {
+            ""
+        };
         println!("{:>2}. {name}{sample}", rank + 1);
-        println!("    {address} · bassin {bassin}{distance} · needs {}", organisation.needs.join(", "));
+        println!(
+            "    {address} · bassin {bassin}{distance} · needs {}",
+            organisation.needs.join(", ")
+        );
     }
     Ok(())
 }

@@ -64,7 +64,7 @@ fn judged_queries_reach_ndcg_floor() {
             .collect();
         let ndcg = ndcg_at(&ranked, &collection, 10);
         let recall = recall_at(&ranked, &collection, 10);
-        let relevant_exists = collection.iter().any(|grade| *grade == 2);
+        let relevant_exists = collection.contains(&2);
         if relevant_exists && results.hits.is_empty() {
             failures.push(format!("{}: no result for a need that exists", judged.id));
         }
@@ -72,10 +72,16 @@ fn judged_queries_reach_ndcg_floor() {
             "{:<28} {:<10} ndcg@10 {ndcg:.3} recall@10 {recall:.3} total {} concepts {:?}",
             judged.id, judged.kind, results.total, results.understanding.concepts
         );
-        by_kind.entry(judged.kind.clone()).or_default().push((ndcg, recall));
+        by_kind
+            .entry(judged.kind.clone())
+            .or_default()
+            .push((ndcg, recall));
     }
     let mut all = Vec::new();
-    println!("\n{:<10} {:>7} {:>9} {:>9}", "kind", "queries", "ndcg@10", "recall@10");
+    println!(
+        "\n{:<10} {:>7} {:>9} {:>9}",
+        "kind", "queries", "ndcg@10", "recall@10"
+    );
     for (kind, scores) in &by_kind {
         let ndcg = scores.iter().map(|s| s.0).sum::<f64>() / scores.len() as f64;
         let recall = scores.iter().map(|s| s.1).sum::<f64>() / scores.len() as f64;
@@ -84,7 +90,11 @@ fn judged_queries_reach_ndcg_floor() {
     }
     let mean_ndcg = all.iter().map(|s| s.0).sum::<f64>() / all.len() as f64;
     let mean_recall = all.iter().map(|s| s.1).sum::<f64>() / all.len() as f64;
-    println!("{:<10} {:>7} {mean_ndcg:>9.3} {mean_recall:>9.3}", "all", all.len());
+    println!(
+        "{:<10} {:>7} {mean_ndcg:>9.3} {mean_recall:>9.3}",
+        "all",
+        all.len()
+    );
     assert!(failures.is_empty(), "{failures:#?}");
     assert!(
         mean_ndcg >= NDCG_FLOOR,

@@ -167,7 +167,7 @@ mod tests {
         let resolved = text.resolve(Lang::Nl).unwrap();
         assert_eq!(resolved.lang, Lang::Fr);
         assert!(resolved.fallback);
-        assert_eq!(text.resolve(Lang::Fr).unwrap().fallback, false);
+        assert!(!text.resolve(Lang::Fr).unwrap().fallback);
     }
 
     #[test]

@@ -106,7 +106,10 @@ mod tests {
         let kbo = Kbo::parse("0212.347.945").unwrap();
         assert_eq!(kbo.digits(), "0212347945");
         assert_eq!(kbo.formatted(), "0212.347.945");
-        assert!(matches!(Kbo::parse("0212.347.946"), Err(KboError::Checksum { .. })));
+        assert!(matches!(
+            Kbo::parse("0212.347.946"),
+            Err(KboError::Checksum { .. })
+        ));
         assert!(matches!(Kbo::parse("12"), Err(KboError::Length(2))));
     }
 

@@ -24,5 +24,5 @@ pub use record::{
 };
 pub use schedule::{OpeningSlot, Schedule, Weekday};
 pub use territory::{
-    Bassin, BassinTag, CommuneTag, QuartierTag, QssTag, SectorTag, TagStatus, Territory,
+    Bassin, BassinTag, CommuneTag, QssTag, QuartierTag, SectorTag, TagStatus, Territory,
 };

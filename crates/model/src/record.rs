@@ -180,7 +180,11 @@ pub struct Address {
 impl Address {
     /// One display line in a language: `Rue X 12 bte 3, 1030 Schaerbeek`.
     pub fn line(&self, lang: crate::Lang) -> String {
-        let street = self.street.resolve(lang).map(|t| t.text).unwrap_or_default();
+        let street = self
+            .street
+            .resolve(lang)
+            .map(|t| t.text)
+            .unwrap_or_default();
         let mut line = street.to_owned();
         if let Some(number) = &self.number {
             line.push(' ');
@@ -313,7 +317,10 @@ impl Organisation {
 
     /// The most recent source update date.
     pub fn updated_at(&self) -> Option<NaiveDate> {
-        self.sources.iter().filter_map(|source| source.updated_at).max()
+        self.sources
+            .iter()
+            .filter_map(|source| source.updated_at)
+            .max()
     }
 
     /// True when an issue with this code was recorded.

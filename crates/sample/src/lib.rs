@@ -161,8 +161,8 @@ impl Generator {
         // The fictitious 0999 range holds 10,000 numbers: past them, no number rather than a
         // repeated one (which would merge distinct organisations). The draw comes first so
         // that smaller runs keep their bytes.
-        let kbo = (rng.random_bool(0.95) && index < contact::KBO_SPACE)
-            .then(|| self.kbo.number(index));
+        let kbo =
+            (rng.random_bool(0.95) && index < contact::KBO_SPACE).then(|| self.kbo.number(index));
         let input = OrganisationInput {
             catalogue: self.catalogue,
             place,

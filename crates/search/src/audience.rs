@@ -9,20 +9,48 @@ pub const AUDIENCES: &[(&str, &str, &str)] = &[
     ("women", "Femmes", "Vrouwen"),
     ("migrants", "Personnes migrantes", "Migranten"),
     ("homeless", "Personnes sans abri", "Daklozen"),
-    ("disability", "Personnes handicapées", "Personen met een handicap"),
+    (
+        "disability",
+        "Personnes handicapées",
+        "Personen met een handicap",
+    ),
     ("students", "Étudiants", "Studenten"),
     ("lgbtqi", "LGBTQI+", "LGBTQI+"),
 ];
 
 /// Folded word stems that signal each audience in FR or NL text.
 const SIGNALS: &[(&str, &[&str])] = &[
-    ("children", &["enfant", "kind", "bebe", "baby", "nourrisson", "peuter"]),
+    (
+        "children",
+        &["enfant", "kind", "bebe", "baby", "nourrisson", "peuter"],
+    ),
     ("youth", &["jeune", "jongere", "ado", "jeugd", "mineur"]),
-    ("families", &["famil", "gezin", "parent", "ouder van", "ouders"]),
-    ("elderly", &["agee", "senior", "ouderen", "pension", "65 ans"]),
+    (
+        "families",
+        &["famil", "gezin", "parent", "ouder van", "ouders"],
+    ),
+    (
+        "elderly",
+        &["agee", "senior", "ouderen", "pension", "65 ans"],
+    ),
     ("women", &["femme", "vrouw", "maman", "moeder", "mere"]),
-    ("migrants", &["migrant", "primo", "asile", "asiel", "sans papiers", "nieuwkomer", "refugie", "vluchteling"]),
-    ("homeless", &["sans abri", "dakloos", "daklozen", "thuislo", "sdf"]),
+    (
+        "migrants",
+        &[
+            "migrant",
+            "primo",
+            "asile",
+            "asiel",
+            "sans papiers",
+            "nieuwkomer",
+            "refugie",
+            "vluchteling",
+        ],
+    ),
+    (
+        "homeless",
+        &["sans abri", "dakloos", "daklozen", "thuislo", "sdf"],
+    ),
     ("disability", &["handicap", "beperking"]),
     ("students", &["etudiant", "student"]),
     ("lgbt", &["lgbt", "holebi", "transgen"]),
@@ -52,7 +80,10 @@ const NEED_SIGNALS: &[(&str, &str)] = &[
 pub fn audiences(folded_audience_text: &str, needs: &[String]) -> Vec<String> {
     let mut codes: Vec<String> = Vec::new();
     for (code, signals) in SIGNALS {
-        if signals.iter().any(|signal| folded_audience_text.contains(signal)) {
+        if signals
+            .iter()
+            .any(|signal| folded_audience_text.contains(signal))
+        {
             let code = if *code == "lgbt" { "lgbtqi" } else { code };
             codes.push(code.to_owned());
         }

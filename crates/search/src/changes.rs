@@ -114,7 +114,8 @@ pub fn append(
             id: id.clone(),
             change: *change,
         };
-        let line = serde_json::to_string(&event).map_err(|e| SearchError::Corrupt(e.to_string()))?;
+        let line =
+            serde_json::to_string(&event).map_err(|e| SearchError::Corrupt(e.to_string()))?;
         buffer.push_str(&line);
         buffer.push('\n');
     }

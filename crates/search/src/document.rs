@@ -1,10 +1,10 @@
 //! Turning a canonical organisation into index documents, one per location.
 
 use crate::audience;
-use orienta_thesaurus::fold;
 use crate::hours;
 use crate::schema::Fields;
 use orienta_model::{CareLine, I18nText, Lang, Organisation};
+use orienta_thesaurus::fold;
 use orienta_thesaurus::Thesaurus;
 use std::collections::BTreeSet;
 use tantivy::schema::Facet;
@@ -70,7 +70,9 @@ fn language_text(organisation: &Organisation, thesaurus: &Thesaurus, lang: Lang)
         push_text(&mut text, category.label.get(lang));
     }
     for need in &organisation.needs {
-        let label = thesaurus.concept(need).and_then(|concept| concept.label.get(lang));
+        let label = thesaurus
+            .concept(need)
+            .and_then(|concept| concept.label.get(lang));
         push_text(&mut text, label);
     }
     text
@@ -126,7 +128,10 @@ pub fn documents(
             }
             for language in &organisation.languages {
                 doc.add_text(fields.language, language);
-                doc.add_facet(fields.facets, Facet::from_path(["language", language.as_str()]));
+                doc.add_facet(
+                    fields.facets,
+                    Facet::from_path(["language", language.as_str()]),
+                );
             }
             for code in &audiences {
                 doc.add_text(fields.audience, code);
@@ -164,7 +169,10 @@ fn add_location(
     if let Some(territory) = territory {
         if let Some(commune) = &territory.commune {
             doc.add_text(fields.commune, &commune.nis);
-            doc.add_facet(fields.facets, Facet::from_path(["commune", commune.nis.as_str()]));
+            doc.add_facet(
+                fields.facets,
+                Facet::from_path(["commune", commune.nis.as_str()]),
+            );
             area.push(commune.fr.clone());
             area.push(commune.nl.clone());
         }
@@ -180,7 +188,10 @@ fn add_location(
         }
         if let Some(bassin) = &territory.bassin {
             doc.add_text(fields.bassin, bassin.slug.slug());
-            doc.add_facet(fields.facets, Facet::from_path(["bassin", bassin.slug.slug()]));
+            doc.add_facet(
+                fields.facets,
+                Facet::from_path(["bassin", bassin.slug.slug()]),
+            );
             area.push(bassin.fr.clone());
             area.push(bassin.nl.clone());
         }

@@ -56,7 +56,11 @@ impl JudgedQuery {
         request.limit = 10;
         request.highlight = false;
         request.facets = false;
-        request.bassins = self.bassin.iter().filter_map(|slug| Bassin::parse(slug)).collect();
+        request.bassins = self
+            .bassin
+            .iter()
+            .filter_map(|slug| Bassin::parse(slug))
+            .collect();
         request.communes = self.commune.clone();
         request.languages = self.language.clone();
         request.near = self.near.map(|[lat, lon]| Near {
@@ -95,19 +99,26 @@ impl JudgedQuery {
         let location = organisation.locations.get(location_index);
         let territory = location.and_then(|location| location.territory.as_ref());
         if !self.bassin.is_empty() {
-            let slug = territory.and_then(|t| t.bassin.as_ref()).map(|b| b.slug.slug());
+            let slug = territory
+                .and_then(|t| t.bassin.as_ref())
+                .map(|b| b.slug.slug());
             if !slug.is_some_and(|slug| self.bassin.iter().any(|wanted| wanted == slug)) {
                 return false;
             }
         }
         if !self.commune.is_empty() {
-            let nis = territory.and_then(|t| t.commune.as_ref()).map(|c| c.nis.as_str());
+            let nis = territory
+                .and_then(|t| t.commune.as_ref())
+                .map(|c| c.nis.as_str());
             if !nis.is_some_and(|nis| self.commune.iter().any(|wanted| wanted == nis)) {
                 return false;
             }
         }
         if !self.language.is_empty()
-            && !self.language.iter().any(|wanted| organisation.languages.contains(wanted))
+            && !self
+                .language
+                .iter()
+                .any(|wanted| organisation.languages.contains(wanted))
         {
             return false;
         }
@@ -148,7 +159,11 @@ pub fn ndcg_at(ranked: &[u8], collection: &[u8], k: usize) -> f64 {
 
 /// Recall@k of grade-2 records: found in the top k over min(k, all grade-2 records).
 pub fn recall_at(ranked: &[u8], collection: &[u8], k: usize) -> f64 {
-    let available = collection.iter().filter(|grade| **grade == 2).count().min(k);
+    let available = collection
+        .iter()
+        .filter(|grade| **grade == 2)
+        .count()
+        .min(k);
     if available == 0 {
         return 1.0;
     }

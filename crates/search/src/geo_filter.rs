@@ -43,8 +43,14 @@ pub fn within_radius(fields: &Fields, lat: f64, lon: f64, radius_m: f64) -> Box<
         })
     });
     Box::new(BooleanQuery::new(vec![
-        (Occur::Must, range(fields.lat, lat - delta_lat, lat + delta_lat)),
-        (Occur::Must, range(fields.lon, lon - delta_lon, lon + delta_lon)),
+        (
+            Occur::Must,
+            range(fields.lat, lat - delta_lat, lat + delta_lat),
+        ),
+        (
+            Occur::Must,
+            range(fields.lon, lon - delta_lon, lon + delta_lon),
+        ),
         (Occur::Must, Box::new(DocPredicateQuery::from(predicate))),
     ]))
 }
@@ -56,6 +62,9 @@ mod tests {
     #[test]
     fn haversine_matches_known_distance() {
         let grand_place_to_reyers = haversine_m(50.8467, 4.3524, 50.851756, 4.401445);
-        assert!((grand_place_to_reyers - 3_490.0).abs() < 60.0, "{grand_place_to_reyers}");
+        assert!(
+            (grand_place_to_reyers - 3_490.0).abs() < 60.0,
+            "{grand_place_to_reyers}"
+        );
     }
 }

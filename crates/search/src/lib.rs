@@ -21,8 +21,8 @@ pub mod index;
 pub mod names;
 pub mod query;
 pub mod request;
-mod search;
 pub mod schema;
+mod search;
 mod stem;
 pub mod versions;
 

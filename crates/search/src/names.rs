@@ -2,10 +2,10 @@
 //! one as a prefix, typo-tolerant from five letters), best matches first.
 
 use crate::analysis::{self, FOLD};
-use orienta_thesaurus::fold;
 use crate::index::SearchIndex;
 use crate::SearchError;
 use orienta_model::Lang;
+use orienta_thesaurus::fold;
 use serde::Serialize;
 use std::collections::HashSet;
 use tantivy::collector::TopDocs;

@@ -21,10 +21,43 @@ use tantivy::{DocId, SegmentReader, Term};
 
 /// Words that carry no need: never required, only scored.
 const SOFT_WORDS: &[&str] = &[
-    "aide", "aider", "hulp", "help", "service", "services", "dienst", "diensten", "centre",
-    "centrum", "center", "cherche", "recherche", "zoek", "zoeken", "besoin", "nodig", "need",
-    "besoins", "personne", "personnes", "mensen", "persoon", "bruxelles", "brussel", "brussels",
-    "pres", "proche", "buurt", "dichtbij", "near", "quartier", "wijk", "je", "ik", "mon", "mijn",
+    "aide",
+    "aider",
+    "hulp",
+    "help",
+    "service",
+    "services",
+    "dienst",
+    "diensten",
+    "centre",
+    "centrum",
+    "center",
+    "cherche",
+    "recherche",
+    "zoek",
+    "zoeken",
+    "besoin",
+    "nodig",
+    "need",
+    "besoins",
+    "personne",
+    "personnes",
+    "mensen",
+    "persoon",
+    "bruxelles",
+    "brussel",
+    "brussels",
+    "pres",
+    "proche",
+    "buurt",
+    "dichtbij",
+    "near",
+    "quartier",
+    "wijk",
+    "je",
+    "ik",
+    "mon",
+    "mijn",
 ];
 
 /// A built query with what the searcher needs to rank and highlight.
@@ -50,8 +83,14 @@ fn is_stop_word(index: &SearchIndex, token: &str) -> bool {
 
 /// Guesses FR or NL from function words and thesaurus terms; `None` when unsure.
 fn guess_lang(index: &SearchIndex, words: &[String], concept_langs: &[Lang]) -> Option<Lang> {
-    let mut french = concept_langs.iter().filter(|lang| **lang == Lang::Fr).count() as i32;
-    let mut dutch = concept_langs.iter().filter(|lang| **lang == Lang::Nl).count() as i32;
+    let mut french = concept_langs
+        .iter()
+        .filter(|lang| **lang == Lang::Fr)
+        .count() as i32;
+    let mut dutch = concept_langs
+        .iter()
+        .filter(|lang| **lang == Lang::Nl)
+        .count() as i32;
     for word in words {
         let fr_terms = analysis::analyze(index.tantivy(), FRENCH, word);
         let nl_terms = analysis::analyze(index.tantivy(), DUTCH, word);
@@ -99,12 +138,48 @@ struct TextField {
 fn text_fields(index: &SearchIndex) -> [TextField; 6] {
     let fields = index.fields();
     [
-        TextField { field: fields.name_fr, analyzer: FRENCH, weight: 3.0, lang: Some(Lang::Fr), fuzzy: false },
-        TextField { field: fields.name_nl, analyzer: DUTCH, weight: 3.0, lang: Some(Lang::Nl), fuzzy: false },
-        TextField { field: fields.name_any, analyzer: FOLD, weight: 2.5, lang: None, fuzzy: true },
-        TextField { field: fields.text_fr, analyzer: FRENCH, weight: 1.0, lang: Some(Lang::Fr), fuzzy: true },
-        TextField { field: fields.text_nl, analyzer: DUTCH, weight: 1.0, lang: Some(Lang::Nl), fuzzy: true },
-        TextField { field: fields.place, analyzer: FOLD, weight: 1.5, lang: None, fuzzy: true },
+        TextField {
+            field: fields.name_fr,
+            analyzer: FRENCH,
+            weight: 3.0,
+            lang: Some(Lang::Fr),
+            fuzzy: false,
+        },
+        TextField {
+            field: fields.name_nl,
+            analyzer: DUTCH,
+            weight: 3.0,
+            lang: Some(Lang::Nl),
+            fuzzy: false,
+        },
+        TextField {
+            field: fields.name_any,
+            analyzer: FOLD,
+            weight: 2.5,
+            lang: None,
+            fuzzy: true,
+        },
+        TextField {
+            field: fields.text_fr,
+            analyzer: FRENCH,
+            weight: 1.0,
+            lang: Some(Lang::Fr),
+            fuzzy: true,
+        },
+        TextField {
+            field: fields.text_nl,
+            analyzer: DUTCH,
+            weight: 1.0,
+            lang: Some(Lang::Nl),
+            fuzzy: true,
+        },
+        TextField {
+            field: fields.place,
+            analyzer: FOLD,
+            weight: 1.5,
+            lang: None,
+            fuzzy: true,
+        },
     ]
 }
 
@@ -160,7 +235,10 @@ fn words_query(
                 .collect();
             let phrase: Box<dyn Query> = Box::new(PhraseQuery::new(phrase_terms));
             Box::new(BooleanQuery::new(vec![
-                (Occur::Must, Box::new(BooleanQuery::new(all)) as Box<dyn Query>),
+                (
+                    Occur::Must,
+                    Box::new(BooleanQuery::new(all)) as Box<dyn Query>,
+                ),
                 (Occur::Should, Box::new(BoostQuery::new(phrase, 0.5))),
             ]))
         };
@@ -172,7 +250,10 @@ fn words_query(
                 let term = Term::from_field_text(text_field.field, &terms[0]);
                 let fuzzy_query: Box<dyn Query> =
                     Box::new(FuzzyTermQuery::new(term, distance, true));
-                per_field.push((Occur::Should, Box::new(BoostQuery::new(fuzzy_query, weight * 0.4))));
+                per_field.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(fuzzy_query, weight * 0.4)),
+                ));
             }
         }
     }
@@ -195,7 +276,9 @@ fn concept_highlights(
         (Lang::Fr, fields.text_fr, FRENCH),
         (Lang::Nl, fields.text_nl, DUTCH),
     ] {
-        let Some(label) = found.label.get(lang) else { continue };
+        let Some(label) = found.label.get(lang) else {
+            continue;
+        };
         let entry = highlight_terms.entry(field).or_default();
         for term in analysis::analyze(index.tantivy(), analyzer, label) {
             entry.insert(term, 0.5);
@@ -281,9 +364,13 @@ fn text_query(
             units.push((Occur::Must, area_query));
             continue;
         }
-        let Some(word_query) =
-            words_query(index, std::slice::from_ref(word), query_lang, true, highlight_terms)
-        else {
+        let Some(word_query) = words_query(
+            index,
+            std::slice::from_ref(word),
+            query_lang,
+            true,
+            highlight_terms,
+        ) else {
             continue;
         };
         let occur = if soft { Occur::Should } else { Occur::Must };
@@ -348,26 +435,44 @@ fn filter_clauses(index: &SearchIndex, request: &SearchRequest) -> Vec<(Occur, B
     let fields = index.fields();
     let mut clauses = Vec::new();
     if !request.needs.is_empty() {
-        clauses.push(zero_score(any_term(fields.need, request.needs.iter().cloned())));
+        clauses.push(zero_score(any_term(
+            fields.need,
+            request.needs.iter().cloned(),
+        )));
     }
     if !request.languages.is_empty() {
-        clauses.push(zero_score(any_term(fields.language, request.languages.iter().cloned())));
+        clauses.push(zero_score(any_term(
+            fields.language,
+            request.languages.iter().cloned(),
+        )));
     }
     if !request.audiences.is_empty() {
-        clauses.push(zero_score(any_term(fields.audience, request.audiences.iter().cloned())));
+        clauses.push(zero_score(any_term(
+            fields.audience,
+            request.audiences.iter().cloned(),
+        )));
     }
     if !request.communes.is_empty() {
-        clauses.push(zero_score(any_term(fields.commune, request.communes.iter().cloned())));
+        clauses.push(zero_score(any_term(
+            fields.commune,
+            request.communes.iter().cloned(),
+        )));
     }
     if !request.quartiers.is_empty() {
         let codes = request.quartiers.iter().map(u32::to_string);
         clauses.push(zero_score(any_term(fields.quartier, codes)));
     }
     if !request.qss.is_empty() {
-        clauses.push(zero_score(any_term(fields.qss, request.qss.iter().cloned())));
+        clauses.push(zero_score(any_term(
+            fields.qss,
+            request.qss.iter().cloned(),
+        )));
     }
     if !request.bassins.is_empty() {
-        let slugs = request.bassins.iter().map(|bassin| bassin.slug().to_owned());
+        let slugs = request
+            .bassins
+            .iter()
+            .map(|bassin| bassin.slug().to_owned());
         clauses.push(zero_score(any_term(fields.bassin, slugs)));
     }
     match request.synthetic {
@@ -375,12 +480,17 @@ fn filter_clauses(index: &SearchIndex, request: &SearchRequest) -> Vec<(Occur, B
         SyntheticFilter::Exclude | SyntheticFilter::Only => {
             let wanted = u64::from(request.synthetic == SyntheticFilter::Only);
             let term = Term::from_field_u64(fields.synthetic, wanted);
-            clauses.push(zero_score(Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+            clauses.push(zero_score(Box::new(TermQuery::new(
+                term,
+                IndexRecordOption::Basic,
+            ))));
         }
     }
     if let Some(near) = request.near {
         if let Some(radius_m) = near.radius_m {
-            clauses.push(zero_score(geo_filter::within_radius(fields, near.lat, near.lon, radius_m)));
+            clauses.push(zero_score(geo_filter::within_radius(
+                fields, near.lat, near.lon, radius_m,
+            )));
         }
     }
     if let Some(moment) = request.open_at {
@@ -397,9 +507,18 @@ pub fn build(index: &SearchIndex, request: &SearchRequest, relaxed: bool) -> Bui
     };
     let mut highlight_terms = HashMap::new();
     let mut clauses = filter_clauses(index, request);
-    match text_query(index, request, relaxed, &mut understanding, &mut highlight_terms) {
+    match text_query(
+        index,
+        request,
+        relaxed,
+        &mut understanding,
+        &mut highlight_terms,
+    ) {
         Some(text) => clauses.push((Occur::Must, text)),
-        None => clauses.push((Occur::Must, Box::new(BoostQuery::new(Box::new(AllQuery), 0.0)))),
+        None => clauses.push((
+            Occur::Must,
+            Box::new(BoostQuery::new(Box::new(AllQuery), 0.0)),
+        )),
     }
     BuiltQuery {
         query: Box::new(BooleanQuery::new(clauses)),

@@ -33,7 +33,11 @@ impl SearchIndex {
         self.run(request, &relaxed)
     }
 
-    fn run(&self, request: &SearchRequest, built: &BuiltQuery) -> Result<SearchResults, SearchError> {
+    fn run(
+        &self,
+        request: &SearchRequest,
+        built: &BuiltQuery,
+    ) -> Result<SearchResults, SearchError> {
         let searcher = self.searcher();
         let limit = request.limit.max(1);
         let near = request.near;
@@ -136,7 +140,9 @@ impl SearchIndex {
             _ => (fields.name_fr, fields.text_fr),
         };
         let mut generators = Vec::new();
-        for (label, field, max_chars) in [("name", name_field, 200), ("description", text_field, 180)] {
+        for (label, field, max_chars) in
+            [("name", name_field, 200), ("description", text_field, 180)]
+        {
             let Some(terms) = built.highlight_terms.get(&field) else {
                 continue;
             };

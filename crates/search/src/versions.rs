@@ -94,7 +94,9 @@ pub fn publish(root: &Path, building_dir: &Path, version: &str) -> Result<PathBu
 /// Removes stale build directories and all but the newest previous versions.
 pub fn clean(root: &Path) {
     let current = current_version(root);
-    let Ok(entries) = fs::read_dir(root) else { return };
+    let Ok(entries) = fs::read_dir(root) else {
+        return;
+    };
     let mut versions = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();

@@ -21,7 +21,6 @@ pub struct Spec {
     pub synthetic: bool,
 }
 
-
 impl Default for Spec {
     fn default() -> Self {
         Self {

@@ -39,13 +39,14 @@ fn corpus() -> Vec<orienta_model::Organisation> {
             bassin: Bassin::NordEst,
             languages: &["fr", "nl", "ar"],
             synthetic: true,
-            ..Spec::default()
         }),
         organisation(Spec {
             id: "mm",
             name_fr: Some("Maison médicale des Marolles"),
             name_nl: Some("Wijkgezondheidscentrum Marollen"),
-            description_fr: Some("Médecine générale, soins infirmiers et kinésithérapie au forfait."),
+            description_fr: Some(
+                "Médecine générale, soins infirmiers et kinésithérapie au forfait.",
+            ),
             description_nl: Some("Huisartsgeneeskunde, verpleging en kinesitherapie."),
             needs: &["community-health-centre"],
             lat: 50.8365,
@@ -54,7 +55,6 @@ fn corpus() -> Vec<orienta_model::Organisation> {
             bassin: Bassin::CentreOuest,
             languages: &["fr", "nl"],
             synthetic: true,
-            ..Spec::default()
         }),
         organisation(Spec {
             id: "uccle",
@@ -93,7 +93,9 @@ fn ids(results: &orienta_search::SearchResults) -> Vec<String> {
 fn french_text_with_stemming_and_accents() {
     let (_dir, handle) = handle();
     let index = handle.get();
-    let results = index.search(&SearchRequest::text("medecine generale")).unwrap();
+    let results = index
+        .search(&SearchRequest::text("medecine generale"))
+        .unwrap();
     assert_eq!(ids(&results), vec!["mm"]);
     let results = index.search(&SearchRequest::text("sans-abri")).unwrap();
     assert_eq!(ids(&results), vec!["resto"]);
@@ -102,7 +104,10 @@ fn french_text_with_stemming_and_accents() {
 #[test]
 fn typo_is_tolerated() {
     let (_dir, handle) = handle();
-    let results = handle.get().search(&SearchRequest::text("kinesiterapie")).unwrap();
+    let results = handle
+        .get()
+        .search(&SearchRequest::text("kinesiterapie"))
+        .unwrap();
     assert_eq!(ids(&results), vec!["mm"]);
 }
 
@@ -143,7 +148,12 @@ fn facets_count_all_matches() {
     let (_dir, handle) = handle();
     let results = handle.get().search(&SearchRequest::browse()).unwrap();
     assert_eq!(results.total, 4);
-    let bassins: Vec<_> = results.facets.bassins.iter().map(|(b, c)| (b.as_str(), *c)).collect();
+    let bassins: Vec<_> = results
+        .facets
+        .bassins
+        .iter()
+        .map(|(b, c)| (b.as_str(), *c))
+        .collect();
     assert_eq!(bassins[0], ("centre-ouest", 2));
     assert!(results.facets.languages.contains(&("fr".to_owned(), 4)));
 }
@@ -151,8 +161,14 @@ fn facets_count_all_matches() {
 #[test]
 fn highlights_mark_matches() {
     let (_dir, handle) = handle();
-    let results = handle.get().search(&SearchRequest::text("Marolles")).unwrap();
-    let name = results.hits[0].highlights.get("name").expect("name highlight");
+    let results = handle
+        .get()
+        .search(&SearchRequest::text("Marolles"))
+        .unwrap();
+    let name = results.hits[0]
+        .highlights
+        .get("name")
+        .expect("name highlight");
     assert!(name.contains("<mark>Marolles</mark>"), "{name}");
 }
 
@@ -171,7 +187,11 @@ fn new_version_is_picked_up_and_crash_leaves_previous() {
     build_version(dir.path(), &smaller, &thesaurus, &[]).unwrap();
     let before = handle.get();
     assert!(handle.refresh().unwrap());
-    assert_eq!(before.num_docs(), 4, "a request in flight keeps its version");
+    assert_eq!(
+        before.num_docs(),
+        4,
+        "a request in flight keeps its version"
+    );
     assert_eq!(handle.get().num_docs(), 3);
     let feed = orienta_search::changes::read_feed(dir.path());
     let deleted = feed
