@@ -1,5 +1,6 @@
 //! The catalogue of the serving index version: its organisation ids, when each last
-//! changed, and the change feed — read once per version from the files the index build wrote.
+//! changed, the change feed, and for each segment the organisation of each `org_id` term
+//! ordinal — read once per version, so that listing 100k records needs no string lookups.
 
 use crate::error::ApiError;
 use chrono::{DateTime, Utc};
@@ -8,21 +9,24 @@ use orienta_search::SearchIndex;
 use std::collections::HashMap;
 use std::path::Path;
 
+/// Marks a term ordinal whose organisation the digest does not know.
+pub const UNKNOWN: u32 = u32::MAX;
+
 /// Ids, modification times and change events of one version.
 #[derive(Debug)]
 pub struct Catalogue {
     /// The version it describes.
     pub version: String,
-    /// Organisation ids, sorted.
+    /// Organisation ids, sorted; an organisation's position is its number below.
     pub ids: Vec<String>,
-    /// Last creation or update of each id in the feed.
-    pub modified: HashMap<String, DateTime<Utc>>,
+    /// Last creation or update of each organisation (by number).
+    pub modified: Vec<DateTime<Utc>>,
     /// The change feed up to this version.
     pub events: Vec<ChangeEvent>,
-    /// When the version was built (for ids the feed does not know).
-    pub built_at: DateTime<Utc>,
-    /// HSDS service and organization UUIDs → organisation id.
-    pub hsds_ids: HashMap<String, String>,
+    /// HSDS service and organization UUIDs → organisation number.
+    pub hsds_ids: HashMap<String, u32>,
+    /// Per segment: `org_id` term ordinal → organisation number ([`UNKNOWN`] if none).
+    pub segment_orgs: Vec<Vec<u32>>,
 }
 
 fn parse_time(text: &str) -> Option<DateTime<Utc>> {
@@ -32,9 +36,11 @@ fn parse_time(text: &str) -> Option<DateTime<Utc>> {
 }
 
 impl Catalogue {
-    /// Reads the version's digest and the root's change feed.
+    /// Reads the version's digest, the root's change feed and the segments' id columns.
     pub fn build(index: &SearchIndex, root: &Path, version: &str) -> Result<Self, ApiError> {
-        let digest = changes::read_digest(index.directory());
+        let ids: Vec<String> = changes::read_digest(index.directory())
+            .into_keys()
+            .collect();
         let built_at = orienta_search::versions::read_manifest(index.directory())
             .and_then(|manifest| parse_time(&manifest.created_at))
             .unwrap_or_else(Utc::now);
@@ -42,33 +48,71 @@ impl Catalogue {
             .into_iter()
             .take_while(|event| event.version.as_str() <= version)
             .collect();
-        let mut modified = HashMap::with_capacity(digest.len());
-        for event in &events {
-            if event.change == ChangeKind::Deleted {
-                continue;
-            }
-            if let Some(at) = parse_time(&event.at) {
-                modified.insert(event.id.clone(), at);
+        let number = |id: &str| ids.binary_search_by(|probe| probe.as_str().cmp(id)).ok();
+        let mut modified = vec![built_at; ids.len()];
+        for event in events
+            .iter()
+            .filter(|event| event.change != ChangeKind::Deleted)
+        {
+            if let (Some(position), Some(at)) = (number(&event.id), parse_time(&event.at)) {
+                modified[position] = at;
             }
         }
-        let ids: Vec<String> = digest.into_keys().collect();
         let mut hsds_ids = HashMap::with_capacity(ids.len() * 2);
-        for id in &ids {
-            hsds_ids.insert(crate::hsds::map::service_id(id), id.clone());
-            hsds_ids.insert(crate::hsds::map::as_uuid("organization", id), id.clone());
+        for (position, id) in ids.iter().enumerate() {
+            let position = position as u32;
+            hsds_ids.insert(crate::hsds::map::service_id(id), position);
+            hsds_ids.insert(crate::hsds::map::as_uuid("organization", id), position);
+        }
+        let mut segment_orgs = Vec::new();
+        for segment in index.searcher().segment_readers() {
+            let Some(column) = segment
+                .fast_fields()
+                .str("org_id")
+                .map_err(ApiError::index)?
+            else {
+                segment_orgs.push(Vec::new());
+                continue;
+            };
+            let dictionary = column.dictionary();
+            let ords: Vec<u64> = (0..dictionary.num_terms() as u64).collect();
+            let mut orgs = Vec::with_capacity(ords.len());
+            dictionary
+                .sorted_ords_to_term_cb(&ords, |bytes| {
+                    let id = std::str::from_utf8(bytes).unwrap_or_default();
+                    orgs.push(number(id).map_or(UNKNOWN, |position| position as u32));
+                })
+                .map_err(ApiError::index)?;
+            segment_orgs.push(orgs);
         }
         Ok(Self {
             version: version.to_owned(),
             ids,
-            hsds_ids,
             modified,
             events,
-            built_at,
+            hsds_ids,
+            segment_orgs,
         })
     }
 
-    /// When an organisation last changed.
-    pub fn modified(&self, id: &str) -> DateTime<Utc> {
-        self.modified.get(id).copied().unwrap_or(self.built_at)
+    /// The number of an organisation id.
+    pub fn number(&self, id: &str) -> Option<u32> {
+        self.ids
+            .binary_search_by(|probe| probe.as_str().cmp(id))
+            .ok()
+            .map(|position| position as u32)
+    }
+
+    /// When an organisation (by number) last changed.
+    pub fn modified_at(&self, number: u32) -> DateTime<Utc> {
+        self.modified
+            .get(number as usize)
+            .copied()
+            .unwrap_or_else(Utc::now)
+    }
+
+    /// The id of an organisation number.
+    pub fn id(&self, number: u32) -> &str {
+        self.ids.get(number as usize).map_or("", String::as_str)
     }
 }

@@ -152,7 +152,8 @@ pub struct Bound {
     pub addrs: Vec<SocketAddr>,
 }
 
-/// Binds the server with the API and `extra` routes; starts the index watcher.
+/// Binds the server with the API and `extra` routes; starts the index watcher and reads
+/// the index catalogue (ids, change feed) in the background.
 pub fn serve<F>(config: &ServerConfig, state: AppState, extra: F) -> std::io::Result<Bound>
 where
     F: Fn(&mut web::ServiceConfig) + Clone + Send + 'static,
@@ -161,6 +162,17 @@ where
         state
             .index_handle()
             .watch(Duration::from_secs(config.index_watch_seconds));
+    }
+    let warm_state = state.clone();
+    let warmed = std::thread::Builder::new()
+        .name("orienta-catalogue".to_owned())
+        .spawn(move || {
+            if let Err(error) = warm_state.catalogue(&warm_state.index()) {
+                tracing::warn!(%error, "cannot read the index catalogue ahead of requests");
+            }
+        });
+    if let Err(error) = warmed {
+        tracing::warn!(%error, "cannot start the catalogue warm-up thread");
     }
     let limits = config.limits.clone();
     let mut server = HttpServer::new(move || build_app_with(state.clone(), extra.clone()))

@@ -103,7 +103,7 @@ async fn list(
         let catalogue = worker_state.catalogue(&index)?;
         let mut matches = query::matching(&index, &hsds, &catalogue)?;
         if !matches!(kind, ListKind::ServiceAtLocations) {
-            matches = query::per_organisation(matches);
+            matches = query::per_organisation(matches, catalogue.ids.len());
         }
         let total = matches.len();
         let offset = (hsds.page - 1) * hsds.per_page;
@@ -118,7 +118,7 @@ async fn list(
             loaded.push((
                 organisation,
                 location_index,
-                catalogue.modified(&found.org_id),
+                catalogue.modified_at(found.org),
             ));
         }
         let body = match kind {
@@ -233,16 +233,20 @@ async fn entity<T: serde::Serialize + Send + 'static>(
         let index = worker_state.index();
         let catalogue = worker_state.catalogue(&index)?;
         let not_found = || ApiError::not_found(&format!("{what} `{id}`"));
-        let org_id = catalogue.hsds_ids.get(&id).ok_or_else(not_found)?;
+        let number = *catalogue.hsds_ids.get(&id).ok_or_else(not_found)?;
         let organisation = index
-            .organisation(org_id)
+            .organisation(catalogue.id(number))
             .map_err(ApiError::index)?
             .ok_or_else(not_found)?;
         let context = MapContext {
             thesaurus: worker_state.thesaurus(),
             lang,
         };
-        Ok(build(&organisation, catalogue.modified(org_id), &context))
+        Ok(build(
+            &organisation,
+            catalogue.modified_at(number),
+            &context,
+        ))
     })
     .await?;
     respond::json(&state, &entity, Freshness::Search, Some(lang))

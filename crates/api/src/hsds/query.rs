@@ -1,7 +1,7 @@
 //! The HSDS list parameters and the matching documents, in rank order.
 
 use super::map;
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, UNKNOWN};
 use crate::error::{ApiError, Detail, ErrorCode};
 use crate::params::{self, QueryParams, MAX_QUERY_CHARS};
 use chrono::{DateTime, Utc};
@@ -9,7 +9,6 @@ use orienta_model::{Lang, Organisation};
 use orienta_search::{query, Near, SearchIndex, SearchRequest};
 use orienta_territory::Tagger;
 use orienta_thesaurus::Thesaurus;
-use std::collections::HashSet;
 use tantivy::collector::TopDocs;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, TantivyDocument};
@@ -135,12 +134,12 @@ impl HsdsQuery {
 }
 
 /// One matching document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Match {
     /// Where it is.
     pub address: DocAddress,
-    /// Its organisation.
-    pub org_id: String,
+    /// Its organisation's number in the catalogue.
+    pub org: u32,
 }
 
 /// Every document matching, best first, with the modification and organisation filters.
@@ -149,6 +148,13 @@ pub fn matching(
     hsds: &HsdsQuery,
     catalogue: &Catalogue,
 ) -> Result<Vec<Match>, ApiError> {
+    let wanted_org = match &hsds.organization_id {
+        Some(id) => match catalogue.hsds_ids.get(id) {
+            Some(number) => Some(*number),
+            None => return Ok(Vec::new()),
+        },
+        None => None,
+    };
     let searcher = index.searcher();
     let mut built = query::build(index, &hsds.request, false);
     let total_docs = usize::try_from(searcher.num_docs())
@@ -179,45 +185,46 @@ pub fn matching(
         );
     }
     let mut matches = Vec::with_capacity(top.len());
-    let mut org_id = String::new();
     for (_, address) in top {
-        let Some(Some(column)) = columns.get(address.segment_ord as usize) else {
+        let segment = address.segment_ord as usize;
+        let Some(Some(column)) = columns.get(segment) else {
             continue;
         };
         let Some(ord) = column.term_ords(address.doc_id).next() else {
             continue;
         };
-        org_id.clear();
-        if !column
-            .ord_to_str(ord, &mut org_id)
-            .map_err(ApiError::index)?
+        let org = catalogue
+            .segment_orgs
+            .get(segment)
+            .and_then(|orgs| orgs.get(ord as usize))
+            .copied()
+            .unwrap_or(UNKNOWN);
+        if org == UNKNOWN || wanted_org.is_some_and(|wanted| wanted != org) {
+            continue;
+        }
+        if hsds
+            .modified_after
+            .is_some_and(|after| catalogue.modified_at(org) < after)
         {
             continue;
         }
-        if let Some(after) = hsds.modified_after {
-            if catalogue.modified(&org_id) < after {
-                continue;
-            }
-        }
-        if let Some(wanted) = &hsds.organization_id {
-            if map::as_uuid("organization", &org_id) != *wanted {
-                continue;
-            }
-        }
-        matches.push(Match {
-            address,
-            org_id: org_id.clone(),
-        });
+        matches.push(Match { address, org });
     }
     Ok(matches)
 }
 
 /// The first match of each organisation, in order.
-pub fn per_organisation(matches: Vec<Match>) -> Vec<Match> {
-    let mut seen = HashSet::new();
+pub fn per_organisation(matches: Vec<Match>, organisations: usize) -> Vec<Match> {
+    let mut seen = vec![false; organisations];
     matches
         .into_iter()
-        .filter(|found| seen.insert(found.org_id.clone()))
+        .filter(|found| match seen.get_mut(found.org as usize) {
+            Some(flag) if !*flag => {
+                *flag = true;
+                true
+            }
+            _ => false,
+        })
         .collect()
 }
 
