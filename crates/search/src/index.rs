@@ -5,12 +5,19 @@ use crate::schema::Fields;
 use crate::SearchError;
 use orienta_model::Organisation;
 use orienta_thesaurus::Thesaurus;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+/// Records kept decoded in memory (hot results are served without reading the doc store).
+const RECORD_CACHE_ENTRIES: usize = 20_000;
+
+/// A decoded hit: the organisation and which of its locations the document is.
+pub type CachedRecord = (Arc<Organisation>, usize);
 
 /// One opened, read-only index version.
 pub struct SearchIndex {
@@ -19,6 +26,7 @@ pub struct SearchIndex {
     fields: Fields,
     thesaurus: Arc<Thesaurus>,
     directory: PathBuf,
+    records: Mutex<HashMap<DocAddress, CachedRecord>>,
 }
 
 impl SearchIndex {
@@ -37,6 +45,7 @@ impl SearchIndex {
             fields,
             thesaurus,
             directory: directory.to_path_buf(),
+            records: Mutex::new(HashMap::new()),
         })
     }
 
@@ -77,6 +86,34 @@ impl SearchIndex {
             .and_then(|value| value.as_str())
             .ok_or_else(|| SearchError::Corrupt("document without record".to_owned()))?;
         serde_json::from_str(json).map_err(|error| SearchError::Corrupt(error.to_string()))
+    }
+
+    /// The organisation and location index of a document, decoded once and then cached
+    /// (the version is immutable, so a document address always holds the same record).
+    pub fn record_at(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+    ) -> Result<CachedRecord, SearchError> {
+        if let Ok(cache) = self.records.lock() {
+            if let Some(found) = cache.get(&address) {
+                return Ok(found.clone());
+            }
+        }
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let organisation = Arc::new(self.organisation_of(&doc)?);
+        let location_index = doc
+            .get_first(self.fields.location_index)
+            .and_then(|value| value.as_u64())
+            .unwrap_or(0) as usize;
+        let record = (organisation, location_index);
+        if let Ok(mut cache) = self.records.lock() {
+            if cache.len() >= RECORD_CACHE_ENTRIES {
+                cache.clear();
+            }
+            cache.insert(address, record.clone());
+        }
+        Ok(record)
     }
 
     /// The organisation with this id, when indexed.

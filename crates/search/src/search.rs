@@ -9,9 +9,8 @@ use orienta_model::Lang;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocId, Score, SegmentReader, TantivyDocument};
+use tantivy::{DocId, Score, SegmentReader};
 
 const FACET_ROOTS: [&str; 5] = ["/need", "/language", "/commune", "/bassin", "/quartier"];
 
@@ -90,19 +89,19 @@ impl SearchIndex {
         };
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let organisation = Arc::new(self.organisation_of(&doc)?);
-            let location_index = doc
-                .get_first(self.fields().location_index)
-                .and_then(|value| value.as_u64())
-                .unwrap_or(0) as usize;
+            let (organisation, location_index) = self.record_at(&searcher, address)?;
             let distance_m = near.and_then(|point| {
                 let geo = organisation.locations.get(location_index)?.geo?;
                 Some(haversine_m(point.lat, point.lon, geo.lat, geo.lon).round())
             });
             let mut highlights = BTreeMap::new();
             for (name, generator) in &generators {
-                let mut snippet = generator.snippet_from_doc(&doc);
+                let text = match *name {
+                    "name" => organisation.name.get(highlight_lang).map(str::to_owned),
+                    _ => organisation.description.get(highlight_lang).map(str::to_owned),
+                };
+                let Some(text) = text else { continue };
+                let mut snippet = generator.snippet(&text);
                 snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
                 if !snippet.highlighted().is_empty() {
                     highlights.insert((*name).to_owned(), snippet.to_html());
