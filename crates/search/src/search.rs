@@ -7,7 +7,6 @@ use crate::request::{Facets, Hit, SearchRequest, SearchResults, Sort};
 use crate::SearchError;
 use orienta_model::Lang;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocId, Score, SegmentReader};
@@ -98,7 +97,10 @@ impl SearchIndex {
             for (name, generator) in &generators {
                 let text = match *name {
                     "name" => organisation.name.get(highlight_lang).map(str::to_owned),
-                    _ => organisation.description.get(highlight_lang).map(str::to_owned),
+                    _ => organisation
+                        .description
+                        .get(highlight_lang)
+                        .map(str::to_owned),
                 };
                 let Some(text) = text else { continue };
                 let mut snippet = generator.snippet(&text);
