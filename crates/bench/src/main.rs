@@ -84,6 +84,9 @@ struct PeerArgs {
     /// Seconds of each throughput run.
     #[arg(long, default_value_t = 5)]
     seconds: u64,
+    /// Longest PostgreSQL single-client latency run, seconds (fewer samples when reached).
+    #[arg(long, default_value_t = 60)]
+    pg_latency_seconds: u64,
     /// Connections of the throughput runs.
     #[arg(long, default_value_t = 64)]
     connections: usize,
@@ -152,6 +155,7 @@ fn main() -> anyhow::Result<()> {
                 sizes: args.common.sizes(),
                 orienta_binary: args.orienta,
                 per_kind: args.per_kind,
+                latency_budget: Duration::from_secs(args.pg_latency_seconds),
                 load_duration: Duration::from_secs(args.seconds),
                 connections: args.connections,
                 server_core: 0,

@@ -32,6 +32,8 @@ pub struct PeerOptions {
     pub orienta_binary: PathBuf,
     /// Queries of each kind for latency.
     pub per_kind: usize,
+    /// Time allowed to PostgreSQL's single-client latency run.
+    pub latency_budget: Duration,
     /// Duration of each throughput run.
     pub load_duration: Duration,
     /// Connections of the throughput runs.
@@ -139,7 +141,7 @@ fn run_size(options: &PeerOptions, cluster: &Cluster, size: usize) -> anyhow::Re
     let mut client = cluster.connect()?;
     let load = pg::load::load(&mut client, &corpus.organisations, &thesaurus)?;
     eprintln!("  postgresql latency");
-    let latency = pg::measure(&mut client, &query_set)?;
+    let latency = pg::measure(&mut client, &query_set, options.latency_budget)?;
     drop(client);
     let mut throughput = BTreeMap::new();
     for kind in QueryKind::ALL {

@@ -100,6 +100,7 @@ fn render_size(out: &mut String, report: &SizeReport) {
 
     let mut latency = Table::new(&[
         "kind",
+        "PostgreSQL queries",
         "PostgreSQL p50 / p99 (ms)",
         "Orienta in-process p50 / p99 (ms)",
         "p50 advantage",
@@ -144,6 +145,7 @@ fn render_size(out: &mut String, report: &SizeReport) {
     }
     latency.row(vec![
         "mixed".to_owned(),
+        postgres.latency.overall.count.to_string(),
         format!(
             "{} / {}",
             ms(postgres.latency.overall.p50_ms),

@@ -1,7 +1,7 @@
 //! Search latency per query kind and index build time, on synthetic social.brussels-shaped
 //! records imported with the real pipeline: 5k and 100k records (and 1M with
-//! `ORIENTA_BENCH_1M=1`). Targets at 100k: p50 ≤ 0.5 ms per query, build ≤ 10 s
-//! (`orienta-bench search` prints p50/p99 per kind).
+//! `ORIENTA_BENCH_1M=1`; `ORIENTA_BENCH_SIZES=5000` for a quick run). Targets at 100k: p50 ≤
+//! 0.5 ms per query, build ≤ 10 s (`orienta-bench search` prints p50/p99 per kind).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode};
 use orienta_ingest::{ingest, IngestContext};
@@ -44,7 +44,14 @@ const PLACES: &[(f64, f64)] = &[
     (50.8010, 4.3370),
 ];
 
+/// 5k and 100k, plus 1M with `ORIENTA_BENCH_1M=1`; `ORIENTA_BENCH_SIZES=5000` overrides.
 fn sizes() -> Vec<usize> {
+    if let Ok(list) = std::env::var("ORIENTA_BENCH_SIZES") {
+        return list
+            .split(',')
+            .filter_map(|size| size.trim().parse().ok())
+            .collect();
+    }
     let mut sizes = vec![5_000, 100_000];
     if std::env::var("ORIENTA_BENCH_1M").is_ok_and(|value| value == "1") {
         sizes.push(1_000_000);

@@ -91,14 +91,23 @@ pub fn connect_to(port: u16, database: &str) -> anyhow::Result<Client> {
 }
 
 /// Per-kind latencies of one client running the queries one after the other (after a
-/// warm-up pass over the first 100).
-pub fn measure(client: &mut Client, queries: &[QuerySpec]) -> anyhow::Result<Measured> {
+/// warm-up pass over the first 100), stopping early when `budget` is spent (the set is
+/// interleaved, so every kind keeps a share of the samples).
+pub fn measure(
+    client: &mut Client,
+    queries: &[QuerySpec],
+    budget: Duration,
+) -> anyhow::Result<Measured> {
     let prepared = query::Prepared::new(client)?;
     for query in queries.iter().take(100) {
         prepared.run(client, query)?;
     }
+    let started_all = Instant::now();
     let mut recorder = Recorder::default();
     for query in queries {
+        if started_all.elapsed() > budget {
+            break;
+        }
         let started = Instant::now();
         let answer = prepared.run(client, query)?;
         recorder.record(query.kind, started.elapsed(), answer.total as f64);
