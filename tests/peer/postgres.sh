@@ -48,7 +48,7 @@ start() {
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$dir'
 max_connections = 120
-shared_buffers = 256MB
+shared_buffers = 1GB
 work_mem = 16MB
 maintenance_work_mem = 256MB
 effective_cache_size = 1GB
