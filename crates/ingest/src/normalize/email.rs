@@ -1,6 +1,6 @@
 //! E-mail addresses: trimmed, `mailto:` removed, split, checked, domain lowercased.
 
-use super::{info, warning};
+use super::{keep_checked, ContactCodes};
 use orienta_model::{QualityCode, QualityIssue};
 
 fn valid_local(local: &str) -> bool {
@@ -66,26 +66,20 @@ pub fn normalise(raw: &str, field: &str, emails: &mut Vec<String>, issues: &mut 
             }
         })
         .collect();
+    let codes = ContactCodes {
+        cleaned: QualityCode::EmailCleaned,
+        invalid: QualityCode::InvalidEmail,
+    };
     for candidate in candidates {
-        match check(candidate) {
-            Ok(email) => {
-                if email != raw {
-                    issues.push(info(
-                        QualityCode::EmailCleaned,
-                        field,
-                        format!("cleaned `{}` to `{email}`", raw.trim()),
-                    ));
-                }
-                if !emails.contains(&email) {
-                    emails.push(email);
-                }
-            }
-            Err(reason) => issues.push(warning(
-                QualityCode::InvalidEmail,
-                field,
-                format!("dropped `{candidate}`: {reason}"),
-            )),
-        }
+        keep_checked(
+            check(candidate),
+            candidate,
+            raw,
+            &codes,
+            field,
+            emails,
+            issues,
+        );
     }
 }
 

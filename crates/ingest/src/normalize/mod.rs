@@ -30,3 +30,43 @@ pub(crate) fn info(code: QualityCode, field: &str, message: impl Into<String>) -
 pub(crate) fn warning(code: QualityCode, field: &str, message: impl Into<String>) -> QualityIssue {
     QualityIssue::new(code, Severity::Warning, field, message)
 }
+
+/// What a contact normaliser reports for each candidate value.
+pub(crate) struct ContactCodes {
+    /// Code when a value was kept but changed.
+    pub cleaned: QualityCode,
+    /// Code when a value was dropped.
+    pub invalid: QualityCode,
+}
+
+/// Keeps a checked contact value once (reporting when it differs from `original`) or
+/// reports why `candidate` was dropped.
+pub(crate) fn keep_checked(
+    checked: Result<String, &str>,
+    candidate: &str,
+    original: &str,
+    codes: &ContactCodes,
+    field: &str,
+    kept: &mut Vec<String>,
+    issues: &mut Vec<QualityIssue>,
+) {
+    match checked {
+        Ok(value) => {
+            if value != original {
+                issues.push(info(
+                    codes.cleaned,
+                    field,
+                    format!("cleaned `{}` to `{value}`", original.trim()),
+                ));
+            }
+            if !kept.contains(&value) {
+                kept.push(value);
+            }
+        }
+        Err(reason) => issues.push(warning(
+            codes.invalid,
+            field,
+            format!("dropped `{candidate}`: {reason}"),
+        )),
+    }
+}

@@ -1,6 +1,6 @@
 //! Website URLs: split, `http//` fixed, scheme added, validated with the `url` crate.
 
-use super::{info, warning};
+use super::{keep_checked, ContactCodes};
 use orienta_model::{QualityCode, QualityIssue};
 
 /// Repairs the scheme of one candidate URL.
@@ -53,27 +53,22 @@ pub fn normalise(
         })
         .filter(|part| !part.is_empty())
         .collect();
+    let codes = ContactCodes {
+        cleaned: QualityCode::UrlCleaned,
+        invalid: QualityCode::InvalidUrl,
+    };
     for candidate in candidates {
         let url = with_scheme(candidate);
-        match check(&url) {
-            Ok(()) => {
-                if url != raw.trim() {
-                    issues.push(info(
-                        QualityCode::UrlCleaned,
-                        field,
-                        format!("cleaned `{}` to `{url}`", raw.trim()),
-                    ));
-                }
-                if !websites.contains(&url) {
-                    websites.push(url);
-                }
-            }
-            Err(reason) => issues.push(warning(
-                QualityCode::InvalidUrl,
-                field,
-                format!("dropped `{candidate}`: {reason}"),
-            )),
-        }
+        let checked = check(&url).map(|()| url);
+        keep_checked(
+            checked,
+            candidate,
+            raw.trim(),
+            &codes,
+            field,
+            websites,
+            issues,
+        );
     }
 }
 
