@@ -81,35 +81,6 @@ fn is_stop_word(index: &SearchIndex, token: &str) -> bool {
         || analysis::analyze(schema_index, DUTCH, token).is_empty()
 }
 
-/// Guesses FR or NL from function words and thesaurus terms; `None` when unsure.
-fn guess_lang(index: &SearchIndex, words: &[String], concept_langs: &[Lang]) -> Option<Lang> {
-    let mut french = concept_langs
-        .iter()
-        .filter(|lang| **lang == Lang::Fr)
-        .count() as i32;
-    let mut dutch = concept_langs
-        .iter()
-        .filter(|lang| **lang == Lang::Nl)
-        .count() as i32;
-    for word in words {
-        let fr_terms = analysis::analyze(index.tantivy(), FRENCH, word);
-        let nl_terms = analysis::analyze(index.tantivy(), DUTCH, word);
-        match (fr_terms.is_empty(), nl_terms.is_empty()) {
-            (true, false) => french += 1,
-            (false, true) => dutch += 1,
-            _ => {}
-        }
-        if word.ends_with("straat") || word.ends_with("laan") || word.ends_with("heid") {
-            dutch += 1;
-        }
-    }
-    match french.cmp(&dutch) {
-        std::cmp::Ordering::Greater => Some(Lang::Fr),
-        std::cmp::Ordering::Less => Some(Lang::Nl),
-        std::cmp::Ordering::Equal => None,
-    }
-}
-
 fn zero_score(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
     (Occur::Must, Box::new(BoostQuery::new(query, 0.0)))
 }
@@ -300,10 +271,9 @@ fn text_query(
     }
     let words = tokens(text);
     let matches = index.thesaurus().match_text(text, 2);
-    let concept_langs: Vec<Lang> = matches.iter().filter_map(|found| found.lang).collect();
     let (query_lang, guessed) = match request.lang {
         Some(lang) => (Some(lang), false),
-        None => (guess_lang(index, &words, &concept_langs), true),
+        None => (index.thesaurus().guess_lang(text), true),
     };
     understanding.lang = query_lang;
     understanding.lang_guessed = guessed && query_lang.is_some();
