@@ -31,6 +31,8 @@ struct Cli {
 enum Command {
     /// In-process latency per query kind, build time, index size and reader memory.
     Search(SearchArgs),
+    /// In-process latency per query kind on an index already built (`orienta ingest --index`).
+    Latency(LatencyArgs),
     /// Side by side with PostgreSQL 15 + PostGIS: latency, throughput, build, size, memory, nDCG.
     Peer(PeerArgs),
     /// Internal: PostgreSQL clients on one query kind; prints JSON (run pinned by `peer`).
@@ -72,6 +74,22 @@ struct SearchArgs {
     /// Report file.
     #[arg(long, default_value = "bench-results/search.md")]
     out: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct LatencyArgs {
+    /// The index root (as given to `orienta ingest --index`).
+    #[arg(long)]
+    index: PathBuf,
+    /// Queries of each kind in the mixed set.
+    #[arg(long, default_value_t = search_run::QUERIES_PER_KIND)]
+    per_kind: usize,
+    /// Passes over the query set.
+    #[arg(long, default_value_t = 1)]
+    rounds: usize,
+    /// Also list this many slowest queries (lean budget).
+    #[arg(long, default_value_t = 0)]
+    slowest: usize,
 }
 
 #[derive(clap::Args)]
@@ -147,6 +165,12 @@ fn main() -> anyhow::Result<()> {
             let report =
                 search_run::run(&args.common.work_dir, &args.common.sizes(), args.per_kind)?;
             write_report(&args.out, &report)
+        }
+        Command::Latency(args) => {
+            let report =
+                search_run::latency(&args.index, args.per_kind, args.rounds, args.slowest)?;
+            println!("{report}");
+            Ok(())
         }
         Command::Peer(args) => {
             let options = peer::PeerOptions {

@@ -147,3 +147,73 @@ pub fn render(machine: &Machine, results: &[SizeResult], per_kind: usize) -> Str
     );
     out
 }
+
+/// Measures the mixed set on an index already built under `root` (lean and API budgets)
+/// and returns a per-kind markdown table.
+pub fn latency(
+    root: &Path,
+    per_kind: usize,
+    rounds: usize,
+    slowest: usize,
+) -> anyhow::Result<String> {
+    let query_set = queries::mixed_set(per_kind, QUERY_SEED);
+    let opened = inprocess::open_and_warm(root, &query_set)?;
+    let index = opened.handle.get();
+    let lean = inprocess::measure(&index, &query_set, rounds.max(1), false)?;
+    let api = inprocess::measure(&index, &query_set, rounds.max(1), true)?;
+    let mut table = Table::new(&[
+        "kind",
+        "lean p50 (ms)",
+        "lean p99 (ms)",
+        "API p50 (ms)",
+        "API p99 (ms)",
+        "mean matches",
+    ]);
+    for (kind, lean_result) in &lean.per_kind {
+        let api_result = api.per_kind.get(kind).cloned().unwrap_or_default();
+        table.row(vec![
+            kind.name().to_owned(),
+            ms(lean_result.latency.p50_ms),
+            ms(lean_result.latency.p99_ms),
+            ms(api_result.latency.p50_ms),
+            ms(api_result.latency.p99_ms),
+            format!("{:.0}", lean_result.mean_total),
+        ]);
+    }
+    let mut out = format!(
+        "{} documents, reader RSS {:.1} MiB\n\n{}",
+        index.num_docs(),
+        machine::mib(opened.reader_rss_bytes),
+        table.render()
+    );
+    if slowest > 0 {
+        out.push_str(&slowest_queries(&index, &query_set, slowest)?);
+    }
+    Ok(out)
+}
+
+/// The `count` slowest queries of the set (lean budget), each timed once more.
+fn slowest_queries(
+    index: &orienta_search::SearchIndex,
+    queries: &[queries::QuerySpec],
+    count: usize,
+) -> anyhow::Result<String> {
+    let mut timed = Vec::with_capacity(queries.len());
+    for query in queries {
+        let request = query.to_request(false);
+        let started = std::time::Instant::now();
+        let results = index.search(&request)?;
+        timed.push((started.elapsed(), results.total, query));
+    }
+    timed.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut table = Table::new(&["ms", "matches", "kind", "query"]);
+    for (elapsed, total, query) in timed.into_iter().take(count) {
+        table.row(vec![
+            ms(elapsed.as_secs_f64() * 1e3),
+            total.to_string(),
+            query.kind.name().to_owned(),
+            query.to_http_path(),
+        ]);
+    }
+    Ok(format!("\nSlowest queries:\n\n{}", table.render()))
+}

@@ -1,6 +1,7 @@
 //! An opened index version: the tantivy index, its reader and the thesaurus.
 
 use crate::analysis;
+use crate::facet_table::FacetTable;
 use crate::schema::Fields;
 use crate::SearchError;
 use orienta_model::Organisation;
@@ -27,6 +28,7 @@ pub struct SearchIndex {
     thesaurus: Arc<Thesaurus>,
     directory: PathBuf,
     records: Mutex<HashMap<DocAddress, CachedRecord>>,
+    facet_table: FacetTable,
 }
 
 impl SearchIndex {
@@ -39,6 +41,7 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let facet_table = FacetTable::build(reader.searcher().segment_readers(), "facets")?;
         Ok(Self {
             index,
             reader,
@@ -46,6 +49,7 @@ impl SearchIndex {
             thesaurus,
             directory: directory.to_path_buf(),
             records: Mutex::new(HashMap::new()),
+            facet_table,
         })
     }
 
@@ -62,6 +66,11 @@ impl SearchIndex {
     /// The thesaurus used for query understanding.
     pub fn thesaurus(&self) -> &Thesaurus {
         &self.thesaurus
+    }
+
+    /// The facet values of every document, for counting.
+    pub fn facet_table(&self) -> &FacetTable {
+        &self.facet_table
     }
 
     /// The directory of this version.

@@ -3,7 +3,7 @@
 //! Modules in data-flow order: [`analysis`] (French, Dutch and folding analyzers),
 //! [`schema`] and [`document`] (one document per organisation × location),
 //! [`build`] and [`versions`] (atomic index versions), [`changes`] (change feed),
-//! [`index`] and [`handle`] (serving), [`query`] (query understanding),
+//! [`index`], [`facet_table`] and [`handle`] (serving), [`query`] (query understanding),
 //! [`geo_filter`] and [`hours`] (radius and open-at predicates), `search` (ranking,
 //! facets, highlights).
 #![deny(missing_docs)]
@@ -14,6 +14,7 @@ pub mod build;
 pub mod changes;
 pub mod document;
 pub mod eval;
+pub mod facet_table;
 pub mod geo_filter;
 pub mod handle;
 pub mod hours;

@@ -104,6 +104,7 @@ struct TextField {
     weight: f32,
     lang: Option<Lang>,
     fuzzy: bool,
+    is_name: bool,
 }
 
 fn text_fields(index: &SearchIndex) -> [TextField; 6] {
@@ -111,6 +112,7 @@ fn text_fields(index: &SearchIndex) -> [TextField; 6] {
     [
         TextField {
             field: fields.name_fr,
+            is_name: true,
             analyzer: FRENCH,
             weight: 3.0,
             lang: Some(Lang::Fr),
@@ -118,6 +120,7 @@ fn text_fields(index: &SearchIndex) -> [TextField; 6] {
         },
         TextField {
             field: fields.name_nl,
+            is_name: true,
             analyzer: DUTCH,
             weight: 3.0,
             lang: Some(Lang::Nl),
@@ -125,6 +128,7 @@ fn text_fields(index: &SearchIndex) -> [TextField; 6] {
         },
         TextField {
             field: fields.name_any,
+            is_name: true,
             analyzer: FOLD,
             weight: 2.5,
             lang: None,
@@ -132,6 +136,7 @@ fn text_fields(index: &SearchIndex) -> [TextField; 6] {
         },
         TextField {
             field: fields.text_fr,
+            is_name: false,
             analyzer: FRENCH,
             weight: 1.0,
             lang: Some(Lang::Fr),
@@ -139,6 +144,7 @@ fn text_fields(index: &SearchIndex) -> [TextField; 6] {
         },
         TextField {
             field: fields.text_nl,
+            is_name: false,
             analyzer: DUTCH,
             weight: 1.0,
             lang: Some(Lang::Nl),
@@ -146,6 +152,7 @@ fn text_fields(index: &SearchIndex) -> [TextField; 6] {
         },
         TextField {
             field: fields.place,
+            is_name: false,
             analyzer: FOLD,
             weight: 1.5,
             lang: None,
@@ -162,18 +169,30 @@ fn fuzzy_distance(token: &str) -> u8 {
     }
 }
 
-/// The query for a sequence of words in every text field: all words in one field (a phrase
+/// Where [`words_query`] looks for the words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordFields {
+    /// Names, descriptions and streets.
+    All,
+    /// Names only (a recognised need already matches descriptions through its tags).
+    Names,
+}
+
+/// The query for a sequence of words in the text fields: all words in one field (a phrase
 /// when several), fuzzy on longer words. Records the analyzed terms for highlighting.
 fn words_query(
     index: &SearchIndex,
     words: &[String],
     query_lang: Option<Lang>,
-    fuzzy: bool,
+    (fuzzy, word_fields): (bool, WordFields),
     highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
 ) -> Option<Box<dyn Query>> {
     let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let text = words.join(" ");
     for text_field in text_fields(index) {
+        if word_fields == WordFields::Names && !text_field.is_name {
+            continue;
+        }
         let terms = analysis::analyze(index.tantivy(), text_field.analyzer, &text);
         if terms.is_empty() {
             continue;
@@ -317,9 +336,13 @@ fn text_query(
             alternatives.push((Occur::Should, need_query));
         }
         if found.edits == 0 && !tagged_only {
-            if let Some(words_query) =
-                words_query(index, &span_words, query_lang, false, highlight_terms)
-            {
+            if let Some(words_query) = words_query(
+                index,
+                &span_words,
+                query_lang,
+                (false, WordFields::Names),
+                highlight_terms,
+            ) {
                 alternatives.push((Occur::Should, words_query));
             }
         }
@@ -338,7 +361,7 @@ fn text_query(
             index,
             std::slice::from_ref(word),
             query_lang,
-            true,
+            (true, WordFields::All),
             highlight_terms,
         ) else {
             continue;

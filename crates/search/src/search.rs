@@ -3,15 +3,13 @@
 use crate::geo_filter::haversine_m;
 use crate::index::SearchIndex;
 use crate::query::{self, BuiltQuery};
-use crate::request::{Facets, Hit, SearchRequest, SearchResults, Sort};
+use crate::request::{Hit, SearchRequest, SearchResults, Sort};
 use crate::SearchError;
 use orienta_model::Lang;
 use std::collections::BTreeMap;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocId, Score, SegmentReader};
-
-const FACET_ROOTS: [&str; 5] = ["/need", "/language", "/commune", "/bassin", "/quartier"];
 
 /// Distance decay for relevance ranking near a point: 1 at the point, 0.5 at 1.5 km.
 fn proximity_factor(distance_m: f64) -> f64 {
@@ -71,12 +69,7 @@ impl SearchIndex {
                     }
                 }
             });
-        let mut facet_collector = FacetCollector::for_field("facets");
-        if request.facets {
-            for root in FACET_ROOTS {
-                facet_collector.add_facet(root);
-            }
-        }
+        let facet_collector = request.facets.then(|| self.facet_table().collector());
         let (top, total, facet_counts) =
             searcher.search(&built.query, &(ranking, Count, facet_collector))?;
 
@@ -117,11 +110,9 @@ impl SearchIndex {
                 highlights,
             });
         }
-        let facets = if request.facets {
-            facets_from(&facet_counts)
-        } else {
-            Facets::default()
-        };
+        let facets = facet_counts
+            .map(|counts| self.facet_table().facets(&counts))
+            .unwrap_or_default();
         Ok(SearchResults {
             total,
             hits,
@@ -154,27 +145,5 @@ impl SearchIndex {
             generators.push((label, generator));
         }
         generators
-    }
-}
-
-fn facets_from(counts: &tantivy::collector::FacetCounts) -> Facets {
-    let collect = |root: &str| -> Vec<(String, u64)> {
-        let mut values: Vec<(String, u64)> = counts
-            .get(root)
-            .map(|(facet, count)| {
-                let path = facet.to_path_string();
-                let value = path.rsplit('/').next().unwrap_or_default().to_owned();
-                (value, count)
-            })
-            .collect();
-        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        values
-    };
-    Facets {
-        needs: collect("/need"),
-        languages: collect("/language"),
-        communes: collect("/commune"),
-        bassins: collect("/bassin"),
-        quartiers: collect("/quartier"),
     }
 }
