@@ -16,10 +16,60 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 const DIMENSIONS: [&str; 5] = ["need", "language", "commune", "bassin", "quartier"];
 
 /// The facet values of one segment: `values[offsets[doc]..offsets[doc + 1]]` are the global
-/// value ids of `doc`.
+/// value ids of `doc`; `bitsets[id]` has the bit of every document carrying value `id`.
+///
+/// Small match sets are counted document by document; large ones (browsing) by intersecting
+/// their bitset with each value's, which costs the same whatever the number of matches.
 struct SegmentFacets {
     offsets: Vec<u32>,
     values: Vec<u16>,
+    bitsets: Vec<Vec<u64>>,
+}
+
+impl SegmentFacets {
+    fn new(offsets: Vec<u32>, values: Vec<u16>, value_count: usize) -> Self {
+        let docs = offsets.len().saturating_sub(1);
+        let words = docs.div_ceil(64);
+        let mut bitsets = vec![vec![0u64; words]; value_count];
+        for doc in 0..docs {
+            for &value in &values[offsets[doc] as usize..offsets[doc + 1] as usize] {
+                bitsets[value as usize][doc / 64] |= 1 << (doc % 64);
+            }
+        }
+        Self {
+            offsets,
+            values,
+            bitsets,
+        }
+    }
+
+    /// Adds the values of the documents in `matched` (a bitset) to `counts`.
+    fn count_bitset(&self, matched: &[u64], counts: &mut [u32]) {
+        for (count, bitset) in counts.iter_mut().zip(&self.bitsets) {
+            let common: u32 = matched
+                .iter()
+                .zip(bitset)
+                .map(|(left, right)| (left & right).count_ones())
+                .sum();
+            *count += common;
+        }
+    }
+
+    /// Adds the values of the documents in `matched` (a list) to `counts`.
+    fn count_list(&self, matched: &[DocId], counts: &mut [u32]) {
+        for &doc in matched {
+            let doc = doc as usize;
+            let (Some(&start), Some(&end)) = (self.offsets.get(doc), self.offsets.get(doc + 1))
+            else {
+                continue;
+            };
+            for &value in &self.values[start as usize..end as usize] {
+                if let Some(count) = counts.get_mut(value as usize) {
+                    *count += 1;
+                }
+            }
+        }
+    }
 }
 
 /// Every facet value of an index version and which documents carry it.
@@ -35,6 +85,7 @@ impl FacetTable {
     pub fn build(segments: &[SegmentReader], field_name: &str) -> tantivy::Result<Self> {
         let mut table = FacetTable::default();
         let mut global_ids: HashMap<(usize, String), u16> = HashMap::new();
+        let mut segment_values = Vec::new();
         for segment in segments {
             let reader = segment.facet_reader(field_name)?;
             let mut ord_to_global = Vec::with_capacity(reader.num_facets());
@@ -65,10 +116,12 @@ impl FacetTable {
                 );
                 offsets.push(values.len() as u32);
             }
-            table.segments.insert(
-                segment.segment_id(),
-                Arc::new(SegmentFacets { offsets, values }),
-            );
+            segment_values.push((segment.segment_id(), offsets, values));
+        }
+        let value_count = table.values.len();
+        for (segment_id, offsets, values) in segment_values {
+            let facets = SegmentFacets::new(offsets, values, value_count);
+            table.segments.insert(segment_id, Arc::new(facets));
         }
         Ok(table)
     }
@@ -119,10 +172,12 @@ pub struct FacetCountCollector<'a> {
     table: &'a FacetTable,
 }
 
-/// The per-segment side of [`FacetCountCollector`].
+/// The per-segment side of [`FacetCountCollector`]: gathers the matching documents, counts
+/// at harvest.
 pub struct FacetSegmentCounter {
     segment: Option<Arc<SegmentFacets>>,
-    counts: Vec<u32>,
+    value_count: usize,
+    matched: Vec<DocId>,
 }
 
 impl Collector for FacetCountCollector<'_> {
@@ -136,7 +191,8 @@ impl Collector for FacetCountCollector<'_> {
     ) -> tantivy::Result<FacetSegmentCounter> {
         Ok(FacetSegmentCounter {
             segment: self.table.segments.get(&segment.segment_id()).cloned(),
-            counts: vec![0; self.table.values.len()],
+            value_count: self.table.values.len(),
+            matched: Vec::new(),
         })
     }
 
@@ -159,20 +215,34 @@ impl SegmentCollector for FacetSegmentCounter {
     type Fruit = Vec<u32>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        let Some(segment) = &self.segment else {
-            return;
-        };
-        let doc = doc as usize;
-        let (Some(&start), Some(&end)) = (segment.offsets.get(doc), segment.offsets.get(doc + 1))
-        else {
-            return;
-        };
-        for &value in &segment.values[start as usize..end as usize] {
-            self.counts[value as usize] += 1;
-        }
+        self.matched.push(doc);
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        self.matched.extend_from_slice(docs);
     }
 
     fn harvest(self) -> Vec<u32> {
-        self.counts
+        let mut counts = vec![0; self.value_count];
+        let Some(segment) = &self.segment else {
+            return counts;
+        };
+        let docs = segment.offsets.len().saturating_sub(1);
+        // One bitset intersection per value costs about docs / 64 word operations; one
+        // document costs its number of values (about 16).
+        let bitset_cost = self.value_count * docs / 64;
+        let list_cost = self.matched.len() * 16;
+        if list_cost <= bitset_cost {
+            segment.count_list(&self.matched, &mut counts);
+            return counts;
+        }
+        let mut matched = vec![0u64; docs.div_ceil(64)];
+        for &doc in &self.matched {
+            if let Some(word) = matched.get_mut(doc as usize / 64) {
+                *word |= 1 << (doc % 64);
+            }
+        }
+        segment.count_bitset(&matched, &mut counts);
+        counts
     }
 }
