@@ -15,6 +15,10 @@ mod stats;
 mod table;
 
 use clap::{Parser, Subcommand};
+
+/// The same allocator as the `orienta` binary, so in-process numbers match the server.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use queries::QueryKind;
 use std::path::{Path, PathBuf};
 use std::time::Duration;

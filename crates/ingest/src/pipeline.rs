@@ -202,6 +202,7 @@ pub fn ingest(
         }
     }
 
+    tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "sources parsed");
     let total = drafts.len();
     for (chunk_index, chunk) in drafts.chunks_mut(TAG_CHUNK).enumerate() {
         chunk.par_iter_mut().for_each(|(_, draft)| {
@@ -218,6 +219,7 @@ pub fn ingest(
         });
     }
 
+    tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "records tagged");
     for (source_index, draft) in &drafts {
         let organisation = &draft.organisation;
         let origin = report.sources[*source_index].origin.clone();
@@ -236,6 +238,7 @@ pub fn ingest(
         );
     }
 
+    tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "diagnostics gathered");
     let cases: HashMap<(usize, String), String> = drafts
         .iter()
         .filter_map(|(index, draft)| {
@@ -287,6 +290,7 @@ pub fn ingest(
             .map(|(_, organisation)| organisation)
             .collect()
     };
+    tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "records deduplicated");
     organisations.sort_by(|a, b| a.id.cmp(&b.id));
     report.compute_totals();
     report.elapsed_ms = started.elapsed().as_millis() as u64;

@@ -17,9 +17,9 @@ pub struct Fields {
     pub location_index: Field,
     /// The organisation as JSON (stored only).
     pub record: Field,
-    /// French names (French analyzer, stored for snippets).
+    /// French names (French analyzer, stored for name suggestions).
     pub name_fr: Field,
-    /// Dutch names (Dutch analyzer, stored for snippets).
+    /// Dutch names (Dutch analyzer, stored for name suggestions).
     pub name_nl: Field,
     /// Every name, alternative name and acronym, folded only.
     pub name_any: Field,
@@ -69,7 +69,7 @@ pub struct Fields {
 fn text(analyzer: &str, stored: bool) -> TextOptions {
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(analyzer)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        .set_index_option(IndexRecordOption::WithFreqs);
     let options = TextOptions::default().set_indexing_options(indexing);
     if stored {
         options.set_stored()
@@ -90,8 +90,8 @@ pub fn build() -> (Schema, Fields) {
         name_fr: builder.add_text_field("name_fr", text(FRENCH, true)),
         name_nl: builder.add_text_field("name_nl", text(DUTCH, true)),
         name_any: builder.add_text_field("name_any", text(FOLD, false)),
-        text_fr: builder.add_text_field("text_fr", text(FRENCH, true)),
-        text_nl: builder.add_text_field("text_nl", text(DUTCH, true)),
+        text_fr: builder.add_text_field("text_fr", text(FRENCH, false)),
+        text_nl: builder.add_text_field("text_nl", text(DUTCH, false)),
         place: builder.add_text_field("place", text(FOLD, false)),
         area: builder.add_text_field("area", text(FOLD, false)),
         need: builder.add_text_field("need", STRING),

@@ -33,15 +33,21 @@ impl TokenFilter for StemFilter {
         StemTokenizer {
             filter: self,
             inner: tokenizer,
+            cache: HashMap::new(),
         }
     }
 }
 
-/// The tokenizer produced by [`StemFilter`].
+/// Distinct words whose stem a tokenizer remembers (vocabularies are Zipfian: a few
+/// thousand words cover most of the text).
+const STEM_CACHE_WORDS: usize = 50_000;
+
+/// The tokenizer produced by [`StemFilter`]; it remembers the stems it computed.
 #[derive(Clone)]
 pub struct StemTokenizer<T> {
     filter: StemFilter,
     inner: T,
+    cache: HashMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
@@ -51,6 +57,7 @@ impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
         StemTokenStream {
             stemmer: frostem::Stemmer::new(self.filter.algorithm),
             overrides: &self.filter.overrides,
+            cache: &mut self.cache,
             tail: self.inner.token_stream(text),
         }
     }
@@ -60,6 +67,7 @@ impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
 pub struct StemTokenStream<'a, T> {
     stemmer: frostem::Stemmer,
     overrides: &'a HashMap<&'static str, &'static str>,
+    cache: &'a mut HashMap<String, String>,
     tail: T,
 }
 
@@ -69,12 +77,20 @@ impl<T: TokenStream> TokenStream for StemTokenStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
+        if let Some(stem) = self.cache.get(token.text.as_str()) {
+            token.text.clone_from(stem);
+            return true;
+        }
         let word = match self.overrides.get(token.text.as_str()) {
             Some(base_form) => base_form,
             None => token.text.as_str(),
         };
         let stemmed = self.stemmer.stem(word).into_owned();
-        token.text = stemmed;
+        if self.cache.len() >= STEM_CACHE_WORDS {
+            self.cache.clear();
+        }
+        let word = std::mem::replace(&mut token.text, stemmed);
+        self.cache.insert(word, token.text.clone());
         true
     }
 

@@ -1,8 +1,7 @@
 //! Folding and tokenisation: the one normalisation shared by the thesaurus and the texts
 //! matched against it.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Words whose `-en` is not a plural ending worth dropping: "ouderen" (older people)
 /// must not become "ouder" (parent), nor "jongeren" (young people) "jonger" (younger).
@@ -81,18 +80,33 @@ fn undo_dutch_plural_spelling(key: &mut String) {
 }
 
 /// Splits a text into tokens with their folded form, key and capitalisation.
+///
+/// Each character is decomposed on its own (ASCII needs none): combining marks are
+/// dropped anyway, so their canonical order, the only thing a whole-text NFD adds,
+/// does not matter.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut current = TokenBuilder::default();
-    for ch in text.nfd() {
+    let mut take = |ch: char, current: &mut TokenBuilder| {
         if is_combining_mark(ch) {
-            continue;
+            return;
         }
         if ch.is_alphanumeric() {
             current.push(ch);
         } else if let Some(token) = current.finish() {
             tokens.push(token);
         }
+    };
+    for ch in text.chars() {
+        if ch.is_ascii_alphanumeric() {
+            current.push(ch);
+            continue;
+        }
+        if ch.is_ascii() {
+            take(' ', &mut current);
+            continue;
+        }
+        decompose_canonical(ch, |part| take(part, &mut current));
     }
     tokens.extend(current.finish());
     tokens
@@ -108,6 +122,14 @@ struct TokenBuilder {
 
 impl TokenBuilder {
     fn push(&mut self, ch: char) {
+        if ch.is_ascii() {
+            if ch.is_ascii_alphabetic() {
+                self.has_letter = true;
+                self.has_lowercase |= ch.is_ascii_lowercase();
+            }
+            self.folded.push(ch.to_ascii_lowercase());
+            return;
+        }
         if ch.is_alphabetic() {
             self.has_letter = true;
             self.has_lowercase |= ch.is_lowercase();

@@ -1,47 +1,36 @@
 //! Folding for comparisons: lowercase, no accents, punctuation as spaces.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::decompose_canonical;
 
 /// Lowercases, removes diacritics and turns punctuation into single spaces.
+///
+/// Characters are decomposed one by one (ASCII needs none): the combining marks are
+/// dropped, so the canonical reordering of a whole-text NFD would change nothing.
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return fold_ascii(text);
-    }
     let mut output = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
+    let mut take = |c: char, output: &mut String| {
         if c.is_alphanumeric() {
             if pending_space && !output.is_empty() {
                 output.push(' ');
             }
             pending_space = false;
-            output.extend(c.to_lowercase());
-        } else if c == '.' {
-            // `C.P.A.S.` folds to `cpas`.
-            continue;
+            if c.is_ascii() {
+                output.push(c.to_ascii_lowercase());
+            } else {
+                output.extend(c.to_lowercase());
+            }
+        } else if c == '.' || unicode_normalization::char::is_combining_mark(c) {
+            // `C.P.A.S.` folds to `cpas`; accents are dropped.
         } else {
             pending_space = true;
         }
-    }
-    output
-}
-
-/// [`fold`] for ASCII text, without Unicode decomposition.
-fn fold_ascii(text: &str) -> String {
-    let mut output = String::with_capacity(text.len());
-    let mut pending_space = false;
+    };
     for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            if pending_space && !output.is_empty() {
-                output.push(' ');
-            }
-            pending_space = false;
-            output.push(c.to_ascii_lowercase());
-        } else if c != '.' {
-            pending_space = true;
+        if c.is_ascii() {
+            take(c, &mut output);
+        } else {
+            decompose_canonical(c, |part| take(part, &mut output));
         }
     }
     output

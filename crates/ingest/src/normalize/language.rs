@@ -168,6 +168,10 @@ static DUTCH_NAME_SET: LazyLock<HashSet<&'static str>> =
 /// Words looked at to count markers.
 const MARKER_WINDOW: usize = 80;
 
+/// Characters given to whatlang when marker words do not decide: trigram scoring is linear
+/// in the sample, and 120 characters tell French, Dutch and English apart.
+const WHATLANG_SAMPLE_CHARS: usize = 120;
+
 /// Markers of one language enough to stop counting when the other has none.
 const DECISIVE_MARKERS: usize = 6;
 
@@ -221,7 +225,7 @@ pub fn detect(text: &str) -> Option<Lang> {
     if total < 4 || (by_words.is_some() && french_count + dutch_count >= 3) {
         return by_words;
     }
-    let sample: String = text.chars().take(200).collect();
+    let sample: String = text.chars().take(WHATLANG_SAMPLE_CHARS).collect();
     match DETECTOR.detect(&sample).filter(whatlang::Info::is_reliable) {
         Some(info) => match info.lang() {
             whatlang::Lang::Fra => Some(Lang::Fr),

@@ -5,23 +5,39 @@ use orienta_model::{QualityCode, QualityIssue};
 
 /// Collapses runs of spaces, trims every line, keeps at most one empty line in a row.
 pub fn tidy_whitespace(text: &str) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    for line in text.replace("\r\n", "\n").replace('\r', "\n").split('\n') {
-        let collapsed = line
-            .split(|c: char| c.is_whitespace())
-            .filter(|word| !word.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let previous_blank = lines.last().is_some_and(|last| last.is_empty());
-        if collapsed.is_empty() && (previous_blank || lines.is_empty()) {
-            continue;
+    let mut output = String::with_capacity(text.len());
+    // Line breaks seen since the last word (CR LF, CR and LF each count once).
+    let mut pending_breaks = 0usize;
+    let mut pending_space = false;
+    let mut previous_cr = false;
+    for c in text.chars() {
+        let is_cr = c == '\r';
+        if c == '\n' || is_cr {
+            if !(c == '\n' && previous_cr) {
+                pending_breaks += 1;
+            }
+            pending_space = false;
+        } else if c.is_whitespace() {
+            pending_space = true;
+        } else {
+            if !output.is_empty() {
+                if pending_breaks > 0 {
+                    // Runs of blank lines become one blank line.
+                    output.push('\n');
+                    if pending_breaks > 1 {
+                        output.push('\n');
+                    }
+                } else if pending_space {
+                    output.push(' ');
+                }
+            }
+            pending_breaks = 0;
+            pending_space = false;
+            output.push(c);
         }
-        lines.push(collapsed);
+        previous_cr = is_cr;
     }
-    while lines.last().is_some_and(|last| last.is_empty()) {
-        lines.pop();
-    }
-    lines.join("\n")
+    output
 }
 
 /// Cleans a free text: repairs mojibake, strips HTML, tidies whitespace.
@@ -69,6 +85,14 @@ pub fn short(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tidies_spaces_and_blank_lines() {
+        assert_eq!(tidy_whitespace("  a \t b  \r\n\r\n\r\n c\rd\n"), "a b\n\nc\nd");
+        assert_eq!(tidy_whitespace("a\n \nb"), "a\n\nb");
+        assert_eq!(tidy_whitespace("\n\n  "), "");
+        assert_eq!(tidy_whitespace("één  twee"), "één twee");
+    }
 
     #[test]
     fn cleans_and_reports() {
