@@ -12,6 +12,7 @@ use crate::normalize::fold::words;
 use crate::normalize::info;
 use crate::tagging::push_unique;
 use orienta_model::{external_id_scheme, Location, Organisation, QualityCode};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Legal forms and small words left out of name keys.
@@ -90,18 +91,29 @@ pub struct Deduplicated {
 
 /// Merges duplicates; `records` must be in source order.
 pub fn deduplicate(records: Vec<(usize, Organisation)>) -> Deduplicated {
+    // The keys of each record only depend on the record: computed in parallel up front.
+    let keys: Vec<RecordKeys> = records
+        .par_iter()
+        .map(|(_, organisation)| RecordKeys {
+            names: name_keys(organisation),
+            addresses: address_keys(&organisation.locations),
+            kbos: kbos(organisation),
+        })
+        .collect();
     let mut slots: Vec<Option<(usize, Organisation)>> = records.into_iter().map(Some).collect();
     let mut by_name_and_address: HashMap<(String, String), usize> = HashMap::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut by_kbo: HashMap<String, usize> = HashMap::new();
     let mut merged_sources = Vec::new();
-    for index in 0..slots.len() {
-        let Some((_, organisation)) = slots[index].as_ref() else {
+    for (index, record_keys) in keys.into_iter().enumerate() {
+        if slots[index].is_none() {
             continue;
-        };
-        let names = name_keys(organisation);
-        let addresses = address_keys(&organisation.locations);
-        let kbo_values = kbos(organisation);
+        }
+        let RecordKeys {
+            names,
+            addresses,
+            kbos: kbo_values,
+        } = record_keys;
         let same_place = names
             .iter()
             .flat_map(|n| addresses.iter().map(move |a| (n.clone(), a.clone())));
@@ -141,6 +153,13 @@ pub fn deduplicate(records: Vec<(usize, Organisation)>) -> Deduplicated {
         organisations: slots.into_iter().flatten().collect(),
         merged_sources,
     }
+}
+
+/// The keys a record is matched on.
+struct RecordKeys {
+    names: Vec<String>,
+    addresses: Vec<String>,
+    kbos: Vec<String>,
 }
 
 /// Flags a record that shares a name (elsewhere) or an enterprise number with an earlier one.

@@ -142,6 +142,11 @@ pub fn ingest(
                 continue;
             }
         };
+        tracing::debug!(
+            source,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "source loaded"
+        );
         let fetched_at = manifest_time(&loaded).unwrap_or(started_at);
         for loaded_source in loaded {
             if loaded_source.kind == SourceKind::HarvestManifest {
@@ -202,7 +207,10 @@ pub fn ingest(
         }
     }
 
-    tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "sources parsed");
+    tracing::debug!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "sources parsed"
+    );
     let total = drafts.len();
     for (chunk_index, chunk) in drafts.chunks_mut(TAG_CHUNK).enumerate() {
         chunk.par_iter_mut().for_each(|(_, draft)| {
@@ -219,7 +227,10 @@ pub fn ingest(
         });
     }
 
-    tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "records tagged");
+    tracing::debug!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "records tagged"
+    );
     for (source_index, draft) in &drafts {
         let organisation = &draft.organisation;
         let origin = report.sources[*source_index].origin.clone();
@@ -238,7 +249,10 @@ pub fn ingest(
         );
     }
 
-    tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "diagnostics gathered");
+    tracing::debug!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "diagnostics gathered"
+    );
     let cases: HashMap<(usize, String), String> = drafts
         .iter()
         .filter_map(|(index, draft)| {
@@ -290,7 +304,10 @@ pub fn ingest(
             .map(|(_, organisation)| organisation)
             .collect()
     };
-    tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "records deduplicated");
+    tracing::debug!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "records deduplicated"
+    );
     organisations.sort_by(|a, b| a.id.cmp(&b.id));
     report.compute_totals();
     report.elapsed_ms = started.elapsed().as_millis() as u64;

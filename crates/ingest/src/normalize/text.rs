@@ -88,7 +88,10 @@ mod tests {
 
     #[test]
     fn tidies_spaces_and_blank_lines() {
-        assert_eq!(tidy_whitespace("  a \t b  \r\n\r\n\r\n c\rd\n"), "a b\n\nc\nd");
+        assert_eq!(
+            tidy_whitespace("  a \t b  \r\n\r\n\r\n c\rd\n"),
+            "a b\n\nc\nd"
+        );
         assert_eq!(tidy_whitespace("a\n \nb"), "a\n\nb");
         assert_eq!(tidy_whitespace("\n\n  "), "");
         assert_eq!(tidy_whitespace("één  twee"), "één twee");
