@@ -24,6 +24,8 @@ struct SegmentFacets {
     offsets: Vec<u32>,
     values: Vec<u16>,
     bitsets: Vec<Vec<u64>>,
+    /// The counts over every document (browsing everything needs no counting).
+    totals: Vec<u32>,
 }
 
 impl SegmentFacets {
@@ -31,15 +33,18 @@ impl SegmentFacets {
         let docs = offsets.len().saturating_sub(1);
         let words = docs.div_ceil(64);
         let mut bitsets = vec![vec![0u64; words]; value_count];
+        let mut totals = vec![0u32; value_count];
         for doc in 0..docs {
             for &value in &values[offsets[doc] as usize..offsets[doc + 1] as usize] {
                 bitsets[value as usize][doc / 64] |= 1 << (doc % 64);
+                totals[value as usize] += 1;
             }
         }
         Self {
             offsets,
             values,
             bitsets,
+            totals,
         }
     }
 
@@ -228,9 +233,13 @@ impl SegmentCollector for FacetSegmentCounter {
             return counts;
         };
         let docs = segment.offsets.len().saturating_sub(1);
+        // Versions have no deletions: as many matches as documents means every document.
+        if self.matched.len() == docs {
+            return segment.totals.clone();
+        }
         // One bitset intersection per value costs about docs / 64 word operations; one
         // document costs its number of values (about 16).
-        let bitset_cost = self.value_count * docs / 64;
+        let bitset_cost = self.value_count * docs.div_ceil(64);
         let list_cost = self.matched.len() * 16;
         if list_cost <= bitset_cost {
             segment.count_list(&self.matched, &mut counts);

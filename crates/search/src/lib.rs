@@ -5,11 +5,12 @@
 //! [`build`] and [`versions`] (atomic index versions), [`changes`] (change feed),
 //! [`index`], [`facet_table`] and [`handle`] (serving), [`query`] (query understanding),
 //! [`geo_filter`] and [`hours`] (radius and open-at predicates), `search` (ranking,
-//! facets, highlights).
+//! facets, highlights) and [`browse`] (unranked pages).
 #![deny(missing_docs)]
 
 pub mod analysis;
 pub mod audience;
+pub mod browse;
 pub mod build;
 pub mod changes;
 pub mod document;

@@ -1,5 +1,6 @@
 //! Running a search: ranking, paging, facets and highlights.
 
+use crate::browse::FirstDocs;
 use crate::geo_filter::haversine_m;
 use crate::index::SearchIndex;
 use crate::query::{self, BuiltQuery};
@@ -9,7 +10,7 @@ use orienta_model::Lang;
 use std::collections::BTreeMap;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocId, Score, SegmentReader};
+use tantivy::{DocAddress, DocId, Score, SegmentReader};
 
 /// Distance decay for relevance ranking near a point: 1 at the point, 0.5 at 1.5 km.
 fn proximity_factor(distance_m: f64) -> f64 {
@@ -39,39 +40,51 @@ impl SearchIndex {
         let near = request.near;
         let sort = request.sort;
         let stepped_care = request.stepped_care;
-        let ranking = TopDocs::with_limit(limit)
-            .and_offset(request.offset)
-            .tweak_score(move |segment: &SegmentReader| {
-                let fast = segment.fast_fields();
-                let lat_column = fast.f64("lat").ok();
-                let lon_column = fast.f64("lon").ok();
-                let first_line_column = fast.u64("first_line").ok();
-                move |doc: DocId, score: Score| -> f64 {
-                    let distance = near.and_then(|point| {
-                        let doc_lat = lat_column.as_ref()?.first(doc)?;
-                        let doc_lon = lon_column.as_ref()?.first(doc)?;
-                        Some(haversine_m(point.lat, point.lon, doc_lat, doc_lon))
-                    });
-                    let first_line = stepped_care
-                        && first_line_column
-                            .as_ref()
-                            .and_then(|column| column.first(doc))
-                            .unwrap_or(0)
-                            == 1;
-                    let step = if first_line { 1.0e9 } else { 0.0 };
-                    match (sort, distance) {
-                        (Sort::Distance, Some(distance)) => step - distance,
-                        (Sort::Distance, None) => step - 1.0e8,
-                        (Sort::Relevance, Some(distance)) => {
-                            step + f64::from(score) * proximity_factor(distance)
-                        }
-                        (Sort::Relevance, None) => step + f64::from(score),
-                    }
-                }
-            });
         let facet_collector = request.facets.then(|| self.facet_table().collector());
-        let (top, total, facet_counts) =
-            searcher.search(&built.query, &(ranking, Count, facet_collector))?;
+        let unranked = built.understanding.concepts.is_empty()
+            && request.text.is_none()
+            && near.is_none()
+            && !stepped_care;
+        let (top, total, facet_counts) = if unranked {
+            let first = FirstDocs::new(request.offset, limit);
+            let (docs, total, facet_counts) =
+                searcher.search(&built.query, &(first, Count, facet_collector))?;
+            let top: Vec<(f64, DocAddress)> =
+                docs.into_iter().map(|address| (0.0, address)).collect();
+            (top, total, facet_counts)
+        } else {
+            let ranking = TopDocs::with_limit(limit)
+                .and_offset(request.offset)
+                .tweak_score(move |segment: &SegmentReader| {
+                    let fast = segment.fast_fields();
+                    let lat_column = fast.f64("lat").ok();
+                    let lon_column = fast.f64("lon").ok();
+                    let first_line_column = fast.u64("first_line").ok();
+                    move |doc: DocId, score: Score| -> f64 {
+                        let distance = near.and_then(|point| {
+                            let doc_lat = lat_column.as_ref()?.first(doc)?;
+                            let doc_lon = lon_column.as_ref()?.first(doc)?;
+                            Some(haversine_m(point.lat, point.lon, doc_lat, doc_lon))
+                        });
+                        let first_line = stepped_care
+                            && first_line_column
+                                .as_ref()
+                                .and_then(|column| column.first(doc))
+                                .unwrap_or(0)
+                                == 1;
+                        let step = if first_line { 1.0e9 } else { 0.0 };
+                        match (sort, distance) {
+                            (Sort::Distance, Some(distance)) => step - distance,
+                            (Sort::Distance, None) => step - 1.0e8,
+                            (Sort::Relevance, Some(distance)) => {
+                                step + f64::from(score) * proximity_factor(distance)
+                            }
+                            (Sort::Relevance, None) => step + f64::from(score),
+                        }
+                    }
+                });
+            searcher.search(&built.query, &(ranking, Count, facet_collector))?
+        };
 
         let highlight_lang = built.understanding.lang.unwrap_or(Lang::Fr);
         let generators = if request.highlight {

@@ -162,6 +162,74 @@ fn facets_count_all_matches() {
     assert!(results.facets.languages.contains(&("fr".to_owned(), 4)));
 }
 
+/// Every facet count equals the number of results once that value is chosen as a filter,
+/// whether the counts come from every document, a few matches or many.
+#[test]
+fn facet_counts_match_filtered_totals() {
+    let (_dir, handle) = handle();
+    let index = handle.get();
+    let base_requests = [
+        SearchRequest::browse(),
+        SearchRequest {
+            languages: vec!["fr".to_owned()],
+            ..SearchRequest::browse()
+        },
+        SearchRequest {
+            bassins: vec![Bassin::NordEst],
+            ..SearchRequest::browse()
+        },
+        SearchRequest::text("santé mentale"),
+    ];
+    for base in base_requests {
+        let results = index.search(&base).unwrap();
+        let facets = &results.facets;
+        assert!(!facets.languages.is_empty(), "{base:?}");
+        let mut checked = 0;
+        for (need, count) in &facets.needs {
+            let filtered = SearchRequest {
+                needs: vec![need.clone()],
+                ..base.clone()
+            };
+            assert_eq!(
+                index.search(&filtered).unwrap().total,
+                *count as usize,
+                "{need}"
+            );
+            checked += 1;
+        }
+        // A language filter replaces the base's own: only checked when it has none.
+        for (language, count) in facets
+            .languages
+            .iter()
+            .filter(|_| base.languages.is_empty())
+        {
+            let filtered = SearchRequest {
+                languages: vec![language.clone()],
+                ..base.clone()
+            };
+            assert_eq!(
+                index.search(&filtered).unwrap().total,
+                *count as usize,
+                "{language}"
+            );
+            checked += 1;
+        }
+        for (commune, count) in &facets.communes {
+            let filtered = SearchRequest {
+                communes: vec![commune.clone()],
+                ..base.clone()
+            };
+            assert_eq!(
+                index.search(&filtered).unwrap().total,
+                *count as usize,
+                "{commune}"
+            );
+            checked += 1;
+        }
+        assert!(checked >= 3, "{base:?}");
+    }
+}
+
 #[test]
 fn highlights_mark_matches() {
     let (_dir, handle) = handle();
