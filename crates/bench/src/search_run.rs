@@ -205,7 +205,7 @@ fn slowest_queries(
         let results = index.search(&request)?;
         timed.push((started.elapsed(), results.total, query));
     }
-    timed.sort_by(|a, b| b.0.cmp(&a.0));
+    timed.sort_by_key(|(elapsed, _, _)| std::cmp::Reverse(*elapsed));
     let mut table = Table::new(&["ms", "matches", "kind", "query"]);
     for (elapsed, total, query) in timed.into_iter().take(count) {
         table.row(vec![

@@ -1,8 +1,10 @@
 //! Facet counting from a compact in-memory table built when a version is opened.
 //!
 //! tantivy's `FacetCollector` walks the facet column and its dictionary for every matching
-//! document; an index version is immutable, so Orienta reads the column once, maps every
-//! value to a small global id and counts matches by plain array increments.
+//! document; an index version is immutable, so Orienta reads the column once and gives
+//! every document three *combination* ids: its set of needs, its set of languages and its
+//! place (commune, quartier, bassin). Documents share combinations, so a query counts three
+//! increments per match and expands the combinations that occurred into value counts.
 
 use crate::request::Facets;
 use std::collections::HashMap;
@@ -15,66 +17,24 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 /// The facet dimensions, in the order of their `/root` in the facet field.
 const DIMENSIONS: [&str; 5] = ["need", "language", "commune", "bassin", "quartier"];
 
-/// The facet values of one segment: `values[offsets[doc]..offsets[doc + 1]]` are the global
-/// value ids of `doc`; `bitsets[id]` has the bit of every document carrying value `id`.
-///
-/// Small match sets are counted document by document; large ones (browsing) by intersecting
-/// their bitset with each value's, which costs the same whatever the number of matches.
-struct SegmentFacets {
-    offsets: Vec<u32>,
-    values: Vec<u16>,
-    bitsets: Vec<Vec<u64>>,
-    /// The counts over every document (browsing everything needs no counting).
-    totals: Vec<u32>,
+/// Groups of dimensions whose values form one combination per document.
+const GROUPS: usize = 3;
+
+/// The group of a dimension: needs, languages, or place (commune, quartier, bassin).
+fn group_of(dimension: usize) -> usize {
+    match dimension {
+        0 => 0,
+        1 => 1,
+        _ => 2,
+    }
 }
 
-impl SegmentFacets {
-    fn new(offsets: Vec<u32>, values: Vec<u16>, value_count: usize) -> Self {
-        let docs = offsets.len().saturating_sub(1);
-        let words = docs.div_ceil(64);
-        let mut bitsets = vec![vec![0u64; words]; value_count];
-        let mut totals = vec![0u32; value_count];
-        for doc in 0..docs {
-            for &value in &values[offsets[doc] as usize..offsets[doc + 1] as usize] {
-                bitsets[value as usize][doc / 64] |= 1 << (doc % 64);
-                totals[value as usize] += 1;
-            }
-        }
-        Self {
-            offsets,
-            values,
-            bitsets,
-            totals,
-        }
-    }
-
-    /// Adds the values of the documents in `matched` (a bitset) to `counts`.
-    fn count_bitset(&self, matched: &[u64], counts: &mut [u32]) {
-        for (count, bitset) in counts.iter_mut().zip(&self.bitsets) {
-            let common: u32 = matched
-                .iter()
-                .zip(bitset)
-                .map(|(left, right)| (left & right).count_ones())
-                .sum();
-            *count += common;
-        }
-    }
-
-    /// Adds the values of the documents in `matched` (a list) to `counts`.
-    fn count_list(&self, matched: &[DocId], counts: &mut [u32]) {
-        for &doc in matched {
-            let doc = doc as usize;
-            let (Some(&start), Some(&end)) = (self.offsets.get(doc), self.offsets.get(doc + 1))
-            else {
-                continue;
-            };
-            for &value in &self.values[start as usize..end as usize] {
-                if let Some(count) = counts.get_mut(value as usize) {
-                    *count += 1;
-                }
-            }
-        }
-    }
+/// The combinations of one segment: `combinations[doc]` holds the combination ids of `doc`
+/// (`u32::MAX` when the group is empty).
+struct SegmentFacets {
+    combinations: Vec<[u32; GROUPS]>,
+    /// The counts over every document (browsing everything needs no counting).
+    totals: Vec<u32>,
 }
 
 /// Every facet value of an index version and which documents carry it.
@@ -82,6 +42,8 @@ impl SegmentFacets {
 pub struct FacetTable {
     /// Global value id → (dimension index, value).
     values: Vec<(usize, String)>,
+    /// Combination id → its value ids.
+    combinations: Arc<Vec<Vec<u16>>>,
     segments: HashMap<SegmentId, Arc<SegmentFacets>>,
 }
 
@@ -90,7 +52,8 @@ impl FacetTable {
     pub fn build(segments: &[SegmentReader], field_name: &str) -> tantivy::Result<Self> {
         let mut table = FacetTable::default();
         let mut global_ids: HashMap<(usize, String), u16> = HashMap::new();
-        let mut segment_values = Vec::new();
+        let mut combination_ids: HashMap<Vec<u16>, u32> = HashMap::new();
+        let mut combination_list: Vec<Vec<u16>> = Vec::new();
         for segment in segments {
             let reader = segment.facet_reader(field_name)?;
             let mut ord_to_global = Vec::with_capacity(reader.num_facets());
@@ -110,23 +73,61 @@ impl FacetTable {
                 ord_to_global.push(global);
             }
             let max_doc = segment.max_doc();
-            let mut offsets = Vec::with_capacity(max_doc as usize + 1);
-            let mut values = Vec::new();
-            offsets.push(0);
+            let mut combinations = Vec::with_capacity(max_doc as usize);
+            let mut groups: [Vec<u16>; GROUPS] = Default::default();
             for doc in 0..max_doc {
-                values.extend(
-                    reader
-                        .facet_ords(doc)
-                        .filter_map(|ord| ord_to_global.get(ord as usize).copied().flatten()),
-                );
-                offsets.push(values.len() as u32);
+                for group in &mut groups {
+                    group.clear();
+                }
+                for ord in reader.facet_ords(doc) {
+                    let Some(id) = ord_to_global.get(ord as usize).copied().flatten() else {
+                        continue;
+                    };
+                    let dimension = table.values[id as usize].0;
+                    groups[group_of(dimension)].push(id);
+                }
+                let mut ids = [u32::MAX; GROUPS];
+                for (slot, group) in ids.iter_mut().zip(&mut groups) {
+                    if group.is_empty() {
+                        continue;
+                    }
+                    group.sort_unstable();
+                    group.dedup();
+                    *slot = match combination_ids.get(group.as_slice()) {
+                        Some(id) => *id,
+                        None => {
+                            let id = combination_list.len() as u32;
+                            combination_list.push(group.clone());
+                            combination_ids.insert(group.clone(), id);
+                            id
+                        }
+                    };
+                }
+                combinations.push(ids);
             }
-            segment_values.push((segment.segment_id(), offsets, values));
+            let mut totals = vec![0u32; table.values.len()];
+            for ids in &combinations {
+                for id in ids.iter().filter(|id| **id != u32::MAX) {
+                    for value in &combination_list[*id as usize] {
+                        totals[*value as usize] += 1;
+                    }
+                }
+            }
+            let facets = SegmentFacets {
+                combinations,
+                totals,
+            };
+            table
+                .segments
+                .insert(segment.segment_id(), Arc::new(facets));
         }
+        table.combinations = Arc::new(combination_list);
+        // Values met in later segments: earlier segments' totals are padded with zeros.
         let value_count = table.values.len();
-        for (segment_id, offsets, values) in segment_values {
-            let facets = SegmentFacets::new(offsets, values, value_count);
-            table.segments.insert(segment_id, Arc::new(facets));
+        for facets in table.segments.values_mut() {
+            if let Some(facets) = Arc::get_mut(facets) {
+                facets.totals.resize(value_count, 0);
+            }
         }
         Ok(table)
     }
@@ -177,12 +178,14 @@ pub struct FacetCountCollector<'a> {
     table: &'a FacetTable,
 }
 
-/// The per-segment side of [`FacetCountCollector`]: gathers the matching documents, counts
-/// at harvest.
+/// The per-segment side of [`FacetCountCollector`]: counts combinations per match, expands
+/// them into values at harvest.
 pub struct FacetSegmentCounter {
     segment: Option<Arc<SegmentFacets>>,
+    combinations: Arc<Vec<Vec<u16>>>,
     value_count: usize,
-    matched: Vec<DocId>,
+    matched: usize,
+    combination_counts: Vec<u32>,
 }
 
 impl Collector for FacetCountCollector<'_> {
@@ -196,8 +199,10 @@ impl Collector for FacetCountCollector<'_> {
     ) -> tantivy::Result<FacetSegmentCounter> {
         Ok(FacetSegmentCounter {
             segment: self.table.segments.get(&segment.segment_id()).cloned(),
+            combinations: Arc::clone(&self.table.combinations),
             value_count: self.table.values.len(),
-            matched: Vec::new(),
+            matched: 0,
+            combination_counts: vec![0; self.table.combinations.len()],
         })
     }
 
@@ -220,38 +225,43 @@ impl SegmentCollector for FacetSegmentCounter {
     type Fruit = Vec<u32>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        self.matched.push(doc);
+        self.matched += 1;
+        let Some(segment) = &self.segment else {
+            return;
+        };
+        let Some(ids) = segment.combinations.get(doc as usize) else {
+            return;
+        };
+        for id in ids {
+            if let Some(count) = self.combination_counts.get_mut(*id as usize) {
+                *count += 1;
+            }
+        }
     }
 
     fn collect_block(&mut self, docs: &[DocId]) {
-        self.matched.extend_from_slice(docs);
+        for doc in docs {
+            self.collect(*doc, 0.0);
+        }
     }
 
     fn harvest(self) -> Vec<u32> {
-        let mut counts = vec![0; self.value_count];
         let Some(segment) = &self.segment else {
-            return counts;
+            return vec![0; self.value_count];
         };
-        let docs = segment.offsets.len().saturating_sub(1);
         // Versions have no deletions: as many matches as documents means every document.
-        if self.matched.len() == docs {
+        if self.matched == segment.combinations.len() {
             return segment.totals.clone();
         }
-        // One bitset intersection per value costs about docs / 64 word operations; one
-        // document costs its number of values (about 16).
-        let bitset_cost = self.value_count * docs.div_ceil(64);
-        let list_cost = self.matched.len() * 16;
-        if list_cost <= bitset_cost {
-            segment.count_list(&self.matched, &mut counts);
-            return counts;
-        }
-        let mut matched = vec![0u64; docs.div_ceil(64)];
-        for &doc in &self.matched {
-            if let Some(word) = matched.get_mut(doc as usize / 64) {
-                *word |= 1 << (doc % 64);
+        let mut counts = vec![0; self.value_count];
+        for (id, combination_count) in self.combination_counts.iter().enumerate() {
+            if *combination_count == 0 {
+                continue;
+            }
+            for value in &self.combinations[id] {
+                counts[*value as usize] += combination_count;
             }
         }
-        segment.count_bitset(&matched, &mut counts);
         counts
     }
 }

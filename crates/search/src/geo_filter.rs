@@ -1,12 +1,10 @@
-//! Geographic filtering and distance: a bounding box on the indexed lat/lon plus an exact
-//! haversine predicate over the fast columns. tantivy has no geo type yet (PR #2729); this
+//! Geographic filtering and distance: a bounding box and an exact haversine distance,
+//! one predicate over the lat/lon fast columns. tantivy has no geo type yet (PR #2729); this
 //! module is the one place to change when it lands.
 
-use crate::schema::Fields;
-use std::ops::Bound;
 use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
-use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery};
-use tantivy::{DocId, SegmentReader, Term};
+use tantivy::query::Query;
+use tantivy::{DocId, SegmentReader};
 
 const EARTH_RADIUS_M: f64 = 6_371_008.8;
 const METRES_PER_DEGREE_LAT: f64 = 111_320.0;
@@ -20,39 +18,37 @@ pub fn haversine_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * EARTH_RADIUS_M * a.sqrt().asin()
 }
 
-fn range(field: tantivy::schema::Field, low: f64, high: f64) -> Box<dyn Query> {
-    Box::new(RangeQuery::new(
-        Bound::Included(Term::from_field_f64(field, low)),
-        Bound::Included(Term::from_field_f64(field, high)),
-    ))
-}
-
-/// A query matching documents within `radius_m` of (`lat`, `lon`).
-pub fn within_radius(fields: &Fields, lat: f64, lon: f64, radius_m: f64) -> Box<dyn Query> {
+/// A query matching documents within `radius_m` of (`lat`, `lon`): a bounding-box test,
+/// then the exact distance, on the fast columns.
+///
+/// A predicate rather than range queries on the indexed coordinates: the other clauses
+/// (a need, a bassin) lead the intersection and the predicate is evaluated only on their
+/// candidates, where a coordinate range would first scan its column.
+pub fn within_radius(lat: f64, lon: f64, radius_m: f64) -> Box<dyn Query> {
     let delta_lat = radius_m / METRES_PER_DEGREE_LAT;
     let delta_lon = radius_m / (METRES_PER_DEGREE_LAT * lat.to_radians().cos().max(0.01));
+    let (lat_low, lat_high) = (lat - delta_lat, lat + delta_lat);
+    let (lon_low, lon_high) = (lon - delta_lon, lon + delta_lon);
     let predicate = FunctionPredicate::from(move |segment: &SegmentReader| {
         let lat_column = segment.fast_fields().f64("lat")?;
         let lon_column = segment.fast_fields().f64("lon")?;
         Ok(move |doc: DocId| {
-            let (Some(doc_lat), Some(doc_lon)) = (lat_column.first(doc), lon_column.first(doc))
-            else {
+            let Some(doc_lat) = lat_column.first(doc) else {
                 return false;
             };
+            if doc_lat < lat_low || doc_lat > lat_high {
+                return false;
+            }
+            let Some(doc_lon) = lon_column.first(doc) else {
+                return false;
+            };
+            if doc_lon < lon_low || doc_lon > lon_high {
+                return false;
+            }
             haversine_m(lat, lon, doc_lat, doc_lon) <= radius_m
         })
     });
-    Box::new(BooleanQuery::new(vec![
-        (
-            Occur::Must,
-            range(fields.lat, lat - delta_lat, lat + delta_lat),
-        ),
-        (
-            Occur::Must,
-            range(fields.lon, lon - delta_lon, lon + delta_lon),
-        ),
-        (Occur::Must, Box::new(DocPredicateQuery::from(predicate))),
-    ]))
+    Box::new(DocPredicateQuery::from(predicate))
 }
 
 #[cfg(test)]
