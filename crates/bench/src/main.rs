@@ -94,6 +94,9 @@ struct LatencyArgs {
     /// Also list this many slowest queries (lean budget).
     #[arg(long, default_value_t = 0)]
     slowest: usize,
+    /// Only queries of this kind (`text`, `text_bassin`, `text_radius`, `language`, `facets`).
+    #[arg(long, value_parser = parse_kind)]
+    kind: Option<QueryKind>,
 }
 
 #[derive(clap::Args)]
@@ -171,8 +174,13 @@ fn main() -> anyhow::Result<()> {
             write_report(&args.out, &report)
         }
         Command::Latency(args) => {
-            let report =
-                search_run::latency(&args.index, args.per_kind, args.rounds, args.slowest)?;
+            let report = search_run::latency(
+                &args.index,
+                args.per_kind,
+                args.rounds,
+                args.slowest,
+                args.kind,
+            )?;
             println!("{report}");
             Ok(())
         }

@@ -155,8 +155,12 @@ pub fn latency(
     per_kind: usize,
     rounds: usize,
     slowest: usize,
+    kind: Option<QueryKind>,
 ) -> anyhow::Result<String> {
-    let query_set = queries::mixed_set(per_kind, QUERY_SEED);
+    let mut query_set = queries::mixed_set(per_kind, QUERY_SEED);
+    if let Some(kind) = kind {
+        query_set = queries::of_kind(&query_set, kind);
+    }
     let opened = inprocess::open_and_warm(root, &query_set)?;
     let index = opened.handle.get();
     let lean = inprocess::measure(&index, &query_set, rounds.max(1), false)?;

@@ -2,6 +2,7 @@
 
 use crate::analysis;
 use crate::facet_table::FacetTable;
+use crate::geo_filter::Coordinates;
 use crate::schema::Fields;
 use crate::SearchError;
 use orienta_model::Organisation;
@@ -29,6 +30,7 @@ pub struct SearchIndex {
     directory: PathBuf,
     records: Mutex<HashMap<DocAddress, CachedRecord>>,
     facet_table: FacetTable,
+    coordinates: Arc<Coordinates>,
 }
 
 impl SearchIndex {
@@ -41,7 +43,9 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let facet_table = FacetTable::build(reader.searcher().segment_readers(), "facets")?;
+        let searcher = reader.searcher();
+        let facet_table = FacetTable::build(searcher.segment_readers(), "facets")?;
+        let coordinates = Arc::new(Coordinates::build(searcher.segment_readers())?);
         Ok(Self {
             index,
             reader,
@@ -50,6 +54,7 @@ impl SearchIndex {
             directory: directory.to_path_buf(),
             records: Mutex::new(HashMap::new()),
             facet_table,
+            coordinates,
         })
     }
 
@@ -71,6 +76,11 @@ impl SearchIndex {
     /// The facet values of every document, for counting.
     pub fn facet_table(&self) -> &FacetTable {
         &self.facet_table
+    }
+
+    /// The point of every document, for radius filters and distances.
+    pub fn coordinates(&self) -> Arc<Coordinates> {
+        Arc::clone(&self.coordinates)
     }
 
     /// The directory of this version.

@@ -471,7 +471,10 @@ fn filter_clauses(index: &SearchIndex, request: &SearchRequest) -> Vec<(Occur, B
     if let Some(near) = request.near {
         if let Some(radius_m) = near.radius_m {
             clauses.push(zero_score(geo_filter::within_radius(
-                near.lat, near.lon, radius_m,
+                index.coordinates(),
+                near.lat,
+                near.lon,
+                radius_m,
             )));
         }
     }

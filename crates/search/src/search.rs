@@ -1,7 +1,7 @@
 //! Running a search: ranking, paging, facets and highlights.
 
 use crate::browse::FirstDocs;
-use crate::geo_filter::haversine_m;
+use crate::geo_filter::{haversine_m, point};
 use crate::index::SearchIndex;
 use crate::query::{self, BuiltQuery};
 use crate::request::{Hit, SearchRequest, SearchResults, Sort};
@@ -40,6 +40,7 @@ impl SearchIndex {
         let near = request.near;
         let sort = request.sort;
         let stepped_care = request.stepped_care;
+        let coordinates = self.coordinates();
         let facet_collector = request.facets.then(|| self.facet_table().collector());
         let unranked = built.understanding.concepts.is_empty()
             && request.text.is_none()
@@ -56,15 +57,12 @@ impl SearchIndex {
             let ranking = TopDocs::with_limit(limit)
                 .and_offset(request.offset)
                 .tweak_score(move |segment: &SegmentReader| {
-                    let fast = segment.fast_fields();
-                    let lat_column = fast.f64("lat").ok();
-                    let lon_column = fast.f64("lon").ok();
-                    let first_line_column = fast.u64("first_line").ok();
+                    let points = coordinates.segment(segment);
+                    let first_line_column = segment.fast_fields().u64("first_line").ok();
                     move |doc: DocId, score: Score| -> f64 {
-                        let distance = near.and_then(|point| {
-                            let doc_lat = lat_column.as_ref()?.first(doc)?;
-                            let doc_lon = lon_column.as_ref()?.first(doc)?;
-                            Some(haversine_m(point.lat, point.lon, doc_lat, doc_lon))
+                        let distance = near.and_then(|near| {
+                            let (doc_lat, doc_lon) = point(&points, doc)?;
+                            Some(haversine_m(near.lat, near.lon, doc_lat, doc_lon))
                         });
                         let first_line = stepped_care
                             && first_line_column
