@@ -36,6 +36,7 @@ pub fn build_version(
     thesaurus: &Thesaurus,
     sources: &[String],
 ) -> Result<BuildSummary, SearchError> {
+    let started = std::time::Instant::now();
     fs::create_dir_all(root)?;
     versions::clean(root);
     let version = versions::new_version_name(root);
@@ -57,8 +58,16 @@ pub fn build_version(
             Ok((organisation.id.clone(), changes::hash(&json)))
         })
         .collect::<Result<Digest, SearchError>>()?;
+    tracing::debug!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "documents added"
+    );
     writer.commit()?;
     writer.wait_merging_threads()?;
+    tracing::debug!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "index committed"
+    );
 
     let reader: tantivy::IndexReader = index
         .reader_builder()
@@ -81,6 +90,10 @@ pub fn build_version(
     let previous = versions::current_dir(root).map(|dir| changes::read_digest(&dir));
     let directory = versions::publish(root, &building_dir, &version)?;
     let changes = changes::append(root, &version, previous.as_ref(), &digest)?;
+    tracing::debug!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "version published"
+    );
     tracing::info!(
         version = %version,
         organisations = manifest.organisations,
