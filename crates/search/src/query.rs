@@ -301,7 +301,9 @@ fn text_query(
         if !understanding.concepts.contains(&found.concept) {
             understanding.concepts.push(found.concept.clone());
         }
-        concept_highlights(index, &found.concept, highlight_terms);
+        if request.highlight {
+            concept_highlights(index, &found.concept, highlight_terms);
+        }
         let primary_term = Term::from_field_text(primary_field, &found.concept);
         let primary_query: Box<dyn Query> = Box::new(BoostQuery::new(
             Box::new(TermQuery::new(primary_term, IndexRecordOption::Basic)),
