@@ -11,6 +11,15 @@ use std::path::Path;
 
 /// Queries of each kind in the mixed set.
 pub const QUERIES_PER_KIND: usize = 600;
+/// The columns of a per-kind latency table.
+const PER_KIND_COLUMNS: [&str; 6] = [
+    "kind",
+    "lean p50 (ms)",
+    "lean p99 (ms)",
+    "API p50 (ms)",
+    "API p99 (ms)",
+    "mean matches",
+];
 /// Seed of the query set.
 pub const QUERY_SEED: u64 = 42;
 
@@ -113,15 +122,7 @@ pub fn render(machine: &Machine, results: &[SizeResult], per_kind: usize) -> Str
     }
     out.push_str(&summary.render());
     out.push('\n');
-    let mut per_kind_table = Table::new(&[
-        "records",
-        "kind",
-        "lean p50 (ms)",
-        "lean p99 (ms)",
-        "API p50 (ms)",
-        "API p99 (ms)",
-        "mean matches",
-    ]);
+    let mut per_kind_table = Table::new(&[&["records"], PER_KIND_COLUMNS.as_slice()].concat());
     for result in results {
         for (kind, kind_result) in &result.measured.per_kind {
             let api = result
@@ -165,14 +166,7 @@ pub fn latency(
     let index = opened.handle.get();
     let lean = inprocess::measure(&index, &query_set, rounds.max(1), false)?;
     let api = inprocess::measure(&index, &query_set, rounds.max(1), true)?;
-    let mut table = Table::new(&[
-        "kind",
-        "lean p50 (ms)",
-        "lean p99 (ms)",
-        "API p50 (ms)",
-        "API p99 (ms)",
-        "mean matches",
-    ]);
+    let mut table = Table::new(&PER_KIND_COLUMNS);
     for (kind, lean_result) in &lean.per_kind {
         let api_result = api.per_kind.get(kind).cloned().unwrap_or_default();
         table.row(vec![
