@@ -46,6 +46,12 @@ bench-search sizes="5000,100000":
     cargo build --release -p orienta-bench
     target/release/orienta-bench search --sizes {{sizes}}
 
+# Latency per query kind on an index already built (`orienta ingest --index <root>`), with the
+# slowest queries; e.g. `just bench-latency index "--kind text_radius"`.
+bench-latency root="index" *FLAGS:
+    cargo build --release -p orienta-bench
+    target/release/orienta-bench latency --index {{root}} --slowest 10 {{FLAGS}}
+
 # Side by side with PostgreSQL 15 + PostGIS (installed and started privately when missing)
 # and the HTTP API under wrk → bench-results/peer.md. Pass `--with-1m` for 1M records.
 bench-peer sizes="5000,100000" *FLAGS:
