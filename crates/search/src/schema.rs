@@ -2,8 +2,8 @@
 
 use crate::analysis::{DUTCH, FOLD, FRENCH};
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
-    INDEXED, STORED, STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
+    STRING,
 };
 
 /// Handles to every field of the schema.
@@ -56,9 +56,9 @@ pub struct Fields {
     pub first_line: Field,
     /// 1 when the location has a point inside the Region.
     pub has_geo: Field,
-    /// Latitude (fast, indexed).
+    /// Latitude (fast only: radius and distance read it per document, never as terms).
     pub lat: Field,
-    /// Longitude (fast, indexed).
+    /// Longitude (fast only).
     pub lon: Field,
     /// Weekly opening slots, `start << 16 | end` in minutes of the week (fast, multi-valued).
     pub hours: Field,
@@ -105,8 +105,8 @@ pub fn build() -> (Schema, Fields) {
         synthetic: builder.add_u64_field("synthetic", flag.clone()),
         first_line: builder.add_u64_field("first_line", flag.clone()),
         has_geo: builder.add_u64_field("has_geo", flag),
-        lat: builder.add_f64_field("lat", INDEXED | FAST),
-        lon: builder.add_f64_field("lon", INDEXED | FAST),
+        lat: builder.add_f64_field("lat", FAST),
+        lon: builder.add_f64_field("lon", FAST),
         hours: builder.add_u64_field("hours", FAST),
         facets: builder.add_facet_field("facets", tantivy::schema::FacetOptions::default()),
     };

@@ -42,10 +42,9 @@ impl SearchIndex {
         let stepped_care = request.stepped_care;
         let coordinates = self.coordinates();
         let facet_collector = request.facets.then(|| self.facet_table().collector());
-        let unranked = built.understanding.concepts.is_empty()
-            && request.text.is_none()
-            && near.is_none()
-            && !stepped_care;
+        // Without text, point or stepped care every match scores 0: ranking would only
+        // reproduce index order.
+        let unranked = request.text.is_none() && near.is_none() && !stepped_care;
         let (top, total, facet_counts) = if unranked {
             let first = FirstDocs::new(request.offset, limit);
             let (docs, total, facet_counts) =
