@@ -5,7 +5,8 @@ use crate::file::ConceptRecord;
 use crate::fold::tokenize;
 use crate::forms::{forms, FormKind};
 use orienta_model::Lang;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeSet;
 
 /// One token of an indexed form.
 #[derive(Debug, Clone)]
@@ -39,11 +40,11 @@ pub(crate) struct TermIndex {
     /// Every entry.
     pub entries: Vec<Entry>,
     /// Labels and terms by the key of their first token.
-    pub by_first_key: HashMap<String, Vec<usize>>,
+    pub by_first_key: FxHashMap<String, Vec<usize>>,
     /// Acronyms by folded token.
-    pub acronyms: HashMap<String, Vec<usize>>,
+    pub acronyms: FxHashMap<String, Vec<usize>>,
     /// Every token key of every form: words of the thesaurus are never read as typos.
-    pub known_keys: HashSet<String>,
+    pub known_keys: FxHashSet<String>,
 }
 
 /// The language of a form found in several languages of one concept: the only one, or

@@ -167,13 +167,15 @@ fn greedy(index: &TermIndex, text: &Text, range: Range<usize>, max_edits: u8) ->
 /// `max_edits` > 0, typo-tolerant matches only fill the gaps between them. Forms shared
 /// by several concepts yield one match each.
 pub(crate) fn find(index: &TermIndex, tokens: &[Token], max_edits: u8) -> Vec<RawMatch> {
-    let text = Text {
-        tokens,
-        typo: tokens
+    // Exact matching never reads the typo marks: no lookups for it.
+    let typo = match max_edits {
+        0 => vec![false; tokens.len()],
+        _ => tokens
             .iter()
             .map(|token| !index.known_keys.contains(&token.key))
             .collect(),
     };
+    let text = Text { tokens, typo };
     let exact = greedy(index, &text, 0..tokens.len(), 0);
     if max_edits == 0 {
         return exact;

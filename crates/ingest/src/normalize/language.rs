@@ -7,7 +7,7 @@ use super::fold::words;
 use super::text::short;
 use super::warning;
 use orienta_model::{Lang, QualityCode, QualityIssue};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// Words found only in French texts.
@@ -78,6 +78,84 @@ const FRENCH_MARKERS: &[&str] = &[
     "samedi",
     "dimanche",
     "centre",
+    "à",
+    "ans",
+    "leur",
+    "leurs",
+    "ou",
+    "où",
+    "ces",
+    "ce",
+    "cette",
+    "ses",
+    "son",
+    "sa",
+    "nous",
+    "vos",
+    "votre",
+    "sans",
+    "chez",
+    "selon",
+    "entre",
+    "vers",
+    "dès",
+    "ne",
+    "se",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "peu",
+    "dont",
+    "afin",
+    "ainsi",
+    "aussi",
+    "très",
+    "mais",
+    "comme",
+    "lors",
+    "être",
+    "également",
+    "habitants",
+    "quartier",
+    "commune",
+    "inscription",
+    "âgées",
+    "âgés",
+    "âges",
+    "adultes",
+    "famille",
+    "familles",
+    "parents",
+    "proches",
+    "difficulté",
+    "difficultés",
+    "malades",
+    "médicale",
+    "soins",
+    "santé",
+    "logement",
+    "emploi",
+    "femmes",
+    "hommes",
+    "écoute",
+    "domiciliés",
+    "région",
+    "bruxelloise",
+    "bruxelles",
+    "place",
+    "futurs",
+    "perte",
+    "usagers",
+    "drogues",
+    "prescription",
+    "souffrance",
+    "psychique",
+    "surendettées",
+    "ayant",
+    "payer",
+    "factures",
+    "scolarisés",
 ];
 
 /// Words found only in Dutch texts.
@@ -133,6 +211,81 @@ const DUTCH_MARKERS: &[&str] = &[
     "uur",
     "publiek",
     "onthaal",
+    "tot",
+    "jaar",
+    "hun",
+    "ouders",
+    "te",
+    "om",
+    "aan",
+    "uit",
+    "door",
+    "zich",
+    "ze",
+    "uw",
+    "heeft",
+    "hebben",
+    "kan",
+    "kunnen",
+    "worden",
+    "er",
+    "nog",
+    "maar",
+    "als",
+    "wat",
+    "waar",
+    "geen",
+    "meer",
+    "ter",
+    "plaatse",
+    "zonder",
+    "telefonisch",
+    "na",
+    "doorverwijzing",
+    "buurt",
+    "buurtbewoners",
+    "inschrijving",
+    "volgens",
+    "werkingsgebied",
+    "gemeente",
+    "inwoners",
+    "moeilijkheden",
+    "financiële",
+    "gezin",
+    "gezinnen",
+    "senioren",
+    "alleenstaanden",
+    "leeftijden",
+    "zelfstandige",
+    "zorgbehoevende",
+    "ouderen",
+    "vanaf",
+    "zieke",
+    "oudere",
+    "herstellende",
+    "medisch",
+    "voorschrift",
+    "aanstaande",
+    "koppels",
+    "volwassenen",
+    "zorg",
+    "gezondheid",
+    "wonen",
+    "huisvesting",
+    "werk",
+    "opleiding",
+    "mensen",
+    "vrouwen",
+    "mannen",
+    "op",
+    "per",
+    "gewoonlijk",
+    "verblijft",
+    "gedomicilieerd",
+    "brusselse",
+    "gewest",
+    "zwaar",
+    "categorieën",
 ];
 
 /// Legal forms that tell the language of a name.
@@ -156,13 +309,13 @@ pub enum TextKind {
     Text,
 }
 
-static FRENCH_SET: LazyLock<HashSet<&'static str>> =
+static FRENCH_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| FRENCH_MARKERS.iter().copied().collect());
-static DUTCH_SET: LazyLock<HashSet<&'static str>> =
+static DUTCH_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| DUTCH_MARKERS.iter().copied().collect());
-static FRENCH_NAME_SET: LazyLock<HashSet<&'static str>> =
+static FRENCH_NAME_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| FRENCH_NAME_MARKERS.iter().copied().collect());
-static DUTCH_NAME_SET: LazyLock<HashSet<&'static str>> =
+static DUTCH_NAME_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| DUTCH_NAME_MARKERS.iter().copied().collect());
 
 /// Words looked at to count markers.
@@ -179,8 +332,8 @@ const DECISIVE_MARKERS: usize = 6;
 /// lower case; accented ones are listed with their accents, so no decomposition is needed.
 fn count_markers(
     text: &str,
-    french: &HashSet<&str>,
-    dutch: &HashSet<&str>,
+    french: &FxHashSet<&str>,
+    dutch: &FxHashSet<&str>,
 ) -> (usize, usize, usize) {
     let mut buffer = String::new();
     let (mut total, mut french_count, mut dutch_count) = (0, 0, 0);
@@ -189,14 +342,15 @@ fn count_markers(
         .filter(|w| !w.is_empty());
     for word in words.take(MARKER_WINDOW) {
         total += 1;
-        buffer.clear();
-        if word.is_ascii() {
-            buffer.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        let lower = if word.bytes().all(|byte| byte.is_ascii_lowercase()) {
+            word
         } else {
+            buffer.clear();
             buffer.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        french_count += usize::from(french.contains(buffer.as_str()));
-        dutch_count += usize::from(dutch.contains(buffer.as_str()));
+            buffer.as_str()
+        };
+        french_count += usize::from(french.contains(lower));
+        dutch_count += usize::from(dutch.contains(lower));
         let decisive = (french_count >= DECISIVE_MARKERS && dutch_count == 0)
             || (dutch_count >= DECISIVE_MARKERS && french_count == 0);
         if decisive && total >= 4 {
@@ -217,12 +371,15 @@ fn decide(french_count: usize, dutch_count: usize) -> Option<Lang> {
     }
 }
 
-/// The language of a text: marker words when they are many and one-sided or the text is
-/// short, whatlang (French, Dutch, English) otherwise.
+/// The language of a text: marker words when the text is short, or they are three or more
+/// (three to one at least), or two with none of the other language; whatlang (French, Dutch,
+/// English) otherwise.
 pub fn detect(text: &str) -> Option<Lang> {
     let (total, french_count, dutch_count) = count_markers(text, &FRENCH_SET, &DUTCH_SET);
     let by_words = decide(french_count, dutch_count);
-    if total < 4 || (by_words.is_some() && french_count + dutch_count >= 3) {
+    let one_sided = french_count == 0 || dutch_count == 0;
+    let markers = french_count + dutch_count;
+    if total < 4 || (by_words.is_some() && (markers >= 3 || (one_sided && markers >= 2))) {
         return by_words;
     }
     let sample: String = text.chars().take(WHATLANG_SAMPLE_CHARS).collect();

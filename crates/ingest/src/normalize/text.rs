@@ -4,67 +4,102 @@ use super::{html, info, mojibake, warning};
 use orienta_model::{QualityCode, QualityIssue};
 
 /// Collapses runs of spaces, trims every line, keeps at most one empty line in a row.
+/// Words are copied as whole slices; only the separators between them are rewritten.
 pub fn tidy_whitespace(text: &str) -> String {
     let mut output = String::with_capacity(text.len());
     // Line breaks seen since the last word (CR LF, CR and LF each count once).
     let mut pending_breaks = 0usize;
     let mut pending_space = false;
     let mut previous_cr = false;
-    for c in text.chars() {
+    let mut word_start: Option<usize> = None;
+    let bytes = text.as_bytes();
+    let mut position = 0;
+    while position < bytes.len() {
+        // ASCII is read byte by byte; other characters are decoded only to ask whether
+        // they are spaces (no-break space, em space…).
+        let byte = bytes[position];
+        let (c, width) = if byte.is_ascii() {
+            (char::from(byte), 1)
+        } else {
+            let c = text[position..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
         let is_cr = c == '\r';
-        if c == '\n' || is_cr {
+        let is_break = c == '\n' || is_cr;
+        if !is_break && !c.is_whitespace() {
+            word_start.get_or_insert(position);
+            previous_cr = false;
+            position += width;
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            push_word(
+                &mut output,
+                &text[start..position],
+                pending_breaks,
+                pending_space,
+            );
+            pending_breaks = 0;
+            pending_space = false;
+        }
+        if is_break {
             if !(c == '\n' && previous_cr) {
                 pending_breaks += 1;
             }
             pending_space = false;
-        } else if c.is_whitespace() {
-            pending_space = true;
         } else {
-            if !output.is_empty() {
-                if pending_breaks > 0 {
-                    // Runs of blank lines become one blank line.
-                    output.push('\n');
-                    if pending_breaks > 1 {
-                        output.push('\n');
-                    }
-                } else if pending_space {
-                    output.push(' ');
-                }
-            }
-            pending_breaks = 0;
-            pending_space = false;
-            output.push(c);
+            pending_space = true;
         }
         previous_cr = is_cr;
+        position += width;
+    }
+    if let Some(start) = word_start {
+        push_word(&mut output, &text[start..], pending_breaks, pending_space);
     }
     output
+}
+
+/// Appends a word after the separator its preceding whitespace calls for: runs of blank
+/// lines become one blank line, runs of spaces one space, nothing before the first word.
+fn push_word(output: &mut String, word: &str, breaks: usize, space: bool) {
+    if !output.is_empty() {
+        if breaks > 0 {
+            output.push('\n');
+            if breaks > 1 {
+                output.push('\n');
+            }
+        } else if space {
+            output.push(' ');
+        }
+    }
+    output.push_str(word);
 }
 
 /// Cleans a free text: repairs mojibake, strips HTML, tidies whitespace.
 /// Returns `None` for a blank text.
 pub fn clean(raw: &str, field: &str, issues: &mut Vec<QualityIssue>) -> Option<String> {
-    let mut text = raw.to_owned();
-    if let Some(repaired) = mojibake::repair(&text) {
+    let mut rewritten: Option<String> = None;
+    if let Some(repaired) = mojibake::repair(raw) {
         issues.push(warning(
             QualityCode::Mojibake,
             field,
             format!(
                 "repaired mojibake `{}` → `{}`",
-                short(&text),
+                short(raw),
                 short(&repaired)
             ),
         ));
-        text = repaired;
+        rewritten = Some(repaired);
     }
-    if let Some(stripped) = html::strip(&text) {
+    if let Some(stripped) = html::strip(rewritten.as_deref().unwrap_or(raw)) {
         issues.push(info(
             QualityCode::HtmlStripped,
             field,
             "removed html tags and entities, kept line breaks",
         ));
-        text = stripped;
+        rewritten = Some(stripped);
     }
-    let tidy = tidy_whitespace(&text);
+    let tidy = tidy_whitespace(rewritten.as_deref().unwrap_or(raw));
     (!tidy.is_empty()).then_some(tidy)
 }
 
@@ -95,6 +130,7 @@ mod tests {
         assert_eq!(tidy_whitespace("a\n \nb"), "a\n\nb");
         assert_eq!(tidy_whitespace("\n\n  "), "");
         assert_eq!(tidy_whitespace("één  twee"), "één twee");
+        assert_eq!(tidy_whitespace("a\u{a0}\u{2003}b\u{85}c é"), "a b c é");
     }
 
     #[test]

@@ -26,13 +26,26 @@ pub enum Token {
     Word(String),
 }
 
-/// Lowercase without accents.
+/// Lowercase without accents. Characters are decomposed one by one (ASCII needs none):
+/// the marks are dropped, so their canonical order does not matter.
 fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+            continue;
+        }
+        decompose_canonical(c, |part| {
+            if !is_combining_mark(part) {
+                folded.extend(part.to_lowercase());
+            }
+        });
+    }
+    folded
 }
 
 /// Reads `8`, `8h`, `8h30`, `8.30`, `8:30`, `8u30` at the start of `chars`.
