@@ -40,16 +40,12 @@ pub fn tidy_whitespace(text: &str) -> String {
                 pending_space,
             );
             pending_breaks = 0;
-            pending_space = false;
         }
-        if is_break {
-            if !(c == '\n' && previous_cr) {
-                pending_breaks += 1;
-            }
-            pending_space = false;
-        } else {
-            pending_space = true;
+        if is_break && !(c == '\n' && previous_cr) {
+            pending_breaks += 1;
         }
+        // A space only counts between words of one line.
+        pending_space = !is_break;
         previous_cr = is_cr;
         position += width;
     }
