@@ -1,7 +1,7 @@
 //! Running a search: ranking, paging, facets and highlights.
 
 use crate::browse::FirstDocs;
-use crate::geo_filter::{haversine_m, point};
+use crate::geo_filter::{haversine_m, LocalDistance};
 use crate::index::SearchIndex;
 use crate::query::{self, BuiltQuery};
 use crate::request::{Hit, SearchRequest, SearchResults, Sort};
@@ -57,11 +57,12 @@ impl SearchIndex {
                 .and_offset(request.offset)
                 .tweak_score(move |segment: &SegmentReader| {
                     let points = coordinates.segment(segment);
+                    let from = near.map(|near| LocalDistance::new(near.lat, near.lon));
                     let first_line_column = segment.fast_fields().u64("first_line").ok();
                     move |doc: DocId, score: Score| -> f64 {
-                        let distance = near.and_then(|near| {
-                            let (doc_lat, doc_lon) = point(&points, doc)?;
-                            Some(haversine_m(near.lat, near.lon, doc_lat, doc_lon))
+                        let distance = from.and_then(|from| {
+                            let (doc_lat, doc_lon) = points.point(doc)?;
+                            Some(from.metres(doc_lat, doc_lon))
                         });
                         let first_line = stepped_care
                             && first_line_column
