@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use orienta_ingest::{ingest, IngestContext, IngestReport, ProgressEvent};
+use orienta_ingest::{ingest, IngestContext, IngestOutcome, IngestReport, ProgressEvent};
 use orienta_search::BuildSummary;
 use orienta_territory::Tagger;
 use orienta_thesaurus::Thesaurus;
@@ -65,19 +65,22 @@ pub fn ingest_and_index(
     };
     let outcome = ingest(sources, &context, &on_progress);
     bar.finish_and_clear();
-    if no_index {
-        return Ok(Outcome {
-            report: outcome.report,
-            build: None,
-        });
-    }
-    let build =
-        orienta_search::build_version(index_root, &outcome.organisations, &thesaurus, sources)
-            .context("cannot build the index")?;
-    Ok(Outcome {
-        report: outcome.report,
-        build: Some(build),
-    })
+    let IngestOutcome {
+        organisations,
+        report,
+    } = outcome;
+    let build = if no_index {
+        None
+    } else {
+        let summary =
+            orienta_search::build_version(index_root, &organisations, &thesaurus, sources)
+                .context("cannot build the index")?;
+        Some(summary)
+    };
+    // Freeing a hundred thousand records takes a second: a server frees them in the
+    // background, a finished command exits without waiting.
+    std::thread::spawn(move || drop(organisations));
+    Ok(Outcome { report, build })
 }
 
 fn progress_bar(show: bool) -> ProgressBar {

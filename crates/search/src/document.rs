@@ -157,7 +157,6 @@ fn add_location(
         doc.add_u64(fields.has_geo, 0);
         return;
     };
-    doc.add_text(fields.location_id, &location.id);
     let address = &location.address;
     let mut place = Vec::new();
     place.extend(address.street.iter().map(|(_, text)| text.to_owned()));

@@ -11,8 +11,6 @@ use tantivy::schema::{
 pub struct Fields {
     /// Organisation id (stored, fast, raw).
     pub org_id: Field,
-    /// Location id (stored, raw).
-    pub location_id: Field,
     /// Index of the location in the organisation's list (stored).
     pub location_index: Field,
     /// The organisation as JSON (stored only).
@@ -84,7 +82,6 @@ pub fn build() -> (Schema, Fields) {
     let flag = NumericOptions::default().set_indexed().set_fast();
     let fields = Fields {
         org_id: builder.add_text_field("org_id", STRING | STORED | FAST),
-        location_id: builder.add_text_field("location_id", STRING | STORED),
         location_index: builder.add_u64_field("location_index", STORED),
         record: builder.add_text_field("record", STORED),
         name_fr: builder.add_text_field("name_fr", text(FRENCH, true)),
@@ -119,7 +116,6 @@ impl Fields {
         let get = |name: &str| schema.get_field(name);
         Ok(Self {
             org_id: get("org_id")?,
-            location_id: get("location_id")?,
             location_index: get("location_index")?,
             record: get("record")?,
             name_fr: get("name_fr")?,

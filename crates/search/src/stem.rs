@@ -4,7 +4,7 @@
 //! gezin/zin and gezondheid/zon (see `docs/stack.md`). Orienta stems Dutch with
 //! `DutchPorter` and lets a small override map fix the remaining irregular plurals.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
@@ -12,7 +12,7 @@ use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 #[derive(Clone)]
 pub struct StemFilter {
     algorithm: frostem::Algorithm,
-    overrides: Arc<HashMap<&'static str, &'static str>>,
+    overrides: Arc<FxHashMap<&'static str, &'static str>>,
 }
 
 impl StemFilter {
@@ -33,7 +33,7 @@ impl TokenFilter for StemFilter {
         StemTokenizer {
             filter: self,
             inner: tokenizer,
-            cache: HashMap::new(),
+            cache: FxHashMap::default(),
         }
     }
 }
@@ -47,7 +47,7 @@ const STEM_CACHE_WORDS: usize = 50_000;
 pub struct StemTokenizer<T> {
     filter: StemFilter,
     inner: T,
-    cache: HashMap<String, String>,
+    cache: FxHashMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
@@ -66,8 +66,8 @@ impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
 /// The token stream produced by [`StemFilter`].
 pub struct StemTokenStream<'a, T> {
     stemmer: frostem::Stemmer,
-    overrides: &'a HashMap<&'static str, &'static str>,
-    cache: &'a mut HashMap<String, String>,
+    overrides: &'a FxHashMap<&'static str, &'static str>,
+    cache: &'a mut FxHashMap<String, String>,
     tail: T,
 }
 
