@@ -3,7 +3,7 @@
 
 use crate::config::ServerConfig;
 use crate::error;
-use crate::middleware::{etag, rate_limit, request_id, size};
+use crate::middleware::{etag, head, rate_limit, request_id, size};
 use crate::state::AppState;
 use crate::{hsds, metrics, openapi, routes, search};
 use actix_cors::Cors;
@@ -131,6 +131,7 @@ where
     app.service(openapi::swagger_ui())
         .configure(extra)
         .default_service(web::to(error::unknown_route))
+        .wrap(from_fn(head::as_get))
         .wrap(from_fn(etag::etag))
         .wrap(Condition::new(
             config.rate_limit.enabled,

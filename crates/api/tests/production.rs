@@ -52,6 +52,39 @@ fn etag_and_not_modified() {
 }
 
 #[test]
+fn head_answers_like_get_without_a_body() {
+    let server = shared();
+    for path in [
+        "/v1/search?q=cpas",
+        "/v1/needs",
+        "/hsds/services",
+        "/healthz",
+    ] {
+        let get = server.get(path);
+        let head = server.client.head(server.url(path)).send().unwrap();
+        assert_eq!(head.status(), get.status(), "{path}");
+        assert_eq!(head.status(), 200, "{path}");
+        assert_eq!(
+            head.headers().get("content-type"),
+            get.headers().get("content-type"),
+            "{path}"
+        );
+        assert_eq!(
+            head.headers().get("etag"),
+            get.headers().get("etag"),
+            "{path}"
+        );
+        assert!(head.bytes().unwrap().is_empty(), "{path}");
+    }
+    let missing = server
+        .client
+        .head(server.url("/v1/organisations/does-not-exist"))
+        .send()
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+}
+
+#[test]
 fn cors_is_open_for_get() {
     let server = shared();
     let response = server

@@ -137,6 +137,23 @@ fn highlights_mark_the_words_found() {
 }
 
 #[test]
+fn facets_and_highlights_can_be_skipped() {
+    let server = shared();
+    let full = server.json("/v1/search?q=restaurant&lang=fr");
+    let lean = server.json("/v1/search?q=restaurant&lang=fr&facets=false&highlight=false");
+    assert_eq!(lean["total"], full["total"]);
+    assert_eq!(ids(&lean), ids(&full));
+    assert!(!full["facets"]["needs"].as_array().unwrap().is_empty());
+    for facet in ["needs", "languages", "communes", "bassins"] {
+        assert_eq!(lean["facets"][facet], serde_json::json!([]), "{facet}");
+    }
+    assert!(full["results"][0]["highlights"]["name"].is_string());
+    assert!(lean["results"][0]["highlights"]["name"].is_null());
+    let bad = server.get("/v1/search?q=restaurant&facets=maybe");
+    assert_eq!(bad.status(), 400);
+}
+
+#[test]
 fn without_q_everything_is_listed_and_paged() {
     let server = shared();
     let all = server.json("/v1/search?per_page=100");

@@ -74,6 +74,11 @@ pub struct SearchParams {
     synthetic: Option<String>,
     /// Rank first-line generalist services first.
     stepped_care: Option<bool>,
+    /// Count facets (default `true`). `false` answers sooner; `facets` then has empty lists.
+    facets: Option<bool>,
+    /// Highlight the matched words (default `true`). `false` answers sooner, without
+    /// `highlights`.
+    highlight: Option<bool>,
     /// Page number, from 1.
     #[param(minimum = 1, example = 1)]
     page: Option<u32>,

@@ -256,6 +256,8 @@ pub fn parse(
         SyntheticFilter::Include,
     )?;
     let stepped_care = params::boolean(params, "stepped_care")?.unwrap_or(false);
+    let want_facets = params::boolean(params, "facets")?.unwrap_or(true);
+    let want_highlights = params::boolean(params, "highlight")?.unwrap_or(true);
     let format = choice(
         params,
         "format",
@@ -331,8 +333,8 @@ pub fn parse(
         stepped_care,
         offset,
         limit: per_page,
-        facets: format == Format::Json,
-        highlight: format == Format::Json,
+        facets: format == Format::Json && want_facets,
+        highlight: format == Format::Json && want_highlights,
     };
     Ok(SearchSpec {
         request,
