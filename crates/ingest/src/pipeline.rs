@@ -180,6 +180,8 @@ pub fn ingest(
             let parsed = importers::read(&loaded_source, &source_context);
             let source_index = report.sources.len();
             source_report.read = parsed.len();
+            // One allocation instead of repeated doubling (and copying) of kilobyte drafts.
+            drafts.reserve(parsed.len());
             for record in parsed {
                 match record {
                     Parsed::Accepted(draft) => {

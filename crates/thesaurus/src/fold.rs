@@ -150,7 +150,9 @@ impl TokenBuilder {
         if self.folded.is_empty() {
             return None;
         }
-        let folded = std::mem::take(&mut self.folded);
+        // The buffer is reused: each token gets one allocation of its exact length.
+        let folded = self.folded.as_str().to_owned();
+        self.folded.clear();
         let token = Token {
             key: match_key(&folded),
             upper: self.has_letter && !self.has_lowercase,

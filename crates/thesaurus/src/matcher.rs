@@ -81,15 +81,32 @@ fn entry_edits(entry: &Entry, text: &Text, start: usize, end: usize, max_edits: 
 }
 
 /// Entries that may start at `start`: exact first-token hits, then (with typos allowed)
-/// every label or term whose first token is close enough.
-fn candidates(index: &TermIndex, text: &Text, start: usize, max_edits: u8) -> Vec<usize> {
+/// every label or term whose first token is close enough. Exact matching allocates nothing.
+fn candidates<'a>(
+    index: &'a TermIndex,
+    text: &Text,
+    start: usize,
+    max_edits: u8,
+) -> impl Iterator<Item = usize> + 'a {
     let token = &text.tokens[start];
-    let mut found: Vec<usize> = Vec::new();
-    found.extend(index.by_first_key.get(&token.key).into_iter().flatten());
-    found.extend(index.acronyms.get(&token.folded).into_iter().flatten());
-    if max_edits == 0 || !text.typo[start] {
-        return found;
-    }
+    let exact = index
+        .by_first_key
+        .get(&token.key)
+        .into_iter()
+        .flatten()
+        .chain(index.acronyms.get(&token.folded).into_iter().flatten())
+        .copied();
+    let close = if max_edits == 0 || !text.typo[start] {
+        Vec::new()
+    } else {
+        close_candidates(index, token, max_edits)
+    };
+    exact.chain(close)
+}
+
+/// Labels and terms whose first token is within `max_edits` of `token` (not equal to it).
+fn close_candidates(index: &TermIndex, token: &Token, max_edits: u8) -> Vec<usize> {
+    let mut found = Vec::new();
     let first_letter = token.key.as_bytes().first();
     let key_chars = token.key.chars().count();
     for (key, entries) in &index.by_first_key {

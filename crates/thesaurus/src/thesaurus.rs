@@ -204,12 +204,19 @@ impl Thesaurus {
     /// The concept ids named in a text (exact matches), sorted and deduplicated.
     /// Broader concepts are not added: use [`Thesaurus::broader_chain`] for that.
     pub fn needs_for_text(&self, text: &str) -> Vec<String> {
-        let ids: BTreeSet<String> = self
-            .match_text(text, 0)
+        let tokens = tokenize(text);
+        let mut concepts: Vec<usize> = matcher::find(&self.inner.terms, &tokens, 0)
             .into_iter()
-            .map(|found| found.concept)
+            .map(|found| self.inner.terms.entries[found.entry].concept)
             .collect();
-        ids.into_iter().collect()
+        concepts.sort_unstable();
+        concepts.dedup();
+        let mut ids: Vec<String> = concepts
+            .into_iter()
+            .map(|concept| self.inner.concepts[concept].id.clone())
+            .collect();
+        ids.sort_unstable();
+        ids
     }
 
     /// The care line of a set of needs: first line if any known need is, specialised if
