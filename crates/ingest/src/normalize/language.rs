@@ -3,7 +3,7 @@
 //! A text is never moved into the other language's field: a copy or a text in the wrong
 //! language is simply not used for that language (a `SuspectLanguage` warning quotes it).
 
-use super::fold::words;
+use super::fold::{fold, words};
 use super::text::short;
 use super::warning;
 use orienta_model::{Lang, QualityCode, QualityIssue};
@@ -393,9 +393,34 @@ pub fn detect(text: &str) -> Option<Lang> {
     }
 }
 
+/// Characters of each text folded first when comparing them.
+const SAME_TEXT_PREFIX_CHARS: usize = 48;
+
 /// True when two texts are the same up to case, accents and punctuation.
+///
+/// The folded beginnings are compared first: folding a prefix gives a prefix of the folded
+/// text, so two texts that fold alike have folded beginnings of which one starts the other.
+/// Most FR/NL pairs differ there, and long texts are then not folded whole.
 fn same_text(a: &str, b: &str) -> bool {
-    a == b || (a.len().abs_diff(b.len()) <= 8 && words(a) == words(b))
+    if a == b {
+        return true;
+    }
+    if a.len().abs_diff(b.len()) > 8 {
+        return false;
+    }
+    let head = |text: &str| -> String {
+        let end = text
+            .char_indices()
+            .nth(SAME_TEXT_PREFIX_CHARS)
+            .map_or(text.len(), |(position, _)| position);
+        fold(&text[..end])
+    };
+    let (head_a, head_b) = (head(a), head(b));
+    let shared = head_a.len().min(head_b.len());
+    if head_a.as_bytes()[..shared] != head_b.as_bytes()[..shared] {
+        return false;
+    }
+    words(a) == words(b)
 }
 
 /// The language of a name, from its legal form only (`ASBL`, `VZW`…).
@@ -492,6 +517,21 @@ mod tests {
         assert_eq!(detect("Tout public"), Some(Lang::Fr));
         assert_eq!(detect("Iedereen"), Some(Lang::Nl));
         assert_eq!(detect("Samusocial"), None);
+    }
+
+    #[test]
+    fn same_text_ignores_case_accents_and_punctuation() {
+        let long = "Accueil, écoute et orientation des personnes sans abri; ".repeat(3);
+        assert!(same_text(&long, &long.to_uppercase().replace('é', "e")));
+        assert!(same_text(
+            "L'Îlot — accueil de jour",
+            "l ilot accueil de jour"
+        ));
+        assert!(!same_text(&long, &long.replace("abri;", "toit;")));
+        assert!(!same_text(
+            "Onthaal en begeleiding",
+            "Accueil et orientation"
+        ));
     }
 
     #[test]
