@@ -10,7 +10,7 @@ use orienta_model::{Lang, QualityCode, QualityIssue};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-/// Words found only in French texts.
+/// Words found only in French texts (not `sociale` or `service`, common in Dutch too).
 const FRENCH_MARKERS: &[&str] = &[
     "asbl",
     "aisbl",
@@ -37,8 +37,6 @@ const FRENCH_MARKERS: &[&str] = &[
     "hôpitaux",
     "téléphone",
     "défavorisées",
-    "service",
-    "sociale",
     "tout",
     "tous",
     "toute",
