@@ -5,6 +5,8 @@
 //! `DutchPorter` and lets a small override map fix the remaining irregular plurals.
 
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
@@ -13,15 +15,29 @@ use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 pub struct StemFilter {
     algorithm: frostem::Algorithm,
     overrides: Arc<FxHashMap<&'static str, &'static str>>,
+    key: CacheKey,
+}
+
+/// Which stems a cache holds: those of one algorithm with one override map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct CacheKey {
+    algorithm: frostem::Algorithm,
+    overrides: u64,
 }
 
 impl StemFilter {
     /// A filter for `algorithm`; `overrides` maps irregular lowercase words to the base form
     /// that is stemmed instead.
     pub fn new(algorithm: frostem::Algorithm, overrides: &[(&'static str, &'static str)]) -> Self {
+        let mut hasher = rustc_hash::FxHasher::default();
+        overrides.hash(&mut hasher);
         Self {
             algorithm,
             overrides: Arc::new(overrides.iter().copied().collect()),
+            key: CacheKey {
+                algorithm,
+                overrides: hasher.finish(),
+            },
         }
     }
 }
@@ -33,21 +49,26 @@ impl TokenFilter for StemFilter {
         StemTokenizer {
             filter: self,
             inner: tokenizer,
-            cache: FxHashMap::default(),
         }
     }
 }
 
-/// Distinct words whose stem a tokenizer remembers (vocabularies are Zipfian: a few
+/// Distinct words whose stem a thread remembers per filter (vocabularies are Zipfian: a few
 /// thousand words cover most of the text).
 const STEM_CACHE_WORDS: usize = 50_000;
 
-/// The tokenizer produced by [`StemFilter`]; it remembers the stems it computed.
+thread_local! {
+    /// Stems computed on this thread, per filter. Analyzers are cloned for every query and
+    /// snippet generator, so a cache inside the tokenizer would start empty each time; this
+    /// one lives as long as the indexing thread or request worker.
+    static STEMS: RefCell<FxHashMap<CacheKey, FxHashMap<String, String>>> = RefCell::default();
+}
+
+/// The tokenizer produced by [`StemFilter`].
 #[derive(Clone)]
 pub struct StemTokenizer<T> {
     filter: StemFilter,
     inner: T,
-    cache: FxHashMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
@@ -57,7 +78,7 @@ impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
         StemTokenStream {
             stemmer: frostem::Stemmer::new(self.filter.algorithm),
             overrides: &self.filter.overrides,
-            cache: &mut self.cache,
+            key: self.filter.key,
             tail: self.inner.token_stream(text),
         }
     }
@@ -67,7 +88,7 @@ impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
 pub struct StemTokenStream<'a, T> {
     stemmer: frostem::Stemmer,
     overrides: &'a FxHashMap<&'static str, &'static str>,
-    cache: &'a mut FxHashMap<String, String>,
+    key: CacheKey,
     tail: T,
 }
 
@@ -76,9 +97,19 @@ impl<T: TokenStream> TokenStream for StemTokenStream<'_, T> {
         if !self.tail.advance() {
             return false;
         }
+        let key = self.key;
         let token = self.tail.token_mut();
-        if let Some(stem) = self.cache.get(token.text.as_str()) {
+        let cached = STEMS.with_borrow(|stems| {
+            let Some(stem) = stems
+                .get(&key)
+                .and_then(|cache| cache.get(token.text.as_str()))
+            else {
+                return false;
+            };
             token.text.clone_from(stem);
+            true
+        });
+        if cached {
             return true;
         }
         let word = match self.overrides.get(token.text.as_str()) {
@@ -86,11 +117,15 @@ impl<T: TokenStream> TokenStream for StemTokenStream<'_, T> {
             None => token.text.as_str(),
         };
         let stemmed = self.stemmer.stem(word).into_owned();
-        if self.cache.len() >= STEM_CACHE_WORDS {
-            self.cache.clear();
-        }
         let word = std::mem::replace(&mut token.text, stemmed);
-        self.cache.insert(word, token.text.clone());
+        let stem = token.text.clone();
+        STEMS.with_borrow_mut(|stems| {
+            let cache = stems.entry(key).or_default();
+            if cache.len() >= STEM_CACHE_WORDS {
+                cache.clear();
+            }
+            cache.insert(word, stem);
+        });
         true
     }
 
