@@ -284,7 +284,7 @@ mod tests {
             let exact = haversine_m(50.8467, 4.3524, lat, lon);
             let fast = from.metres(lat, lon);
             assert!(
-                (exact - fast).abs() < 0.5,
+                (exact - fast).abs() < 0.05,
                 "{exact} vs {fast} at {lat},{lon}"
             );
         }
