@@ -11,6 +11,7 @@ pub mod hours;
 pub mod html;
 pub mod kbo;
 pub mod language;
+mod markers;
 pub mod mojibake;
 pub mod name;
 pub mod phone;
