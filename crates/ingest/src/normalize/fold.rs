@@ -1,6 +1,22 @@
 //! Folding for comparisons: lowercase, no accents, punctuation as spaces.
 
-use unicode_normalization::char::decompose_canonical;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Calls `emit` with the characters of `c` without diacritics: `c` itself when ASCII, its
+/// canonical decomposition minus combining marks otherwise. Decomposing character by
+/// character is enough when the marks are dropped: their canonical order, the only thing a
+/// whole-text NFD adds, does not matter.
+pub fn without_marks(c: char, mut emit: impl FnMut(char)) {
+    if c.is_ascii() {
+        emit(c);
+        return;
+    }
+    decompose_canonical(c, |part| {
+        if !is_combining_mark(part) {
+            emit(part);
+        }
+    });
+}
 
 /// Lowercases, removes diacritics and turns punctuation into single spaces.
 ///
@@ -20,18 +36,14 @@ pub fn fold(text: &str) -> String {
             } else {
                 output.extend(c.to_lowercase());
             }
-        } else if c == '.' || unicode_normalization::char::is_combining_mark(c) {
-            // `C.P.A.S.` folds to `cpas`; accents are dropped.
+        } else if c == '.' {
+            // `C.P.A.S.` folds to `cpas`.
         } else {
             pending_space = true;
         }
     };
     for c in text.chars() {
-        if c.is_ascii() {
-            take(c, &mut output);
-        } else {
-            decompose_canonical(c, |part| take(part, &mut output));
-        }
+        without_marks(c, |part| take(part, &mut output));
     }
     output
 }

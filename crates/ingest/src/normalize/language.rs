@@ -3,7 +3,7 @@
 //! A text is never moved into the other language's field: a copy or a text in the wrong
 //! language is simply not used for that language (a `SuspectLanguage` warning quotes it).
 
-use super::fold::{fold, words};
+use super::fold::fold;
 use super::markers::{DUTCH_MARKERS, DUTCH_NAME_MARKERS, FRENCH_MARKERS, FRENCH_NAME_MARKERS};
 use super::text::short;
 use super::warning;
@@ -139,7 +139,7 @@ fn same_text(a: &str, b: &str) -> bool {
     if head_a.as_bytes()[..shared] != head_b.as_bytes()[..shared] {
         return false;
     }
-    words(a) == words(b)
+    fold(a) == fold(b)
 }
 
 /// The language of a name, from its legal form only (`ASBL`, `VZW`…).

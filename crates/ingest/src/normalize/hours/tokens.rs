@@ -1,6 +1,7 @@
 //! Tokens of an opening-hours text.
 
 use super::lexicon;
+use crate::normalize::fold::without_marks;
 use orienta_model::{Lang, Weekday};
 
 /// One token.
@@ -26,24 +27,14 @@ pub enum Token {
     Word(String),
 }
 
-/// Lowercase without accents. Characters are decomposed one by one (ASCII needs none):
-/// the marks are dropped, so their canonical order does not matter.
+/// Lowercase without accents (punctuation kept: it separates ranges and lists).
 fn fold(text: &str) -> String {
-    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_ascii() {
-            folded.push(c.to_ascii_lowercase());
-            continue;
-        }
-        decompose_canonical(c, |part| {
-            if !is_combining_mark(part) {
-                folded.extend(part.to_lowercase());
-            }
-        });
+        without_marks(c, |part| folded.extend(part.to_lowercase()));
     }
     folded
 }
