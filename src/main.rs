@@ -5,10 +5,8 @@ mod data;
 
 use clap::{Parser, Subcommand};
 
-/// mimalloc instead of the system allocator: importing and indexing allocate many small
-/// strings from several threads, where glibc's allocator spent a quarter of the time.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// mimalloc as the global allocator (see the crate).
+use orienta_allocator as _;
 
 /// Orienta — the social-health service directory of the Brussels-Capital Region.
 #[derive(Parser)]

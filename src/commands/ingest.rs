@@ -44,6 +44,7 @@ pub fn ingest_and_index(
     no_index: bool,
     show_progress: bool,
 ) -> anyhow::Result<Outcome> {
+    let batch = orienta_allocator::batch_mode();
     let tagger = Tagger::load(data_dir).context("cannot load the territory layers")?;
     let thesaurus = Thesaurus::bundled();
     let context = IngestContext::new(&tagger, &thesaurus);
@@ -77,6 +78,7 @@ pub fn ingest_and_index(
                 .context("cannot build the index")?;
         Some(summary)
     };
+    drop(batch);
     // Freeing a hundred thousand records takes a second: a server frees them in the
     // background, a finished command exits without waiting.
     std::thread::spawn(move || drop(organisations));

@@ -50,6 +50,8 @@ pub fn prepare(work_dir: &Path, size: usize) -> anyhow::Result<Corpus> {
     writer.flush()?;
     let generate_time = started.elapsed();
 
+    // Batch mode like the `orienta ingest` command (freed memory stays in the process).
+    let batch = orienta_allocator::batch_mode();
     let started = Instant::now();
     let tagger = Tagger::bundled().context("cannot load the territory layers")?;
     let thesaurus = Thesaurus::bundled();
@@ -57,6 +59,7 @@ pub fn prepare(work_dir: &Path, size: usize) -> anyhow::Result<Corpus> {
     let sources = [ndjson.display().to_string()];
     let outcome = ingest(&sources, &context, &|_| {});
     let ingest_time = started.elapsed();
+    drop(batch);
     anyhow::ensure!(
         !outcome.organisations.is_empty(),
         "ingesting {} gave no organisation",
@@ -83,9 +86,11 @@ pub fn build_index(root: &Path, corpus: &Corpus) -> anyhow::Result<BuiltIndex> {
     }
     let thesaurus = Thesaurus::bundled();
     let sources = [corpus.ndjson.display().to_string()];
+    let batch = orienta_allocator::batch_mode();
     let started = Instant::now();
     let summary = orienta_search::build_version(root, &corpus.organisations, &thesaurus, &sources)?;
     let build_time = started.elapsed();
+    drop(batch);
     Ok(BuiltIndex {
         root: root.to_path_buf(),
         build_time,

@@ -16,9 +16,8 @@ mod table;
 
 use clap::{Parser, Subcommand};
 
-/// The same allocator as the `orienta` binary, so in-process numbers match the server.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// The same allocator as the `orienta` binary, so in-process numbers match the server.
+use orienta_allocator as _;
 use queries::QueryKind;
 use std::path::{Path, PathBuf};
 use std::time::Duration;

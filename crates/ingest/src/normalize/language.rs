@@ -8,7 +8,7 @@ use super::markers::{DUTCH_MARKERS, DUTCH_NAME_MARKERS, FRENCH_MARKERS, FRENCH_N
 use super::text::short;
 use super::warning;
 use orienta_model::{Lang, QualityCode, QualityIssue};
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 static DETECTOR: LazyLock<whatlang::Detector> = LazyLock::new(|| {
@@ -28,14 +28,23 @@ pub enum TextKind {
     Text,
 }
 
-static FRENCH_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| FRENCH_MARKERS.iter().copied().collect());
-static DUTCH_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| DUTCH_MARKERS.iter().copied().collect());
-static FRENCH_NAME_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| FRENCH_NAME_MARKERS.iter().copied().collect());
-static DUTCH_NAME_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| DUTCH_NAME_MARKERS.iter().copied().collect());
+/// Marker word → (French marker, Dutch marker): one lookup per word for both languages.
+type Markers = FxHashMap<&'static str, (bool, bool)>;
+
+fn markers(french: &[&'static str], dutch: &[&'static str]) -> Markers {
+    let mut markers = Markers::default();
+    for word in french {
+        markers.entry(word).or_default().0 = true;
+    }
+    for word in dutch {
+        markers.entry(word).or_default().1 = true;
+    }
+    markers
+}
+
+static TEXT_MARKERS: LazyLock<Markers> = LazyLock::new(|| markers(FRENCH_MARKERS, DUTCH_MARKERS));
+static NAME_MARKERS: LazyLock<Markers> =
+    LazyLock::new(|| markers(FRENCH_NAME_MARKERS, DUTCH_NAME_MARKERS));
 
 /// Words looked at to count markers.
 const MARKER_WINDOW: usize = 80;
@@ -49,11 +58,7 @@ const DECISIVE_MARKERS: usize = 6;
 
 /// Words, French markers and Dutch markers among the first words of a text. Markers are
 /// lower case; accented ones are listed with their accents, so no decomposition is needed.
-fn count_markers(
-    text: &str,
-    french: &FxHashSet<&str>,
-    dutch: &FxHashSet<&str>,
-) -> (usize, usize, usize) {
+fn count_markers(text: &str, markers: &Markers) -> (usize, usize, usize) {
     let mut buffer = String::new();
     let (mut total, mut french_count, mut dutch_count) = (0, 0, 0);
     let words = text
@@ -68,8 +73,10 @@ fn count_markers(
             buffer.extend(word.chars().flat_map(char::to_lowercase));
             buffer.as_str()
         };
-        french_count += usize::from(french.contains(lower));
-        dutch_count += usize::from(dutch.contains(lower));
+        if let Some(&(french, dutch)) = markers.get(lower) {
+            french_count += usize::from(french);
+            dutch_count += usize::from(dutch);
+        }
         let decisive = (french_count >= DECISIVE_MARKERS && dutch_count == 0)
             || (dutch_count >= DECISIVE_MARKERS && french_count == 0);
         if decisive && total >= 4 {
@@ -94,7 +101,7 @@ fn decide(french_count: usize, dutch_count: usize) -> Option<Lang> {
 /// (three to one at least), or two with none of the other language; whatlang (French, Dutch,
 /// English) otherwise.
 pub fn detect(text: &str) -> Option<Lang> {
-    let (total, french_count, dutch_count) = count_markers(text, &FRENCH_SET, &DUTCH_SET);
+    let (total, french_count, dutch_count) = count_markers(text, &TEXT_MARKERS);
     let by_words = decide(french_count, dutch_count);
     let one_sided = french_count == 0 || dutch_count == 0;
     let markers = french_count + dutch_count;
@@ -144,7 +151,7 @@ fn same_text(a: &str, b: &str) -> bool {
 
 /// The language of a name, from its legal form only (`ASBL`, `VZW`…).
 pub fn detect_name(name: &str) -> Option<Lang> {
-    let (_, french_count, dutch_count) = count_markers(name, &FRENCH_NAME_SET, &DUTCH_NAME_SET);
+    let (_, french_count, dutch_count) = count_markers(name, &NAME_MARKERS);
     decide(french_count, dutch_count)
 }
 
