@@ -193,8 +193,8 @@ impl QuerySpec {
         let mut request = SearchRequest {
             text: self.text.clone(),
             limit: TOP_K,
-            facets: (api_budget && std::env::var("NOF").is_err()) || self.kind == QueryKind::Facets,
-            highlight: api_budget && std::env::var("NOH").is_err(),
+            facets: api_budget || self.kind == QueryKind::Facets,
+            highlight: api_budget,
             ..SearchRequest::default()
         };
         request.bassins.extend(self.bassin);
