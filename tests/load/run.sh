@@ -6,10 +6,13 @@
 # For each size: builds the release binary, builds the index (5k = the bundled data set;
 # 100k = `orienta sample --count 100000` plus the bundled provider record), starts the
 # server pinned to CPU 0 (`taskset -c 0`, rate limiting off, warn-level logs), warms it up,
-# then runs wrk pinned to CPU 1 with 64 connections for LOAD_SECONDS (default 20) over a
-# rotating mixed query set (tests/load/mixed.lua) twice: with the response cache (the
-# default configuration) and without it (ORIENTA_RESPONSE_CACHE=0, every request searches
-# the index). Prints throughput, p50/p99 latency and errors; writes bench-results/load-<size>.md.
+# then runs wrk pinned to CPU 1 with 64 connections for LOAD_SECONDS (default 20) four times:
+#   rotation     20 searches in rotation (tests/load/mixed.lua), response cache on (default);
+#   zipf-2000    2,000 distinct searches with Zipf popularity (tests/load/zipf.lua), cache on;
+#   zipf-9800    9,800 distinct searches, more than the cache holds (2,048), cache on;
+#   uncached     the rotation with ORIENTA_RESPONSE_CACHE=0: every request searches the index.
+# Prints throughput, p50/p99 latency, errors and the cache hit ratio (from /metrics); writes
+# bench-results/load-<size>.md.
 #
 # Environment: LOAD_SECONDS, LOAD_CONNECTIONS (64), LOAD_DIR (target/load: indexes kept
 # between runs; delete a size's directory to rebuild it).
@@ -22,7 +25,7 @@ sizes="${1:-5k}"
 seconds="${LOAD_SECONDS:-20}"
 connections="${LOAD_CONNECTIONS:-64}"
 load_dir="${LOAD_DIR:-$repo/target/load}"
-script="$repo/tests/load/mixed.lua"
+scripts="$repo/tests/load"
 bin="$repo/target/release/orienta"
 server_pid=""
 
@@ -99,9 +102,9 @@ server_cpu() {
 # server_cpu_seconds": the server's CPU time tells how much of CPU 0 it actually got on a
 # shared machine.
 measure() {
-  local base=$1 duration=$2 output cpu_before cpu_after
+  local base=$1 duration=$2 script=$3 distinct=$4 output cpu_before cpu_after
   cpu_before="$(server_cpu)"
-  output="$(taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" --latency -s "$script" "$base" 2>&1)"
+  output="$(taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" --latency -s "$script" "$base" -- "$distinct" 2>&1)"
   cpu_after="$(server_cpu)"
   echo "$output" >"$load_dir/wrk-last.txt"
   local rps p50 p99 non2xx errors total
@@ -114,6 +117,11 @@ measure() {
   echo "${rps:-0} ${p50:-?} ${p99:-?} ${non2xx:-0} ${errors:-0} ${total:-0} $(awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN {printf "%.2f", b - a}')"
 }
 
+# Response cache lookups so far: "hits misses".
+cache_lookups() {
+  curl -fsS "$1/metrics" | awk '/^orienta_response_cache_lookups_total\{result="hit"\}/ {h=$2} /^orienta_response_cache_lookups_total\{result="miss"\}/ {m=$2} END {printf "%d %d", h, m}'
+}
+
 for size in $sizes; do
   index="$load_dir/index-$size"
   echo "== $size: index"
@@ -122,21 +130,27 @@ for size in $sizes; do
   base="http://127.0.0.1:$port"
   rows=""
   docs=""
-  for mode in cached uncached; do
-    entries=2048
-    [ "$mode" = "uncached" ] && entries=0
+  for mode in rotation zipf-2000 zipf-9800 uncached; do
+    entries=2048 script="$scripts/mixed.lua" distinct=0
+    case "$mode" in
+      zipf-*) script="$scripts/zipf.lua" distinct="${mode#zipf-}" ;;
+      uncached) entries=0 ;;
+    esac
     start_server "$index" "$port" "$entries"
     docs="$(curl -fsS "$base/readyz")"
     echo "== $size, $mode: warm-up (5 s)"
-    measure "$base" 5 >/dev/null
+    measure "$base" 5 "$script" "$distinct" >/dev/null
+    read -r hits_before misses_before <<<"$(cache_lookups "$base")"
     echo "== $size, $mode: wrk -c$connections -d${seconds}s"
-    read -r rps p50 p99 non2xx errors total cpu <<<"$(measure "$base" "$seconds")"
+    read -r rps p50 p99 non2xx errors total cpu <<<"$(measure "$base" "$seconds" "$script" "$distinct")"
+    read -r hits_after misses_after <<<"$(cache_lookups "$base")"
+    hit_ratio="$(awk -v h=$((hits_after - hits_before)) -v m=$((misses_after - misses_before)) 'BEGIN {if (h + m > 0) printf "%.1f%%", 100 * h / (h + m); else print "off"}')"
     share="$(awk -v c="$cpu" -v s="$seconds" 'BEGIN {printf "%.0f%%", 100 * c / s}')"
     per_cpu="$(awk -v c="$cpu" -v t="$total" 'BEGIN {if (c > 0) printf "%.0f", t / c; else print "?"}')"
     us="$(awk -v c="$cpu" -v t="$total" 'BEGIN {if (t > 0) printf "%.0f", 1000000 * c / t; else print "?"}')"
-    printf '   %s req/s, p50 %s, p99 %s, non-2xx %s, socket errors %s (%s requests); server CPU %s s (%s of a core): %s req per CPU-second, %s µs CPU per request\n' \
-      "$rps" "$p50" "$p99" "$non2xx" "$errors" "$total" "$cpu" "$share" "$per_cpu" "$us"
-    rows+="| $mode | $rps | $p50 | $p99 | $non2xx | $errors | $total | $share | $per_cpu | $us |"$'\n'
+    printf '   %s req/s, p50 %s, p99 %s, non-2xx %s, socket errors %s (%s requests), cache hits %s; server CPU %s s (%s of a core): %s req per CPU-second, %s µs CPU per request\n' \
+      "$rps" "$p50" "$p99" "$non2xx" "$errors" "$total" "$hit_ratio" "$cpu" "$share" "$per_cpu" "$us"
+    rows+="| $mode | $rps | $p50 | $p99 | $non2xx | $errors | $total | $hit_ratio | $share | $per_cpu | $us |"$'\n'
     stop_server
   done
   report="$repo/bench-results/load-$size.md"
@@ -147,12 +161,14 @@ for size in $sizes; do
     echo "- Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
     echo "- Index: \`$docs\`"
     echo "- Server: \`orienta serve\` (release) pinned with \`taskset -c 0\` (one actix worker), rate limiting off, logs at warn"
-    echo "- Load: \`wrk -t1 -c$connections -d${seconds}s --latency -s tests/load/mixed.lua\` pinned with \`taskset -c 1\`, after a 5 s warm-up"
-    echo "- Mix (20 searches in rotation): text, text + bassin, text + radius sorted by distance, spoken-language filter, facets only"
-    echo "- cached = default configuration (rendered searches kept 60 s per index version); uncached = \`ORIENTA_RESPONSE_CACHE=0\`, every request runs the search"
+    echo "- Load: \`wrk -t1 -c$connections -d${seconds}s --latency\` pinned with \`taskset -c 1\`, after a 5 s warm-up"
+    echo "- rotation: 20 searches in rotation (\`tests/load/mixed.lua\`: text, text + bassin, text + radius sorted by distance, spoken-language filter, facets only), response cache on (the default: 2,048 rendered searches, 60 s per index version)"
+    echo "- zipf-N: N distinct searches (need text × territory × spoken language, \`tests/load/zipf.lua\`) asked with Zipf popularity (s = 1), cache on; 9,800 is more than the cache holds"
+    echo "- uncached: the rotation with \`ORIENTA_RESPONSE_CACHE=0\`, every request runs the search"
+    echo "- cache hits: share of the measured requests answered from the cache (\`/metrics\`)"
     echo
-    echo "| mode | req/s | p50 | p99 | non-2xx | socket errors | requests | server CPU share | req per CPU-second | CPU µs per request |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| mode | req/s | p50 | p99 | non-2xx | socket errors | requests | cache hits | server CPU share | req per CPU-second | CPU µs per request |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s' "$rows"
     echo
     echo "Target at 100k: ≥ 5,000 req/s and p99 ≤ 20 ms. The machine is shared with other jobs: the server's"

@@ -1,9 +1,12 @@
 //! A small in-memory cache of rendered search responses, keyed by the index version and
 //! the effective request, bounded in entries and age (the `Cache-Control` max-age).
+//!
+//! Eviction is quick_cache's S3-FIFO: a search asked once does not push out the searches
+//! asked all day (partner widgets, the helpdesk's usual needs), which first-in first-out
+//! did. Hits and misses are counted for `/metrics`.
 
 use actix_web::web::Bytes;
-use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// A rendered response.
@@ -19,67 +22,80 @@ pub struct Cached {
     pub created: Instant,
 }
 
-#[derive(Default)]
-struct Entries {
-    map: HashMap<String, Cached>,
-    order: VecDeque<String>,
+/// Bounded, scan-resistant, time-limited.
+pub struct ResponseCache {
+    max_age: Duration,
+    /// `None` when the cache is off.
+    entries: Option<quick_cache::sync::Cache<String, Cached>>,
+    hits: AtomicU64,
+    misses: AtomicU64,
 }
 
-/// Bounded, first-in first-out, time-limited.
-pub struct ResponseCache {
-    capacity: usize,
-    max_age: Duration,
-    entries: Mutex<Entries>,
+/// Lookups answered from the cache and lookups that had to search.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CacheCounts {
+    /// Fresh entries found.
+    pub hits: u64,
+    /// Absent or stale.
+    pub misses: u64,
 }
 
 impl ResponseCache {
-    /// A cache of `capacity` entries (0 = off) living `max_age`.
+    /// A cache of about `capacity` entries (0 = off) living `max_age`.
     pub fn new(capacity: usize, max_age: Duration) -> Self {
+        let enabled = capacity > 0 && !max_age.is_zero();
         Self {
-            capacity,
             max_age,
-            entries: Mutex::new(Entries::default()),
+            entries: enabled.then(|| quick_cache::sync::Cache::new(capacity)),
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
         }
     }
 
     /// True when the cache keeps anything.
     pub fn enabled(&self) -> bool {
-        self.capacity > 0 && !self.max_age.is_zero()
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Entries> {
-        self.entries
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.entries.is_some()
     }
 
     /// A fresh entry.
     pub fn get(&self, key: &str) -> Option<Cached> {
-        if !self.enabled() {
-            return None;
-        }
-        let entries = self.lock();
-        entries
-            .map
+        let entries = self.entries.as_ref()?;
+        let fresh = entries
             .get(key)
-            .filter(|cached| cached.created.elapsed() < self.max_age)
-            .cloned()
+            .filter(|cached| cached.created.elapsed() < self.max_age);
+        let counter = if fresh.is_some() {
+            &self.hits
+        } else {
+            &self.misses
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        fresh
     }
 
-    /// Stores an entry, evicting the oldest when full.
+    /// Stores an entry (replacing a stale one), evicting as the policy decides when full.
     pub fn put(&self, key: String, cached: Cached) {
-        if !self.enabled() {
-            return;
+        if let Some(entries) = &self.entries {
+            entries.insert(key, cached);
         }
-        let mut entries = self.lock();
-        if entries.map.insert(key.clone(), cached).is_none() {
-            entries.order.push_back(key);
-        }
-        while entries.map.len() > self.capacity {
-            let Some(oldest) = entries.order.pop_front() else {
-                break;
-            };
-            entries.map.remove(&oldest);
+    }
+
+    /// Entries held now.
+    pub fn len(&self) -> usize {
+        self.entries
+            .as_ref()
+            .map_or(0, quick_cache::sync::Cache::len)
+    }
+
+    /// True when nothing is held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Hits and misses since the start.
+    pub fn counts(&self) -> CacheCounts {
+        CacheCounts {
+            hits: self.hits.load(Ordering::Relaxed),
+            misses: self.misses.load(Ordering::Relaxed),
         }
     }
 }
@@ -88,9 +104,9 @@ impl ResponseCache {
 mod tests {
     use super::*;
 
-    fn entry(text: &'static str) -> Cached {
+    fn entry(text: &str) -> Cached {
         Cached {
-            body: Bytes::from_static(text.as_bytes()),
+            body: Bytes::from(text.to_owned()),
             content_type: "application/json",
             total: 0,
             created: Instant::now(),
@@ -98,15 +114,43 @@ mod tests {
     }
 
     #[test]
-    fn evicts_oldest_and_can_be_off() {
-        let cache = ResponseCache::new(2, Duration::from_secs(60));
-        cache.put("a".into(), entry("1"));
-        cache.put("b".into(), entry("2"));
-        cache.put("c".into(), entry("3"));
-        assert!(cache.get("a").is_none());
-        assert_eq!(cache.get("c").unwrap().body, "3");
+    fn bounded_counted_and_can_be_off() {
+        let cache = ResponseCache::new(100, Duration::from_secs(60));
+        for number in 0..1_000 {
+            cache.put(format!("k{number}"), entry(&number.to_string()));
+        }
+        assert!(cache.len() <= 150, "held {}", cache.len());
+        assert_eq!(cache.get("k999").unwrap().body, "999");
+        assert!(cache.get("never stored").is_none());
+        assert_eq!(cache.counts(), CacheCounts { hits: 1, misses: 1 });
+
         let off = ResponseCache::new(0, Duration::from_secs(60));
         off.put("a".into(), entry("1"));
         assert!(off.get("a").is_none());
+        assert!(off.is_empty());
+        assert_eq!(off.counts(), CacheCounts::default());
+    }
+
+    #[test]
+    fn frequent_entries_survive_a_scan() {
+        let cache = ResponseCache::new(100, Duration::from_secs(60));
+        cache.put("popular".into(), entry("p"));
+        for round in 0..20 {
+            assert!(cache.get("popular").is_some(), "evicted at round {round}");
+            for number in 0..50 {
+                cache.put(format!("once-{round}-{number}"), entry("x"));
+            }
+        }
+    }
+
+    #[test]
+    fn stale_entries_are_misses() {
+        let cache = ResponseCache::new(10, Duration::from_millis(1));
+        let mut old = entry("old");
+        old.created = Instant::now() - Duration::from_secs(1);
+        cache.put("a".into(), old);
+        assert!(cache.get("a").is_none());
+        cache.put("a".into(), entry("new"));
+        assert_eq!(cache.counts().misses, 1);
     }
 }

@@ -20,6 +20,8 @@ pub struct Metrics {
     documents: IntGauge,
     organisations: IntGauge,
     version: IntGaugeVec,
+    cache_lookups: IntCounterVec,
+    cache_entries: IntGauge,
 }
 
 impl Default for Metrics {
@@ -67,12 +69,27 @@ impl Metrics {
             &["version"],
         )
         .expect("valid gauge");
+        let cache_lookups = IntCounterVec::new(
+            Opts::new(
+                "orienta_response_cache_lookups_total",
+                "search response cache lookups, by result (hit, miss)",
+            ),
+            &["result"],
+        )
+        .expect("valid counter");
+        let cache_entries = IntGauge::new(
+            "orienta_response_cache_entries",
+            "rendered searches held in the response cache",
+        )
+        .expect("valid gauge");
         for collector in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(latency.clone()),
             Box::new(documents.clone()),
             Box::new(organisations.clone()),
             Box::new(version.clone()),
+            Box::new(cache_lookups.clone()),
+            Box::new(cache_entries.clone()),
         ] {
             registry
                 .register(collector)
@@ -85,6 +102,8 @@ impl Metrics {
             documents,
             organisations,
             version,
+            cache_lookups,
+            cache_entries,
         }
     }
 
@@ -106,6 +125,16 @@ impl Metrics {
         }
         self.version.reset();
         self.version.with_label_values(&[version.as_str()]).set(1);
+        let cache = state.cache();
+        let counts = cache.counts();
+        self.cache_lookups.reset();
+        self.cache_lookups
+            .with_label_values(&["hit"])
+            .inc_by(counts.hits);
+        self.cache_lookups
+            .with_label_values(&["miss"])
+            .inc_by(counts.misses);
+        self.cache_entries.set(cache.len() as i64);
         let mut buffer = Vec::new();
         let encoder = TextEncoder::new();
         if let Err(error) = encoder.encode(&self.registry.gather(), &mut buffer) {

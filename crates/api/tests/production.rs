@@ -153,7 +153,15 @@ fn compression_request_ids_and_probes() {
     assert!(ready["version"].as_str().unwrap().starts_with('v'));
 
     server.get("/v1/search?q=metrics");
+    server.get("/v1/search?q=metrics");
     let metrics = server.get("/metrics").text().unwrap();
+    let cache_hits: u64 = metrics
+        .lines()
+        .find_map(|line| line.strip_prefix("orienta_response_cache_lookups_total{result=\"hit\"} "))
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or(0);
+    assert!(cache_hits >= 1, "the repeated search came from the cache");
+    assert!(metrics.contains("orienta_response_cache_entries "));
     assert!(metrics.contains(
         "orienta_http_requests_total{method=\"GET\",route=\"/v1/search\",status=\"200\"}"
     ));
