@@ -38,6 +38,7 @@ pub(crate) fn assign(organisation: &mut Organisation, given: &[String], thesauru
     }
     needs.sort();
     needs.dedup();
+    needs.shrink_to_fit();
     organisation.care_line = thesaurus.care_line(&needs);
     organisation.needs = needs;
 }

@@ -310,6 +310,25 @@ pub struct Organisation {
 }
 
 impl Organisation {
+    /// Gives back the spare capacity of the record's lists. Vectors grown by `push` keep
+    /// room for four elements at least: a single 840-byte location held 3.4 KB, a third of
+    /// an imported record's memory.
+    pub fn shrink_to_fit(&mut self) {
+        self.alt_names.shrink_to_fit();
+        self.former_names.shrink_to_fit();
+        self.languages.shrink_to_fit();
+        self.categories.shrink_to_fit();
+        self.needs.shrink_to_fit();
+        self.phones.shrink_to_fit();
+        self.emails.shrink_to_fit();
+        self.websites.shrink_to_fit();
+        self.schedule.weekly.shrink_to_fit();
+        self.external_ids.shrink_to_fit();
+        self.locations.shrink_to_fit();
+        self.sources.shrink_to_fit();
+        self.quality.shrink_to_fit();
+    }
+
     /// The main source.
     pub fn primary_source(&self) -> &Provenance {
         &self.sources[0]

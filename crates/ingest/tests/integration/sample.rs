@@ -137,6 +137,9 @@ fn hours_are_structured_in_both_languages() {
 #[test]
 fn address_and_territory() {
     let organisation = sample();
+    // One location, held without spare room (a pushed 840-byte location reserved four).
+    assert_eq!(organisation.locations.capacity(), 1);
+    assert_eq!(organisation.quality.capacity(), organisation.quality.len());
     let location = &organisation.locations[0];
     let address = &location.address;
     assert_eq!(
