@@ -126,7 +126,9 @@ pub fn ingest(
             })
             .clone()
     };
-    let mut drafts: Vec<(usize, Draft)> = Vec::new();
+    // Drafts stay boxed as the importers made them: a vector of kilobyte drafts would be
+    // a hundred megabytes of fresh memory at 100k, and every draft copied into it.
+    let mut drafts: Vec<(usize, Box<Draft>)> = Vec::new();
     for source in sources {
         let loaded = match source::load(source, http) {
             Ok(loaded) => loaded,
@@ -180,13 +182,12 @@ pub fn ingest(
             let parsed = importers::read(&loaded_source, &source_context);
             let source_index = report.sources.len();
             source_report.read = parsed.len();
-            // One allocation instead of repeated doubling (and copying) of kilobyte drafts.
             drafts.reserve(parsed.len());
             for record in parsed {
                 match record {
                     Parsed::Accepted(draft) => {
                         source_report.accepted += 1;
-                        drafts.push((source_index, *draft));
+                        drafts.push((source_index, draft));
                     }
                     Parsed::Rejected(rejection) => {
                         source_report.rejected += 1;
