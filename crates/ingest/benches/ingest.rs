@@ -2,9 +2,11 @@
 //!
 //! Records are clones of the 13219 sample with varied ids, names, phones, postcodes and
 //! points inside Brussels (and a few bad values), written as NDJSON. `ORIENTA_BENCH_RECORDS`
-//! sets the count (default 100 000). Run: `cargo bench -p orienta-ingest`.
+//! sets the count (default 100 000). Run: `cargo bench -p orienta-ingest`. The allocator
+//! and its batch mode are the `orienta` binary's (`orienta-allocator`).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use orienta_allocator as _;
 use orienta_ingest::{ingest, IngestContext};
 use orienta_territory::Tagger;
 use orienta_thesaurus::Thesaurus;
@@ -89,6 +91,7 @@ fn bench(c: &mut Criterion) {
         .throughput(Throughput::Elements(count as u64));
     group.bench_function(format!("social_brussels_ndjson_{count}"), |b| {
         b.iter(|| {
+            let _batch = orienta_allocator::batch_mode();
             let outcome = ingest(&sources, &context, &|_| {});
             assert_eq!(outcome.report.totals.accepted, count);
             outcome.organisations.len()
