@@ -13,7 +13,9 @@ use crate::request::{SearchRequest, Sort, SyntheticFilter, Understanding};
 use orienta_model::Lang;
 use std::collections::{BTreeMap, HashMap};
 use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, SegmentReader, Term};
 
@@ -79,12 +81,15 @@ fn is_stop_word(index: &SearchIndex, token: &str) -> bool {
         || analysis::analyze(schema_index, DUTCH, token).is_empty()
 }
 
+/// A filter clause: it must match and adds nothing to the score (a constant scorer, so the
+/// filter's own BM25 is never computed).
 fn zero_score(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
-    (Occur::Must, Box::new(BoostQuery::new(query, 0.0)))
+    (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
 }
 
+/// Any of the values in `field`; one value is its term query alone.
 fn any_term(field: Field, values: impl IntoIterator<Item = String>) -> Box<dyn Query> {
-    let clauses: Vec<(Occur, Box<dyn Query>)> = values
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = values
         .into_iter()
         .map(|value| {
             let term = Term::from_field_text(field, &value);
@@ -92,6 +97,11 @@ fn any_term(field: Field, values: impl IntoIterator<Item = String>) -> Box<dyn Q
             (Occur::Should, query)
         })
         .collect();
+    if clauses.len() == 1 {
+        if let Some((_, query)) = clauses.pop() {
+            return query;
+        }
+    }
     Box::new(BooleanQuery::new(clauses))
 }
 
