@@ -147,10 +147,11 @@ pub fn clean(raw: &str, field: &str, issues: &mut Vec<QualityIssue>) -> Option<S
         rewritten = Some(stripped);
     }
     let text = rewritten.as_deref().unwrap_or(raw);
+    // A tidy text is kept as it is: the repaired copy is moved, not copied again.
     let tidy = if is_tidy(text) {
         rewritten.unwrap_or_else(|| raw.to_owned())
     } else {
-        tidy_whitespace(text)
+        rewrite_whitespace(text)
     };
     (!tidy.is_empty()).then_some(tidy)
 }
