@@ -1,21 +1,59 @@
 //! Folding and tokenisation: the one normalisation shared by the thesaurus and the texts
 //! matched against it.
 
+use std::ops::Range;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Words whose `-en` is not a plural ending worth dropping: "ouderen" (older people)
 /// must not become "ouder" (parent), nor "jongeren" (young people) "jonger" (younger).
 const NO_STEM: [&str; 2] = ["ouderen", "jongeren"];
 
-/// One token of a text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Token {
+/// One token of a text, borrowed from its [`Tokens`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token<'a> {
     /// Lowercased, accent-free.
-    pub folded: String,
+    pub folded: &'a str,
     /// The matching key: `folded` without a plural ending.
-    pub key: String,
+    pub key: &'a str,
     /// Written in capitals (at least one letter, no lowercase letter).
     pub upper: bool,
+}
+
+/// Where one token's folded form and key lie in the buffer of its [`Tokens`].
+#[derive(Debug, Clone)]
+struct Span {
+    folded: Range<usize>,
+    key: Range<usize>,
+    upper: bool,
+}
+
+/// The tokens of a text, all in one buffer: a text of any length costs two allocations,
+/// not two per word (record descriptions are matched against the thesaurus at import).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tokens {
+    buffer: String,
+    spans: Vec<Span>,
+}
+
+impl Tokens {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// True when the text had no word.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The tokens in text order.
+    pub fn iter(&self) -> impl Iterator<Item = Token<'_>> + '_ {
+        self.spans.iter().map(|span| Token {
+            folded: &self.buffer[span.folded.clone()],
+            key: &self.buffer[span.key.clone()],
+            upper: span.upper,
+        })
+    }
 }
 
 /// Folds a text: lowercase, no accents, elisions and hyphens split, every
@@ -29,8 +67,8 @@ pub fn fold(text: &str) -> String {
 /// The folded tokens of a text (see [`fold`]).
 pub fn tokens(text: &str) -> Vec<String> {
     tokenize(text)
-        .into_iter()
-        .map(|token| token.folded)
+        .iter()
+        .map(|token| token.folded.to_owned())
         .collect()
 }
 
@@ -42,40 +80,50 @@ pub fn tokens(text: &str) -> Vec<String> {
 /// ziekenhuizen = ziekenhuis, brieven = brief). Applied the same way to thesaurus
 /// terms and texts, it only needs to be consistent, not linguistically exact.
 pub fn match_key(token: &str) -> String {
-    let stemmable = token.len() > 4 && token.bytes().all(|byte| byte.is_ascii_lowercase());
-    if !stemmable || NO_STEM.contains(&token) {
-        return token.to_owned();
-    }
-    let mut key = token.to_owned();
-    if key.ends_with("eaux") {
-        key.pop();
-    } else if key.ends_with("aux") {
-        key.truncate(key.len() - 3);
-        key.push_str("al");
-    } else if key.ends_with('s') || key.ends_with('x') {
-        key.pop();
-    }
-    if key.len() > 4 && key.ends_with("en") {
-        key.truncate(key.len() - 2);
-        undo_dutch_plural_spelling(&mut key);
-    }
+    let (kept, suffix) = key_parts(token);
+    let mut key = String::with_capacity(kept + suffix.len());
+    key.push_str(&token[..kept]);
+    key.push_str(suffix);
     key
+}
+
+/// The key of a token as the length of the token's prefix it keeps and a suffix to
+/// append ("sociaux" → 4, "al"; "pakketten" → 6, ""; "brieven" → 4, "f").
+fn key_parts(token: &str) -> (usize, &'static str) {
+    let bytes = token.as_bytes();
+    let stemmable = bytes.len() > 4 && bytes.iter().all(u8::is_ascii_lowercase);
+    if !stemmable || NO_STEM.contains(&token) {
+        return (bytes.len(), "");
+    }
+    let mut kept = bytes.len();
+    if token.ends_with("eaux") {
+        kept -= 1;
+    } else if token.ends_with("aux") {
+        return (kept - 3, "al");
+    } else if token.ends_with('s') || token.ends_with('x') {
+        kept -= 1;
+    }
+    if kept > 4 && token[..kept].ends_with("en") {
+        kept -= 2;
+        return undo_dutch_plural_spelling(&bytes[..kept]);
+    }
+    (kept, "")
 }
 
 /// After dropping `-en`: doubled consonant (pakkett → pakket), `z` for `s`
 /// (huiz → hui, like huis → hui), `v` for `f` (briev → brief).
-fn undo_dutch_plural_spelling(key: &mut String) {
-    let bytes = key.as_bytes();
-    let Some(&last) = bytes.last() else {
-        return;
+fn undo_dutch_plural_spelling(stem: &[u8]) -> (usize, &'static str) {
+    let Some(&last) = stem.last() else {
+        return (0, "");
     };
-    let doubled = bytes.len() >= 2 && bytes[bytes.len() - 2] == last;
+    let doubled = stem.len() >= 2 && stem[stem.len() - 2] == last;
     let doubled_consonant = doubled && !b"aeiouy".contains(&last);
     if doubled_consonant || last == b'z' {
-        key.pop();
+        (stem.len() - 1, "")
     } else if last == b'v' {
-        key.pop();
-        key.push('f');
+        (stem.len() - 1, "f")
+    } else {
+        (stem.len(), "")
     }
 }
 
@@ -84,50 +132,58 @@ fn undo_dutch_plural_spelling(key: &mut String) {
 /// Each character is decomposed on its own (ASCII needs none): combining marks are
 /// dropped anyway, so their canonical order, the only thing a whole-text NFD adds,
 /// does not matter.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut current = TokenBuilder::default();
-    let mut take = |ch: char, current: &mut TokenBuilder| {
-        if is_combining_mark(ch) {
-            return;
-        }
-        if ch.is_alphanumeric() {
-            current.push(ch);
-        } else if let Some(token) = current.finish() {
-            tokens.push(token);
-        }
+pub(crate) fn tokenize(text: &str) -> Tokens {
+    let mut builder = TokenBuilder {
+        tokens: Tokens {
+            buffer: String::with_capacity(text.len() + text.len() / 4),
+            spans: Vec::new(),
+        },
+        ..TokenBuilder::default()
     };
     for ch in text.chars() {
         if ch.is_ascii_alphanumeric() {
-            current.push(ch);
+            builder.push(ch);
             continue;
         }
         if ch.is_ascii() {
-            take(' ', &mut current);
+            builder.finish();
             continue;
         }
-        decompose_canonical(ch, |part| take(part, &mut current));
+        decompose_canonical(ch, |part| {
+            if is_combining_mark(part) {
+                return;
+            }
+            if part.is_alphanumeric() {
+                builder.push(part);
+            } else {
+                builder.finish();
+            }
+        });
     }
-    tokens.extend(current.finish());
-    tokens
+    builder.finish();
+    builder.tokens
 }
 
-/// Accumulates the characters of one token.
+/// Accumulates the tokens of a text, writing each token's characters straight into the
+/// shared buffer.
 #[derive(Default)]
 struct TokenBuilder {
-    folded: String,
+    tokens: Tokens,
+    /// Where the current token starts in the buffer.
+    start: usize,
     has_letter: bool,
     has_lowercase: bool,
 }
 
 impl TokenBuilder {
     fn push(&mut self, ch: char) {
+        let folded = &mut self.tokens.buffer;
         if ch.is_ascii() {
             if ch.is_ascii_alphabetic() {
                 self.has_letter = true;
                 self.has_lowercase |= ch.is_ascii_lowercase();
             }
-            self.folded.push(ch.to_ascii_lowercase());
+            folded.push(ch.to_ascii_lowercase());
             return;
         }
         if ch.is_alphabetic() {
@@ -135,32 +191,46 @@ impl TokenBuilder {
             self.has_lowercase |= ch.is_lowercase();
         }
         match ch {
-            'œ' | 'Œ' => self.folded.push_str("oe"),
-            'æ' | 'Æ' => self.folded.push_str("ae"),
-            'ß' => self.folded.push_str("ss"),
-            'ĳ' | 'Ĳ' => self.folded.push_str("ij"),
-            'ø' | 'Ø' => self.folded.push('o'),
-            'ł' | 'Ł' => self.folded.push('l'),
-            'đ' | 'Đ' => self.folded.push('d'),
-            _ => self.folded.extend(ch.to_lowercase()),
+            'œ' | 'Œ' => folded.push_str("oe"),
+            'æ' | 'Æ' => folded.push_str("ae"),
+            'ß' => folded.push_str("ss"),
+            'ĳ' | 'Ĳ' => folded.push_str("ij"),
+            'ø' | 'Ø' => folded.push('o'),
+            'ł' | 'Ł' => folded.push('l'),
+            'đ' | 'Đ' => folded.push('d'),
+            _ => folded.extend(ch.to_lowercase()),
         }
     }
 
-    fn finish(&mut self) -> Option<Token> {
-        if self.folded.is_empty() {
-            return None;
+    /// Ends the current token, if any: records its span and appends its key to the
+    /// buffer when the key is not a prefix of the folded form.
+    fn finish(&mut self) {
+        let buffer = &mut self.tokens.buffer;
+        let folded = self.start..buffer.len();
+        if folded.is_empty() {
+            return;
         }
-        // The buffer is reused: each token gets one allocation of its exact length.
-        let folded = self.folded.as_str().to_owned();
-        self.folded.clear();
-        let token = Token {
-            key: match_key(&folded),
-            upper: self.has_letter && !self.has_lowercase,
-            folded,
+        let (kept, suffix) = key_parts(&buffer[folded.clone()]);
+        let key = if suffix.is_empty() {
+            folded.start..folded.start + kept
+        } else {
+            let key_start = buffer.len();
+            // stems of rewritten keys are ASCII (see `key_parts`): copied byte by byte
+            for position in folded.start..folded.start + kept {
+                let byte = buffer.as_bytes()[position];
+                buffer.push(char::from(byte));
+            }
+            buffer.push_str(suffix);
+            key_start..buffer.len()
         };
+        self.tokens.spans.push(Span {
+            folded,
+            key,
+            upper: self.has_letter && !self.has_lowercase,
+        });
+        self.start = buffer.len();
         self.has_letter = false;
         self.has_lowercase = false;
-        Some(token)
     }
 }
 
@@ -206,10 +276,33 @@ mod tests {
     }
 
     #[test]
+    fn tokens_carry_the_keys_of_match_key() {
+        let text = "Restaurants SOCIAUX, brieven, pakketten, ziekenhuizen, bureaux, ouderen";
+        let tokens = tokenize(text);
+        let keys: Vec<&str> = tokens.iter().map(|token| token.key).collect();
+        assert_eq!(
+            keys,
+            [
+                "restaurant",
+                "social",
+                "brief",
+                "pakket",
+                "ziekenhui",
+                "bureau",
+                "ouderen"
+            ]
+        );
+        for token in tokens.iter() {
+            assert_eq!(token.key, match_key(token.folded));
+        }
+    }
+
+    #[test]
     fn tokens_remember_capitals() {
         let parsed = tokenize("Consultation ONE, Mr Dupont");
         let upper: Vec<bool> = parsed.iter().map(|token| token.upper).collect();
         assert_eq!(upper, [false, true, false, false]);
-        assert!(!tokenize("112")[0].upper);
+        let digits: Vec<bool> = tokenize("112").iter().map(|token| token.upper).collect();
+        assert_eq!(digits, [false]);
     }
 }

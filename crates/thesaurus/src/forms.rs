@@ -58,6 +58,7 @@ pub(crate) fn forms(record: &ConceptRecord) -> Vec<Form<'_>> {
 
 /// The matching key of a whole text: its token keys joined by spaces.
 pub(crate) fn key_of(text: &str) -> String {
-    let keys: Vec<String> = tokenize(text).into_iter().map(|token| token.key).collect();
+    let tokens = tokenize(text);
+    let keys: Vec<&str> = tokens.iter().map(|token| token.key).collect();
     keys.join(" ")
 }

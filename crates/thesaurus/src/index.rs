@@ -5,7 +5,7 @@ use crate::file::ConceptRecord;
 use crate::fold::tokenize;
 use crate::forms::{forms, FormKind};
 use orienta_model::Lang;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
 /// One token of an indexed form.
@@ -17,6 +17,8 @@ pub(crate) struct EntryToken {
     pub key: String,
     /// Length of `folded` in characters (drives typo tolerance).
     pub chars: usize,
+    /// The number of `key` in [`TermIndex::keys`].
+    pub id: usize,
 }
 
 /// One indexed form of a concept.
@@ -39,12 +41,13 @@ pub(crate) struct Entry {
 pub(crate) struct TermIndex {
     /// Every entry.
     pub entries: Vec<Entry>,
-    /// Labels and terms by the key of their first token.
-    pub by_first_key: FxHashMap<String, Vec<usize>>,
+    /// Every token key of every form, numbered: words of the thesaurus are never read
+    /// as typos, and matching compares numbers instead of strings.
+    pub keys: FxHashMap<String, usize>,
+    /// Labels and terms (not acronyms) by the number of their first token's key.
+    pub starts: Vec<Vec<usize>>,
     /// Acronyms by folded token.
     pub acronyms: FxHashMap<String, Vec<usize>>,
-    /// Every token key of every form: words of the thesaurus are never read as typos.
-    pub known_keys: FxHashSet<String>,
 }
 
 /// The language of a form found in several languages of one concept: the only one, or
@@ -79,7 +82,7 @@ impl TermIndex {
                 if tokens.is_empty() {
                     continue;
                 }
-                let folded: Vec<&str> = tokens.iter().map(|token| token.folded.as_str()).collect();
+                let folded: Vec<&str> = tokens.iter().map(|token| token.folded).collect();
                 let folded = folded.join(" ");
                 let existing = merged.iter_mut().find(|(other, flag, _, _)| {
                     *other == folded && flag.is_some() == acronym.is_some()
@@ -96,11 +99,12 @@ impl TermIndex {
                     concept,
                     folded: String::new(),
                     tokens: tokenize(text)
-                        .into_iter()
+                        .iter()
                         .map(|token| EntryToken {
                             chars: token.folded.chars().count(),
-                            folded: token.folded,
-                            key: token.key,
+                            folded: token.folded.to_owned(),
+                            key: token.key.to_owned(),
+                            id: 0,
                         })
                         .collect(),
                     lang: if acronym.is_some() {
@@ -122,17 +126,23 @@ impl TermIndex {
             .map(|token| token.folded.as_str())
             .collect();
         entry.folded = folded.join(" ");
+        for token in &mut entry.tokens {
+            let next = self.keys.len();
+            token.id = *self.keys.entry(token.key.clone()).or_insert(next);
+        }
+        self.starts.resize_with(self.keys.len(), Vec::new);
         let Some(first) = entry.tokens.first() else {
             return;
         };
         let position = self.entries.len();
-        let bucket = match entry.acronym {
-            Some(_) => self.acronyms.entry(first.folded.clone()),
-            None => self.by_first_key.entry(first.key.clone()),
-        };
-        bucket.or_default().push(position);
-        let keys = entry.tokens.iter().map(|token| token.key.clone());
-        self.known_keys.extend(keys);
+        match entry.acronym {
+            Some(_) => self
+                .acronyms
+                .entry(first.folded.clone())
+                .or_default()
+                .push(position),
+            None => self.starts[first.id].push(position),
+        }
         self.entries.push(entry);
     }
 }

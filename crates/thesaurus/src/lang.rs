@@ -41,9 +41,16 @@ impl Vocabulary {
                         .into_iter()
                         .chain(record.terms(lang).iter().map(String::as_str))
                 })
-                .flat_map(tokenize)
-                .map(|token| token.key)
-                .filter(|key| key.len() > 2)
+                .flat_map(|text| {
+                    let tokens = tokenize(text);
+                    let keys: Vec<String> = tokens
+                        .iter()
+                        .map(|token| token.key)
+                        .filter(|key| key.len() > 2)
+                        .map(str::to_owned)
+                        .collect();
+                    keys
+                })
                 .collect()
         };
         let french = keys(Lang::Fr);
@@ -58,12 +65,10 @@ impl Vocabulary {
     pub fn guess(&self, text: &str) -> Option<Lang> {
         let mut french = 0usize;
         let mut dutch = 0usize;
-        for token in tokenize(text) {
-            if FRENCH_WORDS.contains(&token.folded.as_str()) || self.french.contains(&token.key) {
+        for token in tokenize(text).iter() {
+            if FRENCH_WORDS.contains(&token.folded) || self.french.contains(token.key) {
                 french += 1;
-            } else if DUTCH_WORDS.contains(&token.folded.as_str())
-                || self.dutch.contains(&token.key)
-            {
+            } else if DUTCH_WORDS.contains(&token.folded) || self.dutch.contains(token.key) {
                 dutch += 1;
             }
         }

@@ -1,7 +1,7 @@
 //! Greedy longest match of thesaurus forms over the tokens of a text, with optional
 //! typo tolerance.
 
-use crate::fold::Token;
+use crate::fold::{Token, Tokens};
 use crate::index::{Entry, EntryToken, TermIndex};
 use std::cmp::Reverse;
 use std::ops::Range;
@@ -28,14 +28,15 @@ fn edits_allowed(chars: usize) -> u8 {
     }
 }
 
-/// Edits needed to read `text` as `term`, if within `budget` and the length allowance.
-/// Typos are only considered for a `typo` token (not a word of the thesaurus itself) and
-/// keep the first letter.
-fn token_edits(text: &Token, typo: bool, term: &EntryToken, budget: u8) -> Option<u8> {
-    if text.key == term.key {
+/// Edits needed to read `text` (whose key has the number `text_id` in the index, if any)
+/// as `term`, if within `budget` and the length allowance. Typos are only considered for
+/// a token that is not a word of the thesaurus itself, and keep the first letter.
+fn token_edits(text: &Token, text_id: Option<usize>, term: &EntryToken, budget: u8) -> Option<u8> {
+    if text_id == Some(term.id) {
         return Some(0);
     }
-    if !typo || text.key.chars().next() != term.key.chars().next() {
+    let typo = text_id.is_none();
+    if budget == 0 || !typo || text.key.chars().next() != term.key.chars().next() {
         return None;
     }
     let allowed = edits_allowed(text.folded.chars().count().min(term.chars)).min(budget);
@@ -46,16 +47,17 @@ fn token_edits(text: &Token, typo: bool, term: &EntryToken, budget: u8) -> Optio
     if length_gap > usize::from(allowed) {
         return None;
     }
-    let distance = strsim::damerau_levenshtein(&text.key, &term.key);
+    let distance = strsim::damerau_levenshtein(text.key, &term.key);
     u8::try_from(distance)
         .ok()
         .filter(|edits| *edits <= allowed)
 }
 
-/// The text being matched: its tokens and which of them may be typos.
+/// The text being matched: its tokens and the numbers of their keys in the index (none
+/// for a word the thesaurus does not know, which may be a typo).
 struct Text<'a> {
-    tokens: &'a [Token],
-    typo: Vec<bool>,
+    tokens: Vec<Token<'a>>,
+    ids: Vec<Option<usize>>,
 }
 
 /// Edits needed to read the text from `start` as the whole entry, within `end` and
@@ -74,8 +76,8 @@ fn entry_edits(entry: &Entry, text: &Text, start: usize, end: usize, max_edits: 
     let mut used = 0u8;
     for (offset, term) in entry.tokens.iter().enumerate() {
         let position = start + offset;
-        let typo = text.typo[position];
-        used += token_edits(&text.tokens[position], typo, term, max_edits - used)?;
+        let text_id = text.ids[position];
+        used += token_edits(&text.tokens[position], text_id, term, max_edits - used)?;
     }
     Some(used)
 }
@@ -89,14 +91,14 @@ fn candidates<'a>(
     max_edits: u8,
 ) -> impl Iterator<Item = usize> + 'a {
     let token = &text.tokens[start];
-    let exact = index
-        .by_first_key
-        .get(&token.key)
+    let id = text.ids[start];
+    let exact = id
+        .and_then(|id| index.starts.get(id))
         .into_iter()
         .flatten()
-        .chain(index.acronyms.get(&token.folded).into_iter().flatten())
+        .chain(index.acronyms.get(token.folded).into_iter().flatten())
         .copied();
-    let close = if max_edits == 0 || !text.typo[start] {
+    let close = if max_edits == 0 || id.is_some() {
         Vec::new()
     } else {
         close_candidates(index, token, max_edits)
@@ -109,15 +111,19 @@ fn close_candidates(index: &TermIndex, token: &Token, max_edits: u8) -> Vec<usiz
     let mut found = Vec::new();
     let first_letter = token.key.as_bytes().first();
     let key_chars = token.key.chars().count();
-    for (key, entries) in &index.by_first_key {
-        // cheap filters before any distance: other first letter, or too long or short
-        let far = key.chars().count().abs_diff(key_chars) > usize::from(max_edits);
-        if *key == token.key || key.as_bytes().first() != first_letter || far {
+    for (key, &id) in &index.keys {
+        let entries = &index.starts[id];
+        // cheap filters before any distance: no form starts with it, other first letter,
+        // or too long or short
+        if entries.is_empty() || key.as_bytes().first() != first_letter {
+            continue;
+        }
+        if key.chars().count().abs_diff(key_chars) > usize::from(max_edits) {
             continue;
         }
         for &position in entries {
             let first = &index.entries[position].tokens[0];
-            if token_edits(token, true, first, max_edits).is_some() {
+            if token_edits(token, None, first, max_edits).is_some() {
                 found.push(position);
             }
         }
@@ -183,17 +189,14 @@ fn greedy(index: &TermIndex, text: &Text, range: Range<usize>, max_edits: u8) ->
 /// Non-overlapping matches, in text order. Exact matches are found first; with
 /// `max_edits` > 0, typo-tolerant matches only fill the gaps between them. Forms shared
 /// by several concepts yield one match each.
-pub(crate) fn find(index: &TermIndex, tokens: &[Token], max_edits: u8) -> Vec<RawMatch> {
-    // Exact matching never reads the typo marks: no lookups for it.
-    let typo = match max_edits {
-        0 => vec![false; tokens.len()],
-        _ => tokens
-            .iter()
-            .map(|token| !index.known_keys.contains(&token.key))
-            .collect(),
-    };
-    let text = Text { tokens, typo };
-    let exact = greedy(index, &text, 0..tokens.len(), 0);
+pub(crate) fn find(index: &TermIndex, tokens: &Tokens, max_edits: u8) -> Vec<RawMatch> {
+    let tokens: Vec<Token> = tokens.iter().collect();
+    let ids = tokens
+        .iter()
+        .map(|token| index.keys.get(token.key).copied())
+        .collect();
+    let text = Text { tokens, ids };
+    let exact = greedy(index, &text, 0..text.tokens.len(), 0);
     if max_edits == 0 {
         return exact;
     }
@@ -206,7 +209,7 @@ pub(crate) fn find(index: &TermIndex, tokens: &[Token], max_edits: u8) -> Vec<Ra
         }
         all.push(found);
     }
-    all.extend(greedy(index, &text, covered..tokens.len(), max_edits));
+    all.extend(greedy(index, &text, covered..text.tokens.len(), max_edits));
     all
 }
 
@@ -214,56 +217,34 @@ pub(crate) fn find(index: &TermIndex, tokens: &[Token], max_edits: u8) -> Vec<Ra
 mod tests {
     use super::*;
 
-    fn token(text: &str) -> Token {
-        crate::fold::tokenize(text).remove(0)
-    }
-
-    fn entry_token(text: &str) -> EntryToken {
-        let token = token(text);
-        EntryToken {
-            chars: token.folded.chars().count(),
-            folded: token.folded,
-            key: token.key,
-        }
-    }
-
-    fn token_edits_plain(text: &Token, term: &EntryToken, budget: u8) -> Option<u8> {
-        token_edits(text, true, term, budget)
+    /// Edits to read the one word `text` as the one word `term`; the text's key has the
+    /// term's number when they are equal, as in the index, and none otherwise.
+    fn token_edits_plain(text: &str, term: &str, budget: u8) -> Option<u8> {
+        let text_tokens = crate::fold::tokenize(text);
+        let term_tokens = crate::fold::tokenize(term);
+        let text = text_tokens.iter().next()?;
+        let term = term_tokens.iter().next()?;
+        let entry_token = EntryToken {
+            chars: term.folded.chars().count(),
+            folded: term.folded.to_owned(),
+            key: term.key.to_owned(),
+            id: 7,
+        };
+        let text_id = (text.key == term.key).then_some(7);
+        token_edits(&text, text_id, &entry_token, budget)
     }
 
     #[test]
     fn typo_allowance_grows_with_length() {
+        assert_eq!(token_edits_plain("dete", "dette", 2), None);
+        assert_eq!(token_edits_plain("detes", "dettes", 2), Some(1));
+        assert_eq!(token_edits_plain("mediaton", "mediation", 2), Some(1));
+        assert_eq!(token_edits_plain("mdiaton", "mediation", 2), None);
         assert_eq!(
-            token_edits_plain(&token("dete"), &entry_token("dette"), 2),
-            None
-        );
-        assert_eq!(
-            token_edits_plain(&token("detes"), &entry_token("dettes"), 2),
-            Some(1)
-        );
-        assert_eq!(
-            token_edits_plain(&token("mediaton"), &entry_token("mediation"), 2),
-            Some(1)
-        );
-        assert_eq!(
-            token_edits_plain(&token("mdiaton"), &entry_token("mediation"), 2),
-            None
-        );
-        assert_eq!(
-            token_edits_plain(
-                &token("schuldbemidelig"),
-                &entry_token("schuldbemiddeling"),
-                2
-            ),
+            token_edits_plain("schuldbemidelig", "schuldbemiddeling", 2),
             Some(2)
         );
-        assert_eq!(
-            token_edits_plain(&token("detes"), &entry_token("dettes"), 0),
-            None
-        );
-        assert_eq!(
-            token_edits_plain(&token("Dettes"), &entry_token("dette"), 0),
-            Some(0)
-        );
+        assert_eq!(token_edits_plain("detes", "dettes", 0), None);
+        assert_eq!(token_edits_plain("Dettes", "dette", 0), Some(0));
     }
 }
