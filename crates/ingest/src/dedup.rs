@@ -8,12 +8,12 @@
 //! unless it is the same address. The same name at another address only gives a
 //! `DuplicateCandidate` info, and different organisations at one address stay apart.
 
-use crate::normalize::fold::words;
+use crate::normalize::fold::fold;
 use crate::normalize::info;
 use crate::tagging::push_unique;
 use orienta_model::{external_id_scheme, Location, Organisation, QualityCode};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Legal forms and small words left out of name keys.
 const IGNORED_NAME_WORDS: &[&str] = &[
@@ -27,18 +27,29 @@ pub fn name_keys(organisation: &Organisation) -> Vec<String> {
         .name
         .iter()
         .chain(organisation.official_name.iter())
-        .map(|(_, name)| {
-            words(name)
-                .into_iter()
-                .filter(|word| !IGNORED_NAME_WORDS.contains(&word.as_str()))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|(_, name)| name_key(name))
         .filter(|key| !key.is_empty())
         .collect();
     keys.sort();
     keys.dedup();
     keys
+}
+
+/// One name folded, without legal forms and small words (a folded text has its words
+/// separated by single spaces).
+fn name_key(name: &str) -> String {
+    let folded = fold(name);
+    let mut key = String::with_capacity(folded.len());
+    let kept = folded
+        .split(' ')
+        .filter(|word| !word.is_empty() && !IGNORED_NAME_WORDS.contains(word));
+    for word in kept {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
 }
 
 /// The address keys of a record: postcode, folded street (each language) and number.
@@ -50,11 +61,7 @@ pub fn address_keys(locations: &[Location]) -> Vec<String> {
             continue;
         };
         for (_, street) in address.street.iter() {
-            keys.push(format!(
-                "{postcode}|{}|{}",
-                words(street).join(" "),
-                words(number).join(" ")
-            ));
+            keys.push(format!("{postcode}|{}|{}", fold(street), fold(number)));
         }
     }
     keys.sort();
@@ -91,37 +98,37 @@ pub struct Deduplicated {
 
 /// Merges duplicates; `records` must be in source order.
 pub fn deduplicate(records: Vec<(usize, Organisation)>) -> Deduplicated {
-    // The keys of each record only depend on the record: computed in parallel up front.
+    // The keys of each record only depend on the record: computed in parallel up front,
+    // so the sequential pass below only looks up and inserts borrowed keys.
     let keys: Vec<RecordKeys> = records
         .par_iter()
-        .map(|(_, organisation)| RecordKeys {
-            names: name_keys(organisation),
-            addresses: address_keys(&organisation.locations),
-            kbos: kbos(organisation),
-        })
+        .map(|(_, organisation)| RecordKeys::of(organisation))
         .collect();
     let mut slots: Vec<Option<(usize, Organisation)>> = records.into_iter().map(Some).collect();
-    let mut by_name_and_address: HashMap<(String, String), usize> = HashMap::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut by_kbo: HashMap<String, usize> = HashMap::new();
+    // Sized up front: growing a table of a few hundred thousand keys rehashes every key.
+    let sized = |count: usize| {
+        FxHashMap::<&str, usize>::with_capacity_and_hasher(count, Default::default())
+    };
+    let mut by_place = sized(keys.iter().map(|keys| keys.places.len()).sum());
+    let mut by_name = sized(keys.iter().map(|keys| keys.names.len()).sum());
+    let mut by_kbo = sized(keys.iter().map(|keys| keys.kbos.len()).sum());
     let mut merged_sources = Vec::new();
-    for (index, record_keys) in keys.into_iter().enumerate() {
+    for (index, record_keys) in keys.iter().enumerate() {
         if slots[index].is_none() {
             continue;
         }
         let RecordKeys {
             names,
-            addresses,
+            places,
             kbos: kbo_values,
         } = record_keys;
-        let same_place = names
+        let mut target = places
             .iter()
-            .flat_map(|n| addresses.iter().map(move |a| (n.clone(), a.clone())));
-        let mut target = same_place
-            .clone()
-            .find_map(|key| by_name_and_address.get(&key).copied());
+            .find_map(|place| by_place.get(place.as_str()).copied());
         if target.is_none() {
-            target = kbo_values.iter().find_map(|kbo| by_kbo.get(kbo).copied());
+            target = kbo_values
+                .iter()
+                .find_map(|kbo| by_kbo.get(kbo.as_str()).copied());
         }
         let owner = match target {
             Some(winner) => {
@@ -135,18 +142,18 @@ pub fn deduplicate(records: Vec<(usize, Organisation)>) -> Deduplicated {
                 winner
             }
             None => {
-                flag_candidates(index, &names, &kbo_values, &by_name, &by_kbo, &mut slots);
+                flag_candidates(index, names, kbo_values, &by_name, &by_kbo, &mut slots);
                 index
             }
         };
-        for key in same_place {
-            by_name_and_address.entry(key).or_insert(owner);
+        for place in places {
+            by_place.entry(place.as_str()).or_insert(owner);
         }
         for kbo in kbo_values {
-            by_kbo.entry(kbo).or_insert(owner);
+            by_kbo.entry(kbo.as_str()).or_insert(owner);
         }
         for name in names {
-            by_name.entry(name).or_insert(owner);
+            by_name.entry(name.as_str()).or_insert(owner);
         }
     }
     Deduplicated {
@@ -157,9 +164,33 @@ pub fn deduplicate(records: Vec<(usize, Organisation)>) -> Deduplicated {
 
 /// The keys a record is matched on.
 struct RecordKeys {
+    /// Normalised names.
     names: Vec<String>,
-    addresses: Vec<String>,
+    /// Every normalised name at every address key, joined by a unit separator (which
+    /// neither a folded name nor an address key contains).
+    places: Vec<String>,
+    /// Valid enterprise numbers.
     kbos: Vec<String>,
+}
+
+impl RecordKeys {
+    fn of(organisation: &Organisation) -> Self {
+        let names = name_keys(organisation);
+        let addresses = address_keys(&organisation.locations);
+        let places = names
+            .iter()
+            .flat_map(|name| {
+                addresses
+                    .iter()
+                    .map(move |address| format!("{name}\u{1f}{address}"))
+            })
+            .collect();
+        RecordKeys {
+            names,
+            places,
+            kbos: kbos(organisation),
+        }
+    }
 }
 
 /// Flags a record that shares a name (elsewhere) or an enterprise number with an earlier one.
@@ -167,14 +198,16 @@ fn flag_candidates(
     index: usize,
     names: &[String],
     kbo_values: &[String],
-    by_name: &HashMap<String, usize>,
-    by_kbo: &HashMap<String, usize>,
+    by_name: &FxHashMap<&str, usize>,
+    by_kbo: &FxHashMap<&str, usize>,
     slots: &mut [Option<(usize, Organisation)>],
 ) {
-    let same_name = names.iter().find_map(|name| by_name.get(name).copied());
+    let same_name = names
+        .iter()
+        .find_map(|name| by_name.get(name.as_str()).copied());
     let same_kbo = kbo_values
         .iter()
-        .find_map(|kbo| by_kbo.get(kbo).map(|first| (kbo.clone(), *first)));
+        .find_map(|kbo| by_kbo.get(kbo.as_str()).map(|first| (kbo.clone(), *first)));
     let mut notes = Vec::new();
     if let Some(other) = same_name.filter(|w| *w != index) {
         notes.push((
@@ -233,13 +266,13 @@ fn merge_into(kept: &mut Organisation, other: Organisation) {
         .name
         .iter()
         .chain(kept.official_name.iter())
-        .map(|(_, n)| words(n).join(" "))
+        .map(|(_, n)| fold(n))
         .collect();
     let new_names = other
         .name
         .iter()
         .map(|(_, n)| n.to_owned())
-        .filter(|n| !known_names.contains(&words(n).join(" ")))
+        .filter(|n| !known_names.contains(&fold(n)))
         .chain(other.alt_names.iter().cloned());
     crate::importers::common::push_names(&mut kept.alt_names, new_names);
     crate::importers::common::push_names(
@@ -299,7 +332,7 @@ fn merge_into(kept: &mut Organisation, other: Organisation) {
     let other_name_differs = other
         .name
         .iter()
-        .any(|(_, name)| !known_names.contains(&words(name).join(" ")));
+        .any(|(_, name)| !known_names.contains(&fold(name)));
     for mut location in other.locations {
         let keys = address_keys(std::slice::from_ref(&location));
         if keys.is_empty() || !keys.iter().any(|key| kept_addresses.contains(key)) {

@@ -266,8 +266,10 @@ pub fn ingest(
             ))
         })
         .collect();
+    // Moving a hundred thousand organisations out of their drafts and freeing the rest
+    // of each draft is memory-bound work: done on every core.
     let records: Vec<(usize, Organisation)> = drafts
-        .into_iter()
+        .into_par_iter()
         .map(|(index, draft)| (index, draft.organisation))
         .collect();
     let mut organisations = if context.options.no_dedup {
