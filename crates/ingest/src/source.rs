@@ -211,10 +211,21 @@ pub fn detect(origin: &str, body: &str) -> SourceKind {
         return SourceKind::Unknown;
     }
     let _ = extension;
-    match json_records(body).into_iter().next() {
+    match first_json_record(body) {
         Some(first) => probe_kind(first),
         None => SourceKind::Unknown,
     }
+}
+
+/// The first record text of a JSON body, as [`json_records`] would split it, without
+/// splitting the rest: NDJSON of a few hundred megabytes is only scanned to its first line.
+fn first_json_record(body: &str) -> Option<&str> {
+    let trimmed = body.trim();
+    let one_value = trimmed.starts_with('[') || serde_json::from_str::<&RawValue>(trimmed).is_ok();
+    if one_value {
+        return json_records(trimmed).into_iter().next();
+    }
+    trimmed.lines().map(str::trim).find(|line| !line.is_empty())
 }
 
 #[derive(Deserialize)]
@@ -267,6 +278,26 @@ mod tests {
             [r#"{"name":"a"}"#]
         );
         assert_eq!(json_records(r#" {"id": 1} "#), [r#"{"id": 1}"#]);
+    }
+
+    #[test]
+    fn first_record_is_the_first_of_all_records() {
+        let bodies = [
+            r#"[{"id":1},{"id":2}]"#,
+            "\n{\"id\":1}\n\n{\"id\":2}\nnot json",
+            r#"{"contents":[{"name":"a"}],"total_items":1}"#,
+            r#" {"id": 1} "#,
+            "not json\n{\"id\":1}",
+            "",
+            "[]",
+        ];
+        for body in bodies {
+            assert_eq!(
+                first_json_record(body),
+                json_records(body).first().copied(),
+                "{body}"
+            );
+        }
     }
 
     #[test]
