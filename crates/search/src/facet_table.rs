@@ -44,6 +44,8 @@ pub struct FacetTable {
     values: Vec<(usize, String)>,
     /// Combination id → its value ids.
     combinations: Arc<Vec<Vec<u16>>>,
+    /// Value id → the combinations holding it (filters mark them without a scan).
+    value_combinations: Vec<Vec<u32>>,
     segments: HashMap<SegmentId, Arc<SegmentFacets>>,
 }
 
@@ -121,6 +123,13 @@ impl FacetTable {
                 .segments
                 .insert(segment.segment_id(), Arc::new(facets));
         }
+        let mut value_combinations = vec![Vec::new(); table.values.len()];
+        for (combination, values) in combination_list.iter().enumerate() {
+            for value in values {
+                value_combinations[*value as usize].push(combination as u32);
+            }
+        }
+        table.value_combinations = value_combinations;
         table.combinations = Arc::new(combination_list);
         // Values met in later segments: earlier segments' totals are padded with zeros.
         let value_count = table.values.len();
@@ -160,6 +169,106 @@ impl FacetTable {
             bassins,
             quartiers,
         }
+    }
+}
+
+impl FacetTable {
+    /// Documents of the version that carry one of `values` in `dimension` (`language`,
+    /// `commune`, `bassin` or `quartier`), as a share of all documents: an upper bound when
+    /// a document carries several of the values.
+    pub fn share(&self, dimension: &str, values: &[String]) -> f64 {
+        let Some(dimension) = DIMENSIONS.iter().position(|name| *name == dimension) else {
+            return 0.0;
+        };
+        let (mut carrying, mut documents) = (0u64, 0u64);
+        for segment in self.segments.values() {
+            documents += segment.combinations.len() as u64;
+            for (id, (value_dimension, value)) in self.values.iter().enumerate() {
+                if *value_dimension == dimension && values.contains(value) {
+                    carrying += u64::from(segment.totals.get(id).copied().unwrap_or(0));
+                }
+            }
+        }
+        if documents == 0 {
+            return 0.0;
+        }
+        (carrying as f64 / documents as f64).min(1.0)
+    }
+
+    /// A filter keeping the documents that carry, for every `(dimension, values)` given,
+    /// at least one of the values.
+    pub fn doc_filter(&self, conditions: &[(&str, &[String])]) -> DocFilter {
+        let conditions = conditions
+            .iter()
+            .map(|(dimension, values)| {
+                let dimension = DIMENSIONS.iter().position(|name| name == dimension);
+                let mut passing = vec![false; self.combinations.len()];
+                let wanted =
+                    self.values.iter().enumerate().filter(|(_, (of, value))| {
+                        Some(*of) == dimension && values.contains(value)
+                    });
+                for (id, _) in wanted {
+                    for combination in &self.value_combinations[id] {
+                        passing[*combination as usize] = true;
+                    }
+                }
+                (dimension.map_or(0, group_of), passing)
+            })
+            .collect();
+        DocFilter {
+            conditions: Arc::new(conditions),
+            segments: self.segments.clone(),
+        }
+    }
+}
+
+/// Documents kept by facet values, read from the table (see [`FacetTable::doc_filter`]):
+/// one array read per condition and document, no postings.
+#[derive(Clone)]
+pub struct DocFilter {
+    /// Per condition: the group it reads and, per combination id, whether it passes.
+    conditions: Arc<Vec<(usize, Vec<bool>)>>,
+    segments: HashMap<SegmentId, Arc<SegmentFacets>>,
+}
+
+impl std::fmt::Debug for DocFilter {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("DocFilter")
+            .field("conditions", &self.conditions.len())
+            .finish()
+    }
+}
+
+impl DocFilter {
+    /// The filter of one segment; a segment the table does not know keeps no document.
+    pub fn for_segment(&self, segment: SegmentId) -> SegmentDocFilter {
+        SegmentDocFilter {
+            conditions: Arc::clone(&self.conditions),
+            segment: self.segments.get(&segment).cloned(),
+        }
+    }
+}
+
+/// [`DocFilter`] for one segment.
+pub struct SegmentDocFilter {
+    conditions: Arc<Vec<(usize, Vec<bool>)>>,
+    segment: Option<Arc<SegmentFacets>>,
+}
+
+impl SegmentDocFilter {
+    /// True when `doc` passes every condition.
+    pub fn accepts(&self, doc: DocId) -> bool {
+        let Some(ids) = self
+            .segment
+            .as_ref()
+            .and_then(|segment| segment.combinations.get(doc as usize))
+        else {
+            return false;
+        };
+        self.conditions
+            .iter()
+            .all(|(group, passing)| passing.get(ids[*group] as usize).copied().unwrap_or(false))
     }
 }
 

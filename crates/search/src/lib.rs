@@ -21,6 +21,7 @@ pub mod handle;
 pub mod hours;
 pub mod index;
 pub mod names;
+pub mod post_filter;
 pub mod query;
 pub mod request;
 pub mod schema;

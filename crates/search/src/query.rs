@@ -9,6 +9,7 @@ use crate::analysis::{self, DUTCH, FOLD, FRENCH};
 use crate::geo_filter;
 use crate::hours;
 use crate::index::SearchIndex;
+use crate::post_filter::FilteredQuery;
 use crate::request::{SearchRequest, Sort, SyntheticFilter, Understanding};
 use orienta_model::Lang;
 use std::collections::{BTreeMap, HashMap};
@@ -425,19 +426,86 @@ fn open_at_query(minute_of_week: u32) -> Box<dyn Query> {
     Box::new(DocPredicateQuery::from(predicate))
 }
 
-fn filter_clauses(index: &SearchIndex, request: &SearchRequest) -> Vec<(Occur, Box<dyn Query>)> {
+/// Filters keeping at least this share of the records are applied to the text's matches
+/// (see `post_filter`); narrower ones are clauses that drive the search.
+const POST_FILTER_SHARE: f64 = 0.05;
+
+/// The filters of a request: clauses, and the conditions applied to the text's matches
+/// when there is a text and the filter is broad.
+struct Filters {
+    clauses: Vec<(Occur, Box<dyn Query>)>,
+    /// Facet dimension and wanted values, with the share of records they keep.
+    post: Vec<(&'static str, Vec<String>, f64)>,
+}
+
+impl Filters {
+    /// A territory or language filter: applied to the text's matches when broad, a clause
+    /// otherwise.
+    fn push_values(
+        &mut self,
+        index: &SearchIndex,
+        with_text: bool,
+        (field, dimension): (Field, &'static str),
+        values: Vec<String>,
+    ) {
+        if values.is_empty() {
+            return;
+        }
+        let share = index.facet_table().share(dimension, &values);
+        if with_text && share >= POST_FILTER_SHARE {
+            self.post.push((dimension, values, share));
+            return;
+        }
+        self.clauses.push(zero_score(any_term(field, values)));
+    }
+
+    /// The text query with the broad filters applied to its matches.
+    fn apply_to(&self, index: &SearchIndex, text: Box<dyn Query>) -> Box<dyn Query> {
+        if self.post.is_empty() {
+            return text;
+        }
+        let conditions: Vec<(&str, &[String])> = self
+            .post
+            .iter()
+            .map(|(dimension, values, _)| (*dimension, values.as_slice()))
+            .collect();
+        let share = self.post.iter().map(|(_, _, share)| share).product();
+        let filter = index.facet_table().doc_filter(&conditions);
+        Box::new(FilteredQuery::new(text, filter, share))
+    }
+}
+
+fn filter_clauses(index: &SearchIndex, request: &SearchRequest, with_text: bool) -> Filters {
     let fields = index.fields();
-    let mut clauses = Vec::new();
+    let mut filters = Filters {
+        clauses: Vec::new(),
+        post: Vec::new(),
+    };
+    filters.push_values(
+        index,
+        with_text,
+        (fields.language, "language"),
+        request.languages.clone(),
+    );
+    filters.push_values(
+        index,
+        with_text,
+        (fields.commune, "commune"),
+        request.communes.clone(),
+    );
+    let quartiers = request.quartiers.iter().map(u32::to_string).collect();
+    filters.push_values(index, with_text, (fields.quartier, "quartier"), quartiers);
+    let bassins = request
+        .bassins
+        .iter()
+        .map(|bassin| bassin.slug().to_owned())
+        .collect();
+    filters.push_values(index, with_text, (fields.bassin, "bassin"), bassins);
+    let clauses = &mut filters.clauses;
     if !request.needs.is_empty() {
         clauses.push(zero_score(any_term(
             fields.need,
             request.needs.iter().cloned(),
-        )));
-    }
-    if !request.languages.is_empty() {
-        clauses.push(zero_score(any_term(
-            fields.language,
-            request.languages.iter().cloned(),
         )));
     }
     if !request.audiences.is_empty() {
@@ -446,28 +514,11 @@ fn filter_clauses(index: &SearchIndex, request: &SearchRequest) -> Vec<(Occur, B
             request.audiences.iter().cloned(),
         )));
     }
-    if !request.communes.is_empty() {
-        clauses.push(zero_score(any_term(
-            fields.commune,
-            request.communes.iter().cloned(),
-        )));
-    }
-    if !request.quartiers.is_empty() {
-        let codes = request.quartiers.iter().map(u32::to_string);
-        clauses.push(zero_score(any_term(fields.quartier, codes)));
-    }
     if !request.qss.is_empty() {
         clauses.push(zero_score(any_term(
             fields.qss,
             request.qss.iter().cloned(),
         )));
-    }
-    if !request.bassins.is_empty() {
-        let slugs = request
-            .bassins
-            .iter()
-            .map(|bassin| bassin.slug().to_owned());
-        clauses.push(zero_score(any_term(fields.bassin, slugs)));
     }
     match request.synthetic {
         SyntheticFilter::Include => {}
@@ -493,7 +544,7 @@ fn filter_clauses(index: &SearchIndex, request: &SearchRequest) -> Vec<(Occur, B
     if let Some(moment) = request.open_at {
         clauses.push(zero_score(open_at_query(moment.minute_of_week())));
     }
-    clauses
+    filters
 }
 
 /// Builds the query for a request; `relaxed` lets any text unit match instead of all.
@@ -503,14 +554,17 @@ pub fn build(index: &SearchIndex, request: &SearchRequest, relaxed: bool) -> Bui
         ..Understanding::default()
     };
     let mut highlight_terms = HashMap::new();
-    let mut clauses = filter_clauses(index, request);
-    match text_query(
+    let text = text_query(
         index,
         request,
         relaxed,
         &mut understanding,
         &mut highlight_terms,
-    ) {
+    );
+    let filters = filter_clauses(index, request, text.is_some());
+    let text = text.map(|text| filters.apply_to(index, text));
+    let mut clauses = filters.clauses;
+    match text {
         Some(text) => clauses.push((Occur::Must, text)),
         None => clauses.push((
             Occur::Must,
