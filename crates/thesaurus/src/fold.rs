@@ -136,7 +136,8 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
     let mut builder = TokenBuilder {
         tokens: Tokens {
             buffer: String::with_capacity(text.len() + text.len() / 4),
-            spans: Vec::new(),
+            // about one word in six characters of running text
+            spans: Vec::with_capacity(text.len() / 6 + 1),
         },
         ..TokenBuilder::default()
     };

@@ -73,6 +73,15 @@ fn entry_edits(entry: &Entry, text: &Text, start: usize, end: usize, max_edits: 
         let same = token.folded == entry.tokens[0].folded;
         return (same && (token.upper || !cased)).then_some(0);
     }
+    if max_edits == 0 {
+        let ids = &text.ids[start..stop];
+        let same = entry
+            .tokens
+            .iter()
+            .zip(ids)
+            .all(|(term, id)| *id == Some(term.id));
+        return same.then_some(0);
+    }
     let mut used = 0u8;
     for (offset, term) in entry.tokens.iter().enumerate() {
         let position = start + offset;
@@ -135,9 +144,10 @@ fn close_candidates(index: &TermIndex, token: &Token, max_edits: u8) -> Vec<usiz
 /// then the one with fewer edits; within a concept, the form written as in the text.
 fn greedy(index: &TermIndex, text: &Text, range: Range<usize>, max_edits: u8) -> Vec<RawMatch> {
     let mut matches = Vec::new();
+    let mut best: Vec<RawMatch> = Vec::new();
     let mut start = range.start;
     while start < range.end {
-        let mut best: Vec<RawMatch> = Vec::new();
+        best.clear();
         for entry in candidates(index, text, start, max_edits) {
             let length = index.entries[entry].tokens.len();
             let Some(edits) = entry_edits(&index.entries[entry], text, start, range.end, max_edits)
