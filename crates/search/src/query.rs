@@ -3,7 +3,9 @@
 //! The text is cut into *units*: each need concept the thesaurus recognises (with typos,
 //! in FR, NL or EN) and each remaining content word. In strict mode every unit must match
 //! (a concept matches through the record's need tags or through its words); in relaxed
-//! mode any unit may. Filters are added as zero-score `Must` clauses.
+//! mode any unit may. Filters are added as zero-score `Must` clauses, except broad
+//! territory and language filters under a text, which are applied to the text's matches
+//! (see [`crate::post_filter`]).
 
 use crate::analysis::{self, DUTCH, FOLD, FRENCH};
 use crate::geo_filter;
