@@ -48,6 +48,23 @@ pub(crate) struct TermIndex {
     pub starts: Vec<Vec<usize>>,
     /// Acronyms by folded token.
     pub acronyms: FxHashMap<String, Vec<usize>>,
+    /// The (first byte, last byte) pairs of the acronyms' folded tokens, as a 256 × 256
+    /// bitmap: most words of a text are told apart from every acronym without a lookup.
+    pub acronym_shapes: Vec<u64>,
+}
+
+impl TermIndex {
+    /// True when `folded` may be an acronym's folded token (no false negatives).
+    pub fn may_be_acronym(&self, folded: &str) -> bool {
+        let bytes = folded.as_bytes();
+        let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+            return false;
+        };
+        let bit = usize::from(*first) * 256 + usize::from(*last);
+        self.acronym_shapes
+            .get(bit / 64)
+            .is_some_and(|word| word & (1 << (bit % 64)) != 0)
+    }
 }
 
 /// The language of a form found in several languages of one concept: the only one, or
@@ -136,11 +153,18 @@ impl TermIndex {
         };
         let position = self.entries.len();
         match entry.acronym {
-            Some(_) => self
-                .acronyms
-                .entry(first.folded.clone())
-                .or_default()
-                .push(position),
+            Some(_) => {
+                let bytes = first.folded.as_bytes();
+                if let (Some(head), Some(tail)) = (bytes.first(), bytes.last()) {
+                    self.acronym_shapes.resize(256 * 256 / 64, 0);
+                    let bit = usize::from(*head) * 256 + usize::from(*tail);
+                    self.acronym_shapes[bit / 64] |= 1 << (bit % 64);
+                }
+                self.acronyms
+                    .entry(first.folded.clone())
+                    .or_default()
+                    .push(position)
+            }
             None => self.starts[first.id].push(position),
         }
         self.entries.push(entry);

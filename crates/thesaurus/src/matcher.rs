@@ -223,6 +223,78 @@ pub(crate) fn find(index: &TermIndex, tokens: &Tokens, max_edits: u8) -> Vec<Raw
     all
 }
 
+/// One word of a text as exact matching sees it.
+struct Word<'a> {
+    /// The number of its key, if the thesaurus knows the key.
+    id: Option<usize>,
+    /// The acronym entries whose folded token it is.
+    acronyms: &'a [usize],
+    /// Written in capitals.
+    upper: bool,
+}
+
+/// The concepts of the exact matches of a text, as [`find`] with no typos would give them
+/// (in text order, repeated when named twice), for texts matched by the thousand at import.
+///
+/// Only concepts are wanted, not which form of a concept matched, so each word is reduced
+/// to the number of its key and to the acronyms it may be, and the longest forms at each
+/// position are found by comparing numbers.
+pub(crate) fn exact_concepts(index: &TermIndex, tokens: &Tokens) -> Vec<usize> {
+    let words: Vec<Word> = tokens
+        .iter()
+        .map(|token| Word {
+            id: index.keys.get(token.key).copied(),
+            acronyms: match index.may_be_acronym(token.folded) {
+                true => index.acronyms.get(token.folded).map_or(&[], Vec::as_slice),
+                false => &[],
+            },
+            upper: token.upper,
+        })
+        .collect();
+    let mut concepts = Vec::new();
+    let mut longest: Vec<usize> = Vec::new();
+    let mut start = 0;
+    while let Some(word) = words.get(start) {
+        let starting = word.id.and_then(|id| index.starts.get(id));
+        let forms = starting.map_or(&[][..], Vec::as_slice).iter();
+        let mut end = start;
+        longest.clear();
+        for &position in forms.chain(word.acronyms) {
+            let entry = &index.entries[position];
+            let matched = match entry.acronym {
+                Some(cased) => word.upper || !cased,
+                None => words
+                    .get(start..start + entry.tokens.len())
+                    .is_some_and(|window| {
+                        let pairs = entry.tokens.iter().zip(window);
+                        pairs
+                            .into_iter()
+                            .all(|(term, word)| word.id == Some(term.id))
+                    }),
+            };
+            let stop = start + entry.tokens.len();
+            if !matched || stop < end {
+                continue;
+            }
+            if stop > end {
+                end = stop;
+                longest.clear();
+            }
+            // one match per concept, as `greedy` keeps one form per concept
+            if !longest.contains(&entry.concept) {
+                longest.push(entry.concept);
+            }
+        }
+        if end > start {
+            concepts.extend_from_slice(&longest);
+            start = end;
+        } else {
+            start += 1;
+        }
+    }
+    concepts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

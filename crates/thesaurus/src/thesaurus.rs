@@ -205,10 +205,7 @@ impl Thesaurus {
     /// Broader concepts are not added: use [`Thesaurus::broader_chain`] for that.
     pub fn needs_for_text(&self, text: &str) -> Vec<String> {
         let tokens = tokenize(text);
-        let mut concepts: Vec<usize> = matcher::find(&self.inner.terms, &tokens, 0)
-            .into_iter()
-            .map(|found| self.inner.terms.entries[found.entry].concept)
-            .collect();
+        let mut concepts = matcher::exact_concepts(&self.inner.terms, &tokens);
         concepts.sort_unstable();
         concepts.dedup();
         let mut ids: Vec<String> = concepts
@@ -274,5 +271,48 @@ impl Thesaurus {
     /// when undecided (acronyms, names, as many French as Dutch clues). Never English.
     pub fn guess_lang(&self, text: &str) -> Option<Lang> {
         self.inner.vocabulary.guess(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The concepts of the general matcher with no typos, the reference for the exact path.
+    fn reference(thesaurus: &Thesaurus, text: &str) -> Vec<usize> {
+        let terms = &thesaurus.inner.terms;
+        matcher::find(terms, &tokenize(text), 0)
+            .into_iter()
+            .map(|found| terms.entries[found.entry].concept)
+            .collect()
+    }
+
+    #[test]
+    fn exact_path_finds_what_the_general_matcher_finds() {
+        let thesaurus = Thesaurus::bundled();
+        let terms = &thesaurus.inner.terms;
+        let mut texts: Vec<String> = Vec::new();
+        // every form alone, in capitals, and next to its neighbours
+        for window in terms.entries.windows(3) {
+            texts.push(window[0].folded.clone());
+            texts.push(window[0].folded.to_uppercase());
+            let joined: Vec<&str> = window.iter().map(|entry| entry.folded.as_str()).collect();
+            texts.push(joined.join(" de la "));
+            texts.push(joined.join(""));
+        }
+        // whole sample records (names, descriptions, categories, acronyms in capitals)
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/sample/social_brussels_sample.ndjson"
+        );
+        let sample = std::fs::read_to_string(path).expect("the bundled sample");
+        texts.extend(sample.lines().take(1500).map(str::to_owned));
+        let mut matched = 0;
+        for text in &texts {
+            let exact = matcher::exact_concepts(terms, &tokenize(text));
+            assert_eq!(exact, reference(&thesaurus, text), "{text}");
+            matched += usize::from(!exact.is_empty());
+        }
+        assert!(matched > texts.len() / 2, "{matched} of {}", texts.len());
     }
 }
