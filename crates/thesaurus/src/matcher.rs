@@ -242,13 +242,20 @@ struct Word<'a> {
 pub(crate) fn exact_concepts(index: &TermIndex, tokens: &Tokens) -> Vec<usize> {
     let words: Vec<Word> = tokens
         .iter()
-        .map(|token| Word {
-            id: index.keys.get(token.key).copied(),
-            acronyms: match index.may_be_acronym(token.folded) {
-                true => index.acronyms.get(token.folded).map_or(&[], Vec::as_slice),
-                false => &[],
-            },
-            upper: token.upper,
+        .map(|token| {
+            let acronyms = if index.may_be_acronym(token.folded) {
+                index
+                    .acronyms
+                    .get(token.folded)
+                    .map_or(&[][..], Vec::as_slice)
+            } else {
+                &[]
+            };
+            Word {
+                id: index.keys.get(token.key).copied(),
+                acronyms,
+                upper: token.upper,
+            }
         })
         .collect();
     let mut concepts = Vec::new();
@@ -266,10 +273,8 @@ pub(crate) fn exact_concepts(index: &TermIndex, tokens: &Tokens) -> Vec<usize> {
                 None => words
                     .get(start..start + entry.tokens.len())
                     .is_some_and(|window| {
-                        let pairs = entry.tokens.iter().zip(window);
-                        pairs
-                            .into_iter()
-                            .all(|(term, word)| word.id == Some(term.id))
+                        let mut pairs = entry.tokens.iter().zip(window);
+                        pairs.all(|(term, word)| word.id == Some(term.id))
                     }),
             };
             let stop = start + entry.tokens.len();
