@@ -56,15 +56,20 @@ pub(crate) struct TermIndex {
 impl TermIndex {
     /// True when `folded` may be an acronym's folded token (no false negatives).
     pub fn may_be_acronym(&self, folded: &str) -> bool {
-        let bytes = folded.as_bytes();
-        let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+        let Some(bit) = shape_bit(folded) else {
             return false;
         };
-        let bit = usize::from(*first) * 256 + usize::from(*last);
         self.acronym_shapes
             .get(bit / 64)
             .is_some_and(|word| word & (1 << (bit % 64)) != 0)
     }
+}
+
+/// The bit of a folded token's (first byte, last byte) pair in `acronym_shapes`.
+fn shape_bit(folded: &str) -> Option<usize> {
+    let bytes = folded.as_bytes();
+    let (first, last) = (bytes.first()?, bytes.last()?);
+    Some(usize::from(*first) * 256 + usize::from(*last))
 }
 
 /// The language of a form found in several languages of one concept: the only one, or
@@ -154,10 +159,8 @@ impl TermIndex {
         let position = self.entries.len();
         match entry.acronym {
             Some(_) => {
-                let bytes = first.folded.as_bytes();
-                if let (Some(head), Some(tail)) = (bytes.first(), bytes.last()) {
+                if let Some(bit) = shape_bit(&first.folded) {
                     self.acronym_shapes.resize(256 * 256 / 64, 0);
-                    let bit = usize::from(*head) * 256 + usize::from(*tail);
                     self.acronym_shapes[bit / 64] |= 1 << (bit % 64);
                 }
                 self.acronyms
