@@ -75,13 +75,66 @@ impl<'de> Deserialize<'de> for Text {
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Number(pub Option<f64>);
 
+impl Number {
+    /// The number a text writes, with a decimal comma or point.
+    fn parse(text: &str) -> Option<f64> {
+        let text = text.trim();
+        let value = if text.contains(',') {
+            text.replace(',', ".").parse::<f64>()
+        } else {
+            text.parse::<f64>()
+        };
+        value.ok().filter(|value| value.is_finite())
+    }
+}
+
+/// Reads numbers as they are (no round trip through text) and texts by [`Number::parse`].
+struct NumberVisitor;
+
+impl<'de> Visitor<'de> for NumberVisitor {
+    type Value = Option<f64>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number, a numeric string or null")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Number::parse(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(v as f64))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(v as f64))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Some(v).filter(|value| value.is_finite()))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(NumberVisitor)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        // Read as a text (items joined by new lines), as a scalar field reads a list.
+        let text = TextVisitor.visit_seq(seq)?;
+        Ok(text.as_deref().and_then(Number::parse))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        let text = TextVisitor.visit_map(map)?;
+        Ok(text.as_deref().and_then(Number::parse))
+    }
+}
+
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let Text(text) = Text::deserialize(d)?;
-        Ok(Number(
-            text.and_then(|t| t.trim().replace(',', ".").parse::<f64>().ok())
-                .filter(|v| v.is_finite()),
-        ))
+        d.deserialize_any(NumberVisitor).map(Number)
     }
 }
 
@@ -312,6 +365,44 @@ mod tests {
         cats: List<Labelled>,
         #[serde(default)]
         missing: List<String>,
+    }
+
+    /// Numbers read directly agree with numbers read through their text.
+    #[test]
+    fn numbers_read_like_their_text() {
+        let through_text = |json: &str| -> Option<f64> {
+            let Text(text) = serde_json::from_str(json).unwrap();
+            text.and_then(|t| t.trim().replace(',', ".").parse::<f64>().ok())
+                .filter(|v| v.is_finite())
+        };
+        for json in [
+            "50.8503",
+            "4.3517",
+            "-0.0",
+            "0",
+            "1e3",
+            "150000",
+            "-42",
+            "18446744073709551615",
+            "9007199254740993",
+            "1.7976931348623157e308",
+            "5e-324",
+            r#""50,85""#,
+            r#"" 4.35 ""#,
+            r#""abc""#,
+            r#""""#,
+            "null",
+            "true",
+            r#"["50.8"]"#,
+            r#"["1", "2"]"#,
+            r#"{"labelFr": "4,5"}"#,
+            r#""NaN""#,
+            r#""inf""#,
+            "[]",
+        ] {
+            let Number(direct) = serde_json::from_str(json).unwrap();
+            assert_eq!(direct, through_text(json), "{json}");
+        }
     }
 
     #[test]

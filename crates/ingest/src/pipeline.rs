@@ -215,6 +215,12 @@ pub fn ingest(
         "sources parsed"
     );
     let total = drafts.len();
+    let category_needs = needs::CategoryNeeds::build(
+        drafts
+            .iter()
+            .flat_map(|(_, draft)| &draft.organisation.categories),
+        context.thesaurus,
+    );
     for (chunk_index, chunk) in drafts.chunks_mut(TAG_CHUNK).enumerate() {
         chunk.par_iter_mut().for_each(|(_, draft)| {
             tagging::tag(draft, context.tagger);
@@ -222,6 +228,7 @@ pub fn ingest(
                 &mut draft.organisation,
                 &draft.given_needs,
                 context.thesaurus,
+                &category_needs,
             );
         });
         progress(ProgressEvent::Tagged {

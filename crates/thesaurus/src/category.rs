@@ -2,13 +2,13 @@
 
 use crate::file::ConceptRecord;
 use crate::forms::key_of;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Concepts by category id and by folded category label.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CategoryIndex {
-    by_id: HashMap<i64, Vec<usize>>,
-    by_label: HashMap<String, Vec<usize>>,
+    by_id: FxHashMap<i64, Vec<usize>>,
+    by_label: FxHashMap<String, Vec<usize>>,
 }
 
 impl CategoryIndex {

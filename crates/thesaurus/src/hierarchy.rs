@@ -1,7 +1,8 @@
 //! Broader / narrower links between concepts.
 
 use crate::file::ConceptRecord;
-use std::collections::{HashMap, VecDeque};
+use rustc_hash::FxHashMap;
+use std::collections::VecDeque;
 
 /// Both directions of the broader links, by concept position.
 #[derive(Debug, Clone, Default)]
@@ -12,7 +13,7 @@ pub(crate) struct Hierarchy {
 
 impl Hierarchy {
     /// Builds the links; unknown ids are skipped (validation reports them).
-    pub fn build(records: &[ConceptRecord], by_id: &HashMap<String, usize>) -> Self {
+    pub fn build(records: &[ConceptRecord], by_id: &FxHashMap<String, usize>) -> Self {
         let mut hierarchy = Hierarchy {
             broader: vec![Vec::new(); records.len()],
             narrower: vec![Vec::new(); records.len()],

@@ -11,7 +11,8 @@ use crate::suggest::{self, SuggestEntry, Suggestion};
 use crate::validate::validate;
 use crate::{matcher, Concept, ConceptMatch};
 use orienta_model::{CareLine, I18nText, Lang};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -32,7 +33,7 @@ struct Inner {
     version: String,
     concepts: Vec<Concept>,
     records: Vec<ConceptRecord>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
     hierarchy: Hierarchy,
     terms: TermIndex,
     categories: CategoryIndex,
@@ -72,7 +73,7 @@ impl Thesaurus {
             return Err(ThesaurusError::Invalid(problems.join("; ")));
         }
         let records = parsed.concepts;
-        let by_id: HashMap<String, usize> = records
+        let by_id: FxHashMap<String, usize> = records
             .iter()
             .enumerate()
             .map(|(position, record)| (record.id.clone(), position))

@@ -158,6 +158,10 @@ pub fn schedule(
     let mut leftover: Vec<String> = Vec::new();
     let mut field_used = fields[0];
     for (lang, field) in [(Lang::Fr, fields[0]), (Lang::Nl, fields[1])] {
+        // Slots read from the French text are kept: the Dutch one is not read then.
+        if !weekly.is_empty() {
+            break;
+        }
         let Some(hours) = text.get(lang) else {
             continue;
         };

@@ -2,6 +2,7 @@
 
 use super::{keep_checked, ContactCodes};
 use orienta_model::{QualityCode, QualityIssue};
+use std::borrow::Cow;
 
 fn valid_local(local: &str) -> bool {
     !local.is_empty()
@@ -11,24 +12,37 @@ fn valid_local(local: &str) -> bool {
 }
 
 fn valid_domain(domain: &str) -> bool {
-    let labels: Vec<&str> = domain.split('.').collect();
-    let tld_ok = labels
-        .last()
-        .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic));
-    labels.len() >= 2
-        && tld_ok
-        && labels.iter().all(|label| {
-            !label.is_empty()
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
-        })
+    let mut labels = 0;
+    let mut last = "";
+    for label in domain.split('.') {
+        let label_ok = !label.is_empty()
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if !label_ok {
+            return false;
+        }
+        labels += 1;
+        last = label;
+    }
+    labels >= 2 && last.len() >= 2 && last.chars().all(char::is_alphabetic)
+}
+
+/// Whether `text` holds `needle` (ASCII) in any ASCII case. No other character lowers to
+/// the brackets, letters and space of the needles used here, so this says what
+/// `text.to_lowercase().contains(needle)` says, without a lowered copy.
+fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Checks one address; the cleaned form or the reason it is rejected.
 fn check(candidate: &str) -> Result<String, &'static str> {
-    let lowered = candidate.to_lowercase();
-    if lowered.contains("(at)") || lowered.contains("[at]") || lowered.contains(" at ") {
+    let obfuscated = ["(at)", "[at]", " at "]
+        .iter()
+        .any(|at| contains_ignore_ascii_case(candidate, at));
+    if obfuscated {
         return Err("obfuscated `(at)` instead of `@`");
     }
     let Some((local, domain)) = candidate.rsplit_once('@') else {
@@ -44,33 +58,26 @@ fn check(candidate: &str) -> Result<String, &'static str> {
     if !valid_domain(&domain) {
         return Err("invalid domain");
     }
-    Ok(format!("{local}@{domain}"))
+    let mut address = String::with_capacity(local.len() + 1 + domain.len());
+    address.push_str(local);
+    address.push('@');
+    address.push_str(&domain);
+    Ok(address)
 }
 
 /// Normalises one raw e-mail value and appends the valid addresses to `emails`.
 pub fn normalise(raw: &str, field: &str, emails: &mut Vec<String>, issues: &mut Vec<QualityIssue>) {
-    let without_scheme = raw.trim().replace("mailto:", "").replace("MAILTO:", "");
-    let parts: Vec<&str> = without_scheme
-        .split([';', ',', '\n'])
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .collect();
-    // `info (at) x.be` must stay whole to be recognised; other spaces separate addresses.
-    let candidates: Vec<&str> = parts
-        .iter()
-        .flat_map(|part| {
-            if part.to_lowercase().contains("(at)") {
-                vec![*part]
-            } else {
-                part.split_whitespace().collect()
-            }
-        })
-        .collect();
+    let trimmed = raw.trim();
+    let without_scheme = if trimmed.contains("mailto:") || trimmed.contains("MAILTO:") {
+        Cow::Owned(trimmed.replace("mailto:", "").replace("MAILTO:", ""))
+    } else {
+        Cow::Borrowed(trimmed)
+    };
     let codes = ContactCodes {
         cleaned: QualityCode::EmailCleaned,
         invalid: QualityCode::InvalidEmail,
     };
-    for candidate in candidates {
+    let mut keep = |candidate: &str| {
         keep_checked(
             check(candidate),
             candidate,
@@ -80,12 +87,48 @@ pub fn normalise(raw: &str, field: &str, emails: &mut Vec<String>, issues: &mut 
             emails,
             issues,
         );
+    };
+    let parts = without_scheme
+        .split([';', ',', '\n'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty());
+    for part in parts {
+        // `info (at) x.be` must stay whole to be recognised; other spaces separate addresses.
+        if contains_ignore_ascii_case(part, "(at)") {
+            keep(part);
+        } else {
+            part.split_whitespace().for_each(&mut keep);
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// No character other than the ASCII ones lowers to a bracket, `a`, `t` or a space: the
+    /// ASCII-only comparison finds every obfuscated `@` the lowered text would show.
+    #[test]
+    fn only_ascii_lowers_to_the_obfuscation_characters() {
+        let outside_ascii = ('\u{80}'..=char::MAX)
+            .filter(|c| c.to_lowercase().any(|lowered| "()[]at ".contains(lowered)));
+        assert_eq!(outside_ascii.count(), 0);
+        for (text, found) in [
+            ("info (AT) x.be", true),
+            ("info[At]x.be", true),
+            ("info AT x.be", true),
+            ("infoat x.be", false),
+            ("é(àt)", false),
+        ] {
+            assert_eq!(
+                contains_ignore_ascii_case(text, "(at)")
+                    || contains_ignore_ascii_case(text, "[at]")
+                    || contains_ignore_ascii_case(text, " at "),
+                found,
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn fixture_variants() {

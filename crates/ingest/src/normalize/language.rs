@@ -42,9 +42,10 @@ fn markers(french: &[&'static str], dutch: &[&'static str]) -> Markers {
     markers
 }
 
-static TEXT_MARKERS: LazyLock<Markers> = LazyLock::new(|| markers(FRENCH_MARKERS, DUTCH_MARKERS));
-static NAME_MARKERS: LazyLock<Markers> =
-    LazyLock::new(|| markers(FRENCH_NAME_MARKERS, DUTCH_NAME_MARKERS));
+static TEXT_MARKERS: LazyLock<MarkerTable> =
+    LazyLock::new(|| MarkerTable::new(FRENCH_MARKERS, DUTCH_MARKERS));
+static NAME_MARKERS: LazyLock<MarkerTable> =
+    LazyLock::new(|| MarkerTable::new(FRENCH_NAME_MARKERS, DUTCH_NAME_MARKERS));
 
 /// Words looked at to count markers.
 const MARKER_WINDOW: usize = 80;
@@ -56,9 +57,64 @@ const WHATLANG_SAMPLE_CHARS: usize = 120;
 /// Markers of one language enough to stop counting when the other has none.
 const DECISIVE_MARKERS: usize = 6;
 
+/// Marker word → (French marker, Dutch marker), and the byte length of the longest marker.
+struct MarkerTable {
+    words: Markers,
+    longest: usize,
+}
+
+impl MarkerTable {
+    fn new(french: &[&'static str], dutch: &[&'static str]) -> Self {
+        let words = markers(french, dutch);
+        let longest = words.keys().map(|word| word.len()).max().unwrap_or(0);
+        Self { words, longest }
+    }
+
+    /// The (French, Dutch) marker flags of a word as written in a text (any case).
+    ///
+    /// ASCII words, most of them, are lowered on the stack, and those longer than every
+    /// marker are not lowered at all; other words are lowered character by character.
+    fn get(&self, word: &str, buffer: &mut String) -> Option<(bool, bool)> {
+        if word.is_ascii() {
+            if word.len() > self.longest {
+                return None;
+            }
+            if word.bytes().all(|byte| byte.is_ascii_lowercase()) {
+                return self.words.get(word).copied();
+            }
+            if word.len() <= ASCII_WORD_BYTES {
+                let mut stack = [0u8; ASCII_WORD_BYTES];
+                let lowered = &mut stack[..word.len()];
+                lowered.copy_from_slice(word.as_bytes());
+                lowered.make_ascii_lowercase();
+                let lowered = std::str::from_utf8(lowered).ok()?;
+                return self.words.get(lowered).copied();
+            }
+        }
+        // Lowering never makes a word shorter in characters, and a marker has no more
+        // characters than bytes.
+        if word.chars().count() > self.longest {
+            return None;
+        }
+        buffer.clear();
+        for c in word.chars() {
+            if c.is_ascii() {
+                buffer.push(c.to_ascii_lowercase());
+            } else {
+                buffer.extend(c.to_lowercase());
+            }
+        }
+        self.words.get(buffer.as_str()).copied()
+    }
+}
+
+/// Room on the stack for an ASCII word lowered for lookup (longer markers fall back to the
+/// character-by-character path).
+const ASCII_WORD_BYTES: usize = 32;
+
 /// Words, French markers and Dutch markers among the first words of a text. Markers are
 /// lower case; accented ones are listed with their accents, so no decomposition is needed.
-fn count_markers(text: &str, markers: &Markers) -> (usize, usize, usize) {
+fn count_markers(text: &str, markers: &MarkerTable) -> (usize, usize, usize) {
     let mut buffer = String::new();
     let (mut total, mut french_count, mut dutch_count) = (0, 0, 0);
     let words = text
@@ -66,14 +122,7 @@ fn count_markers(text: &str, markers: &Markers) -> (usize, usize, usize) {
         .filter(|w| !w.is_empty());
     for word in words.take(MARKER_WINDOW) {
         total += 1;
-        let lower = if word.bytes().all(|byte| byte.is_ascii_lowercase()) {
-            word
-        } else {
-            buffer.clear();
-            buffer.extend(word.chars().flat_map(char::to_lowercase));
-            buffer.as_str()
-        };
-        if let Some(&(french, dutch)) = markers.get(lower) {
+        if let Some((french, dutch)) = markers.get(word, &mut buffer) {
             french_count += usize::from(french);
             dutch_count += usize::from(dutch);
         }
@@ -243,6 +292,52 @@ mod tests {
         assert_eq!(detect("Tout public"), Some(Lang::Fr));
         assert_eq!(detect("Iedereen"), Some(Lang::Nl));
         assert_eq!(detect("Samusocial"), None);
+    }
+
+    /// The table's lookup finds a word's flags exactly when its lowercase form is a marker:
+    /// markers in every case, accented words, long and non-Latin words.
+    #[test]
+    fn marker_lookup_lowers_like_to_lowercase() {
+        let table = &*TEXT_MARKERS;
+        let mut words: Vec<String> = FRENCH_MARKERS
+            .iter()
+            .chain(DUTCH_MARKERS)
+            .flat_map(|word| [word.to_string(), word.to_uppercase(), capitalised(word)])
+            .collect();
+        words.extend(
+            [
+                "ÉCOLE",
+                "Hôpital",
+                "HÔPITAL",
+                "maatschappelijk",
+                "Straße",
+                "İstanbul",
+                "İ",
+                "DÉFAVORISÉES",
+                "Défavorisées_",
+                "hôpitauxx",
+                "ＬＥ",
+                "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
+                "x",
+            ]
+            .map(str::to_owned),
+        );
+        let mut buffer = String::new();
+        for word in &words {
+            assert_eq!(
+                table.get(word, &mut buffer),
+                table.words.get(word.to_lowercase().as_str()).copied(),
+                "{word}"
+            );
+        }
+    }
+
+    fn capitalised(word: &str) -> String {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
     }
 
     #[test]

@@ -34,25 +34,24 @@ fn repair_run(run: &str) -> Option<String> {
 
 /// True when some run of non-ASCII characters can be repaired (checked without allocating
 /// the output).
+///
+/// Only runs that start with a suspicious lead can be, and those leads (U+00C2–U+00F4) are
+/// the bytes `C3 82`–`C3 B4`: they are found by a vectorised search for `C3`, and a run is
+/// the bytes from there up to the next ASCII byte.
 fn has_repairable_run(text: &str) -> bool {
-    let mut run_start: Option<usize> = None;
-    for (index, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (c.is_ascii(), run_start) {
-            (false, None) => run_start = Some(index),
-            (true, Some(start)) => {
-                let run = &text[start..index];
-                if run.len() > 2 && repair_run(run).is_some() {
-                    return true;
-                }
-                run_start = None;
-            }
-            _ => {}
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xc3, bytes).any(|start| {
+        let starts_run = start == 0 || bytes[start - 1].is_ascii();
+        let suspicious = matches!(bytes.get(start + 1), Some(0x82..=0xb4));
+        if !starts_run || !suspicious {
+            return false;
         }
-    }
-    false
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |length| start + length);
+        end - start > 2 && repair_run(&text[start..end]).is_some()
+    })
 }
 
 /// One pass over the text; `None` when nothing was repaired.
@@ -90,9 +89,6 @@ fn repair_once(text: &str) -> Option<String> {
 
 /// Repairs mojibake; `None` when the text had none (the common case, checked cheaply).
 pub fn repair(text: &str) -> Option<String> {
-    if text.is_ascii() || !text.chars().any(is_suspicious_lead) {
-        return None;
-    }
     let mut repaired = repair_once(text)?;
     // Double-encoded text needs a second pass.
     if let Some(again) = repair_once(&repaired) {
@@ -114,6 +110,50 @@ mod tests {
         assert_eq!(repair("CoÃ¶rdinatie").as_deref(), Some("Coördinatie"));
         assert_eq!(repair("Ã  Bruxelles").as_deref(), None);
         assert_eq!(repair("Ã\u{a0}Bruxelles").as_deref(), Some("àBruxelles"));
+    }
+
+    /// The run-by-run reading the byte search replaces.
+    fn has_repairable_run_by_chars(text: &str) -> bool {
+        let mut run_start: Option<usize> = None;
+        for (index, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            match (c.is_ascii(), run_start) {
+                (false, None) => run_start = Some(index),
+                (true, Some(start)) => {
+                    let run = &text[start..index];
+                    if run.len() > 2 && super::repair_run(run).is_some() {
+                        return true;
+                    }
+                    run_start = None;
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Every string of up to four pieces over ASCII, correct accents and mojibake.
+    #[test]
+    fn byte_search_finds_the_runs_of_the_char_reading() {
+        let pieces = [
+            "a", " ", "é", "Ã©", "â€™", "Ã", "\u{a0}", "’", "Ã¶", "ÿ", "Â",
+        ];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            strings = strings
+                .iter()
+                .flat_map(|string| pieces.iter().map(move |piece| format!("{string}{piece}")))
+                .collect();
+            for string in &strings {
+                assert_eq!(
+                    super::has_repairable_run(string),
+                    has_repairable_run_by_chars(string),
+                    "{string:?}"
+                );
+            }
+        }
     }
 
     #[test]

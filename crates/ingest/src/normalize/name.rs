@@ -45,8 +45,12 @@ fn case_word(word: &str, first: bool) -> String {
     if ACRONYMS.iter().any(|a| a.eq_ignore_ascii_case(&bare)) && !bare.is_empty() {
         return word.to_owned();
     }
-    // Abbreviations written with a capital only: `ST.` → `St.`, `BD.` → `Bd.`.
-    if ABBREVIATIONS.contains(&bare.to_lowercase().as_str()) {
+    // Abbreviations written with a capital only: `ST.` → `St.`, `BD.` → `Bd.` (only ASCII
+    // letters lower to theirs).
+    if ABBREVIATIONS
+        .iter()
+        .any(|abbreviation| abbreviation.eq_ignore_ascii_case(&bare))
+    {
         return capitalise(word);
     }
     // Dotted acronyms (`C.P.A.S.`) and words without vowels (`CSS`, `BRT`) stay as they are.
@@ -68,14 +72,21 @@ fn case_word(word: &str, first: bool) -> String {
             }
         }
     }
-    if !first && PARTICLES.contains(&word.to_lowercase().as_str()) {
+    if !first && is_particle(word) {
         return word.to_lowercase();
     }
     // Hyphenated and dotted parts: `SAINT-GILLES` → `Saint-Gilles`, `ST.-JAN` → `St.-Jan`.
     let mut output = String::with_capacity(word.len());
     let mut start_of_part = true;
     for c in word.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            output.push(if start_of_part {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            });
+            start_of_part = false;
+        } else if c.is_alphanumeric() {
             if start_of_part {
                 output.extend(c.to_uppercase());
             } else {
@@ -90,13 +101,26 @@ fn case_word(word: &str, first: bool) -> String {
     output
 }
 
+/// Whether a word is a particle in any case (ASCII words are compared without lowering).
+fn is_particle(word: &str) -> bool {
+    if word.is_ascii() {
+        return PARTICLES
+            .iter()
+            .any(|particle| particle.eq_ignore_ascii_case(word));
+    }
+    PARTICLES.contains(&word.to_lowercase().as_str())
+}
+
 /// Title case of an upper-case name, keeping acronyms and lowering particles inside.
 pub fn title_case(name: &str) -> String {
-    name.split(' ')
-        .enumerate()
-        .map(|(index, word)| case_word(word, index == 0))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut output = String::with_capacity(name.len());
+    for (index, word) in name.split(' ').enumerate() {
+        if index > 0 {
+            output.push(' ');
+        }
+        output.push_str(&case_word(word, index == 0));
+    }
+    output
 }
 
 /// The display form of an official name: title case when it is all capitals.

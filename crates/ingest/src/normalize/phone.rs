@@ -47,6 +47,10 @@ fn split_label(raw: &str) -> (String, &str) {
 
 /// Splits `02 000 12 34 - 35` into the first number and the range end.
 fn split_range(number: &str) -> (&str, Option<&str>) {
+    // Every separator holds a dash or a space: most numbers have neither.
+    if !number.contains(['-', '–', ' ']) {
+        return (number, None);
+    }
     for separator in [" - ", " – ", "-", "–", " à ", " tot ", " a "] {
         if let Some(index) = number.rfind(separator) {
             let tail = number[index + separator.len()..].trim();
@@ -66,7 +70,11 @@ fn to_e164(number: &str) -> Result<(String, bool), Rejection> {
     let trimmed = number.trim();
     let international = trimmed.starts_with('+') || trimmed.starts_with("00");
     // `+32 (0)2 …`: the trunk 0 in parentheses is dropped.
-    let without_trunk = trimmed.replace("(0)", "");
+    let without_trunk = if trimmed.contains("(0)") {
+        std::borrow::Cow::Owned(trimmed.replace("(0)", ""))
+    } else {
+        std::borrow::Cow::Borrowed(trimmed)
+    };
     let cut = without_trunk
         .find(|c: char| c.is_alphabetic())
         .map(|index| &without_trunk[..index])

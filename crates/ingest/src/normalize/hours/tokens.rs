@@ -34,7 +34,11 @@ fn fold(text: &str) -> String {
     }
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
-        without_marks(c, |part| folded.extend(part.to_lowercase()));
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            without_marks(c, |part| folded.extend(part.to_lowercase()));
+        }
     }
     folded
 }
