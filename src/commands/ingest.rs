@@ -45,8 +45,8 @@ pub fn ingest_and_index(
     show_progress: bool,
 ) -> anyhow::Result<Outcome> {
     let batch = orienta_allocator::batch_mode();
-    let tagger = Tagger::load(data_dir).context("cannot load the territory layers")?;
-    let thesaurus = Thesaurus::bundled();
+    let (tagger, thesaurus) = load_tagger_and_thesaurus(data_dir);
+    let tagger = tagger.context("cannot load the territory layers")?;
     let context = IngestContext::new(&tagger, &thesaurus);
     let bar = progress_bar(show_progress);
     let on_progress = |event: ProgressEvent| match event {
@@ -83,6 +83,20 @@ pub fn ingest_and_index(
     // background, a finished command exits without waiting.
     std::thread::spawn(move || drop(organisations));
     Ok(Outcome { report, build })
+}
+
+/// The territory layers and the thesaurus, built side by side.
+pub fn load_tagger_and_thesaurus(
+    data_dir: &Path,
+) -> (Result<Tagger, orienta_territory::TerritoryError>, Thesaurus) {
+    std::thread::scope(|scope| {
+        let thesaurus = scope.spawn(Thesaurus::bundled);
+        let tagger = Tagger::load(data_dir);
+        let thesaurus = thesaurus
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (tagger, thesaurus)
+    })
 }
 
 fn progress_bar(show: bool) -> ProgressBar {

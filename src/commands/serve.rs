@@ -3,8 +3,6 @@
 use anyhow::Context;
 use orienta_api::{AppState, ServerConfig};
 use orienta_search::{versions, IndexHandle};
-use orienta_territory::Tagger;
-use orienta_thesaurus::Thesaurus;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -60,8 +58,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     ensure_index(&config.index, &sources, &data_dir)?;
 
-    let thesaurus = Arc::new(Thesaurus::bundled());
-    let tagger = Arc::new(Tagger::load(&data_dir).context("cannot load the territory layers")?);
+    let (tagger, thesaurus) = super::ingest::load_tagger_and_thesaurus(&data_dir);
+    let thesaurus = Arc::new(thesaurus);
+    let tagger = Arc::new(tagger.context("cannot load the territory layers")?);
     let handle = IndexHandle::open(&config.index, thesaurus.clone())?;
     let reindex_root = config.index.clone();
     let reindexer = move || -> Result<String, String> {

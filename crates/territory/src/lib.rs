@@ -111,17 +111,26 @@ pub struct Tagger {
 impl Tagger {
     /// The layers bundled in the binary (copied from `data/geo/`), without a QSS table.
     pub fn bundled() -> Result<Self, TerritoryError> {
+        // The sector polygons and the street index, the two largest layers, are read side
+        // by side.
+        let (sectors, streets) = std::thread::scope(|scope| {
+            let streets = scope.spawn(StreetIndex::bundled);
+            let sectors = SectorIndex::bundled();
+            let streets = streets
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (sectors, streets)
+        });
         let catalog = Catalog::bundled()?;
-        let sectors = SectorIndex::bundled()?;
         let postcodes = PostcodeTable::bundled()?;
         let cities = CityNames::new(&catalog, &postcodes);
         let mut tagger = Self {
             catalog,
-            sectors,
+            sectors: sectors?,
             sector_territories: Vec::new(),
             postcodes,
             cities,
-            streets: StreetIndex::bundled()?,
+            streets: streets?,
             qss: None,
         };
         tagger.sector_territories = tagger.build_sector_territories()?;

@@ -2,6 +2,8 @@
 
 use super::lexicon;
 use crate::normalize::fold::without_marks;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 use orienta_model::{Lang, Weekday};
 
 /// One token.
@@ -43,6 +45,13 @@ fn fold(text: &str) -> String {
     folded
 }
 
+/// The value of at most four ASCII digits.
+fn decimal(digits: &[char]) -> u16 {
+    digits.iter().fold(0, |value, digit| {
+        value * 10 + digit.to_digit(10).map_or(0, |digit| digit as u16)
+    })
+}
+
 /// Reads `8`, `8h`, `8h30`, `8.30`, `8:30`, `8u30` at the start of `chars`.
 fn read_time(chars: &[char]) -> (Token, usize) {
     let digits = chars
@@ -50,26 +59,15 @@ fn read_time(chars: &[char]) -> (Token, usize) {
         .take_while(|c| c.is_ascii_digit())
         .count()
         .min(4);
-    let number: u16 = chars[..digits]
-        .iter()
-        .collect::<String>()
-        .parse()
-        .unwrap_or(u16::MAX);
+    let number = decimal(&chars[..digits]);
     let separator = chars.get(digits).copied();
     let minutes_start = digits + 1;
     let minute_digits = chars
         .get(minutes_start..)
         .map(|rest| rest.iter().take_while(|c| c.is_ascii_digit()).count())
         .unwrap_or(0);
-    let minutes: Option<u16> = (minute_digits == 2)
-        .then(|| {
-            chars[minutes_start..minutes_start + 2]
-                .iter()
-                .collect::<String>()
-                .parse()
-                .ok()
-        })
-        .flatten();
+    let minutes: Option<u16> =
+        (minute_digits == 2).then(|| decimal(&chars[minutes_start..minutes_start + 2]));
     let unit_glued = matches!(separator, Some('h' | 'u'))
         && !chars
             .get(digits + 1)
@@ -91,16 +89,30 @@ fn read_time(chars: &[char]) -> (Token, usize) {
     }
 }
 
+/// A searcher per phrase of [`lexicon::PHRASES`] (built once), with its replacement.
+static PHRASE_FINDERS: LazyLock<Vec<(Finder<'static>, &'static str)>> = LazyLock::new(|| {
+    lexicon::PHRASES
+        .iter()
+        .map(|(phrase, replacement)| (Finder::new(phrase), *replacement))
+        .collect()
+});
+
+/// The phrase a finder looks for.
+fn phrase<'a>(finder: &'a Finder<'static>) -> &'a str {
+    std::str::from_utf8(finder.needle()).unwrap_or_default()
+}
+
 /// Splits a text into tokens.
 pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
     let mut folded = fold(text);
-    for (phrase, replacement) in lexicon::PHRASES {
-        if folded.contains(phrase) {
-            folded = folded.replace(phrase, replacement);
+    for (finder, replacement) in PHRASE_FINDERS.iter() {
+        if finder.find(folded.as_bytes()).is_some() {
+            folded = folded.replace(phrase(finder), replacement);
         }
     }
     let chars: Vec<char> = folded.chars().collect();
     let mut tokens = Vec::new();
+    let mut word = String::new();
     let mut index = 0;
     while index < chars.len() {
         let c = chars[index];
@@ -115,7 +127,8 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
                 .iter()
                 .take_while(|c| c.is_alphabetic())
                 .count();
-            let word: String = chars[index..index + length].iter().collect();
+            word.clear();
+            word.extend(&chars[index..index + length]);
             index += length;
             tokens.push(match word.as_str() {
                 "everyday" => Token::EveryDay,
@@ -124,7 +137,7 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
                 w if lexicon::NOON_WORDS.contains(&w) => Token::Time(12 * 60),
                 w => match lexicon::day(w, lang) {
                     Some(day) => Token::Day(day),
-                    None => Token::Word(word),
+                    None => Token::Word(w.to_owned()),
                 },
             });
             continue;
@@ -164,6 +177,22 @@ fn with_units(tokens: Vec<Token>) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_are_replaced() {
+        assert_eq!(
+            tokenize("Ouvert 24h/24, 7j/7", Lang::Fr),
+            [Token::RoundTheClock, Token::List, Token::EveryDay]
+                .into_iter()
+                .fold(vec![Token::Word("ouvert".to_owned())], |mut tokens, token| {
+                    tokens.push(token);
+                    tokens
+                })
+        );
+        for (finder, _) in PHRASE_FINDERS.iter() {
+            assert!(lexicon::PHRASES.iter().any(|(text, _)| *text == phrase(finder)));
+        }
+    }
 
     #[test]
     fn times() {
