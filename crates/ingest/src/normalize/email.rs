@@ -28,13 +28,24 @@ fn valid_domain(domain: &str) -> bool {
     labels >= 2 && last.len() >= 2 && last.chars().all(char::is_alphabetic)
 }
 
-/// Whether `text` holds `needle` (ASCII) in any ASCII case. No other character lowers to
-/// the brackets, letters and space of the needles used here, so this says what
-/// `text.to_lowercase().contains(needle)` says, without a lowered copy.
+/// Whether `text` holds `needle` (ASCII, starting with a character without case) in any
+/// ASCII case. No other character lowers to the brackets, letters and space of the needles
+/// used here, so this says what `text.to_lowercase().contains(needle)` says, without a
+/// lowered copy; only the places of the needle's first character are compared.
 fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+    let (bytes, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    debug_assert!(
+        !first.is_ascii_alphabetic(),
+        "the first byte is matched exactly"
+    );
+    memchr::memchr_iter(first, bytes).any(|start| {
+        bytes
+            .get(start..start + needle.len())
+            .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// Checks one address; the cleaned form or the reason it is rejected.

@@ -2,9 +2,9 @@
 
 use super::lexicon;
 use crate::normalize::fold::without_marks;
-use memchr::memmem::Finder;
-use std::sync::LazyLock;
+use aho_corasick::AhoCorasick;
 use orienta_model::{Lang, Weekday};
+use std::sync::LazyLock;
 
 /// One token.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,25 +89,23 @@ fn read_time(chars: &[char]) -> (Token, usize) {
     }
 }
 
-/// A searcher per phrase of [`lexicon::PHRASES`] (built once), with its replacement.
-static PHRASE_FINDERS: LazyLock<Vec<(Finder<'static>, &'static str)>> = LazyLock::new(|| {
-    lexicon::PHRASES
-        .iter()
-        .map(|(phrase, replacement)| (Finder::new(phrase), *replacement))
-        .collect()
-});
-
-/// The phrase a finder looks for.
-fn phrase<'a>(finder: &'a Finder<'static>) -> &'a str {
-    std::str::from_utf8(finder.needle()).unwrap_or_default()
-}
+/// Every phrase of [`lexicon::PHRASES`] in one automaton: most texts hold none, and are
+/// then read once instead of once per phrase (`None` if it could not be built: every text
+/// is then searched phrase by phrase).
+static ANY_PHRASE: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(lexicon::PHRASES.iter().map(|(phrase, _)| phrase)).ok());
 
 /// Splits a text into tokens.
 pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
     let mut folded = fold(text);
-    for (finder, replacement) in PHRASE_FINDERS.iter() {
-        if finder.find(folded.as_bytes()).is_some() {
-            folded = folded.replace(phrase(finder), replacement);
+    let has_phrase = ANY_PHRASE
+        .as_ref()
+        .is_none_or(|phrases| phrases.is_match(&folded));
+    if has_phrase {
+        for (phrase, replacement) in lexicon::PHRASES {
+            if folded.contains(phrase) {
+                folded = folded.replace(phrase, replacement);
+            }
         }
     }
     let chars: Vec<char> = folded.chars().collect();
@@ -184,14 +182,22 @@ mod tests {
             tokenize("Ouvert 24h/24, 7j/7", Lang::Fr),
             [Token::RoundTheClock, Token::List, Token::EveryDay]
                 .into_iter()
-                .fold(vec![Token::Word("ouvert".to_owned())], |mut tokens, token| {
-                    tokens.push(token);
-                    tokens
-                })
+                .fold(
+                    vec![Token::Word("ouvert".to_owned())],
+                    |mut tokens, token| {
+                        tokens.push(token);
+                        tokens
+                    }
+                )
         );
-        for (finder, _) in PHRASE_FINDERS.iter() {
-            assert!(lexicon::PHRASES.iter().any(|(text, _)| *text == phrase(finder)));
+        assert!(ANY_PHRASE.is_some());
+        for (phrase, _) in lexicon::PHRASES {
+            let text = format!("lundi {phrase} mardi");
+            assert!(ANY_PHRASE.as_ref().is_some_and(|any| any.is_match(&text)));
         }
+        assert!(!ANY_PHRASE
+            .as_ref()
+            .is_some_and(|any| any.is_match("lundi de 9h a 17h")));
     }
 
     #[test]
