@@ -64,7 +64,8 @@ pub enum KboError {
 impl Kbo {
     /// Parses `0212.347.945`, `BE 0212347945` or `212347945`; validates the mod-97 check.
     pub fn parse(text: &str) -> Result<Self, KboError> {
-        let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+        let mut digits = String::with_capacity(text.len());
+        digits.extend(text.chars().filter(|c| c.is_ascii_digit()));
         let digits = match digits.len() {
             9 => format!("0{digits}"),
             10 => digits,

@@ -41,7 +41,8 @@ fn capitalise(word: &str) -> String {
 
 /// Title case of one word (no spaces), given whether it is the first of the name.
 fn case_word(word: &str, first: bool) -> String {
-    let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut bare = String::with_capacity(word.len());
+    bare.extend(word.chars().filter(|c| c.is_alphanumeric()));
     if ACRONYMS.iter().any(|a| a.eq_ignore_ascii_case(&bare)) && !bare.is_empty() {
         return word.to_owned();
     }

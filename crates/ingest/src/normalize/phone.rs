@@ -79,7 +79,8 @@ fn to_e164(number: &str) -> Result<(String, bool), Rejection> {
         .find(|c: char| c.is_alphabetic())
         .map(|index| &without_trunk[..index])
         .unwrap_or(&without_trunk);
-    let mut digits: String = cut.chars().filter(char::is_ascii_digit).collect();
+    let mut digits = String::with_capacity(cut.len());
+    digits.extend(cut.chars().filter(char::is_ascii_digit));
     if digits.is_empty() {
         return Err(Rejection::NoDigits);
     }

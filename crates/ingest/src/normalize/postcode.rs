@@ -14,10 +14,8 @@ pub fn clean(raw: &str, field: &str, issues: &mut Vec<QualityIssue>) -> Option<S
         .iter()
         .find_map(|prefix| upper.strip_prefix(prefix))
         .unwrap_or(&upper);
-    let digits: String = without_prefix
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let mut digits = String::with_capacity(without_prefix.len());
+    digits.extend(without_prefix.chars().filter(|c| !c.is_whitespace()));
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         issues.push(warning(
             QualityCode::InvalidPostcode,
