@@ -72,6 +72,7 @@ fn category_hash(category: &Term) -> u64 {
 /// Sets `needs` (sorted, deduplicated) and `care_line` of an organisation: the union of the
 /// concepts of its categories, of the concepts named in its names and alternative names and
 /// in its description, and of the needs the source gave explicitly.
+///
 /// Categories are looked up in `categories`, and mapped by the thesaurus when missing there.
 pub(crate) fn assign(
     organisation: &mut Organisation,
