@@ -6,7 +6,7 @@ use orienta_ingest::{ingest, IngestContext, IngestOutcome, IngestReport, Progres
 use orienta_search::BuildSummary;
 use orienta_territory::Tagger;
 use orienta_thesaurus::Thesaurus;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// Arguments of `orienta ingest`.
@@ -83,6 +83,15 @@ pub fn ingest_and_index(
     // background, a finished command exits without waiting.
     std::thread::spawn(move || drop(organisations));
     Ok(Outcome { report, build })
+}
+
+/// Writes the report as indented JSON, streamed to the file (a 100k import's report is a
+/// hundred megabytes: it is not built in memory first).
+fn write_report(path: &Path, report: &IngestReport) -> anyhow::Result<()> {
+    let mut writer = std::io::BufWriter::new(std::fs::File::create(path)?);
+    serde_json::to_writer_pretty(&mut writer, report)?;
+    writer.flush()?;
+    Ok(())
 }
 
 /// The territory layers and the thesaurus, built side by side.
@@ -168,8 +177,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(parent) = report_path.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let report_json = serde_json::to_string_pretty(&outcome.report)?;
-    std::fs::write(&report_path, report_json)
+    write_report(&report_path, &outcome.report)
         .with_context(|| format!("cannot write {}", report_path.display()))?;
     println!(
         "{} diagnostics written to {}",
