@@ -90,9 +90,32 @@ pub fn phones(
     issues: &mut Vec<QualityIssue>,
 ) {
     for (index, value) in values.iter().enumerate() {
-        let field = format!("{base}[{index}]");
+        let field = indexed_field(base, index);
         normalize::phone::normalise(value, kind, &field, &mut organisation.phones, issues);
     }
+}
+
+/// The name of a list item's field (`telFr[1]`), written without the formatting machinery:
+/// every contact value of every record has one.
+pub fn indexed_field(base: &str, index: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut rest = index;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let digits = std::str::from_utf8(&digits[start..]).unwrap_or_default();
+    let mut field = String::with_capacity(base.len() + digits.len() + 2);
+    field.push_str(base);
+    field.push('[');
+    field.push_str(digits);
+    field.push(']');
+    field
 }
 
 /// Normalises a list of e-mail values.
@@ -103,7 +126,7 @@ pub fn emails(
     issues: &mut Vec<QualityIssue>,
 ) {
     for (index, value) in values.iter().enumerate() {
-        let field = format!("{base}[{index}]");
+        let field = indexed_field(base, index);
         normalize::email::normalise(value, &field, &mut organisation.emails, issues);
     }
 }
@@ -116,7 +139,7 @@ pub fn websites(
     issues: &mut Vec<QualityIssue>,
 ) {
     for (index, value) in values.iter().enumerate() {
-        let field = format!("{base}[{index}]");
+        let field = indexed_field(base, index);
         normalize::web::normalise(value, &field, &mut organisation.websites, issues);
     }
 }
@@ -386,4 +409,16 @@ pub fn no_address(issues: &mut Vec<QualityIssue>, field: &str) {
         field,
         "no address and no coordinates",
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::indexed_field;
+
+    #[test]
+    fn indexed_fields_read_like_their_format() {
+        for index in [0, 1, 9, 10, 99, 100, 123_456, usize::MAX] {
+            assert_eq!(indexed_field("telFr", index), format!("telFr[{index}]"));
+        }
+    }
 }

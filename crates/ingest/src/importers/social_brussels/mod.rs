@@ -89,12 +89,8 @@ fn map(
 ) -> Parsed {
     let mut issues = Vec::new();
     let issues = &mut issues;
-    let mut source = context.provenance(
-        SourceSystem::SocialBrussels,
-        id,
-        Some(organisation_url(id)),
-        raw,
-    );
+    let url = organisation_url(id);
+    let mut source = context.provenance(SourceSystem::SocialBrussels, id, Some(url.clone()), raw);
     source.updated_at = record
         .last_update
         .get()
@@ -303,12 +299,12 @@ fn map(
     organisation.external_ids.push(ExternalId {
         scheme: external_id_scheme::CDCS_ORGANISATION.to_owned(),
         value: id.to_owned(),
-        url: Some(organisation_url(id)),
+        url: Some(url),
     });
     for (index, value) in record.pm_rp.items.iter().enumerate() {
         kbo::normalise(
             value,
-            &format!("pmRp[{index}]"),
+            &common::indexed_field("pmRp", index),
             &mut organisation.external_ids,
             issues,
         );
