@@ -257,18 +257,16 @@ pub fn ingest(
         .iter()
         .map(|source| source.origin.clone())
         .collect();
-    let gathered: Vec<Diagnostic> = drafts
-        .par_iter()
-        .flat_map_iter(|(source_index, draft)| {
+    report
+        .diagnostics
+        .par_extend(drafts.par_iter().flat_map_iter(|(source_index, draft)| {
             let organisation = &draft.organisation;
             let origin = origins[*source_index].as_str();
             let record_id = organisation.primary_source().id.as_str();
             organisation.quality.iter().map(move |issue| {
                 Diagnostic::new(origin, Some(record_id), draft.case.as_deref(), issue)
             })
-        })
-        .collect();
-    report.diagnostics.extend(gathered);
+        }));
 
     tracing::debug!(
         elapsed_ms = started.elapsed().as_millis() as u64,
