@@ -71,3 +71,19 @@ pub(crate) fn keep_checked(
         )),
     }
 }
+
+/// Every string of one to `most` pieces, shortest first: the inputs on which a fast path
+/// is compared with the reading it replaces.
+#[cfg(test)]
+pub(crate) fn strings_of_pieces(pieces: &[&str], most: usize) -> Vec<String> {
+    let mut all = Vec::new();
+    let mut strings = vec![String::new()];
+    for _ in 0..most {
+        strings = strings
+            .iter()
+            .flat_map(|string| pieces.iter().map(move |piece| format!("{string}{piece}")))
+            .collect();
+        all.extend(strings.iter().cloned());
+    }
+    all
+}

@@ -140,19 +140,12 @@ mod tests {
         let pieces = [
             "a", " ", "é", "Ã©", "â€™", "Ã", "\u{a0}", "’", "Ã¶", "ÿ", "Â",
         ];
-        let mut strings = vec![String::new()];
-        for _ in 0..4 {
-            strings = strings
-                .iter()
-                .flat_map(|string| pieces.iter().map(move |piece| format!("{string}{piece}")))
-                .collect();
-            for string in &strings {
-                assert_eq!(
-                    super::has_repairable_run(string),
-                    has_repairable_run_by_chars(string),
-                    "{string:?}"
-                );
-            }
+        for string in crate::normalize::strings_of_pieces(&pieces, 4) {
+            assert_eq!(
+                super::has_repairable_run(&string),
+                has_repairable_run_by_chars(&string),
+                "{string:?}"
+            );
         }
     }
 

@@ -180,15 +180,12 @@ mod tests {
     fn phrases_are_replaced() {
         assert_eq!(
             tokenize("Ouvert 24h/24, 7j/7", Lang::Fr),
-            [Token::RoundTheClock, Token::List, Token::EveryDay]
-                .into_iter()
-                .fold(
-                    vec![Token::Word("ouvert".to_owned())],
-                    |mut tokens, token| {
-                        tokens.push(token);
-                        tokens
-                    }
-                )
+            [
+                Token::Word("ouvert".to_owned()),
+                Token::RoundTheClock,
+                Token::List,
+                Token::EveryDay
+            ]
         );
         assert!(ANY_PHRASE.is_some());
         for (phrase, _) in lexicon::PHRASES {
