@@ -1,3 +1,8 @@
-//! End-to-end tests of the `orienta` workspace over the bundled data.
+//! End-to-end tests of the `orienta` workspace over the bundled data and real processes.
 
+mod cli;
+mod fault_injection;
+mod publish_guard;
+mod publish_lock;
 mod relevance;
+mod replicas;

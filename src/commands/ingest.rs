@@ -2,12 +2,14 @@
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use orienta_ingest::{ingest, IngestContext, IngestOutcome, IngestReport, ProgressEvent};
-use orienta_search::BuildSummary;
+use orienta_ingest::{HttpOptions, IngestContext, IngestReport, ProgressEvent};
+use orienta_publish::{PublishError, PublishOptions, Published};
+use orienta_search::LockWait;
 use orienta_territory::Tagger;
 use orienta_thesaurus::Thesaurus;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// Arguments of `orienta ingest`.
 #[derive(clap::Args)]
@@ -26,28 +28,66 @@ pub struct Args {
     /// Only import and report; do not build an index version.
     #[arg(long)]
     no_index: bool,
+    /// Largest share (0–1) of the serving version's records the new version may lose.
+    #[arg(long, default_value_t = orienta_publish::DEFAULT_MAX_SHRINK, value_parser = parse_share)]
+    max_shrink: f64,
+    /// Publish even when more than --max-shrink of the records would go.
+    #[arg(long)]
+    allow_shrink: bool,
+    /// Wait for another import into the same index to finish instead of failing.
+    #[arg(long)]
+    wait_lock: bool,
+    /// Seconds allowed for a whole HTTP response of a URL source.
+    #[arg(long, default_value_t = 30)]
+    http_timeout: u64,
+    /// Retries of a URL source after a connection error, 5xx or 429.
+    #[arg(long, default_value_t = 3)]
+    http_retries: u32,
 }
 
-/// What an import-and-index run produced.
-pub struct Outcome {
-    /// The import report.
-    pub report: IngestReport,
-    /// The published index version, unless `no_index`.
-    pub build: Option<BuildSummary>,
+fn parse_share(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(share) if (0.0..=1.0).contains(&share) => Ok(share),
+        _ => Err(format!(
+            "expected a share between 0 and 1, like 0.2, not `{text}`"
+        )),
+    }
 }
 
-/// Imports `sources` and, unless `no_index`, publishes a new index version under `index_root`.
+/// Imports `sources` and, unless `options.no_index`, publishes a new index version under
+/// `index_root` (see [`orienta_publish::ingest_and_index`]), loading the tagger and
+/// thesaurus from `data_dir` and showing progress on the terminal when asked.
 pub fn ingest_and_index(
     sources: &[String],
     index_root: &Path,
     data_dir: &Path,
-    no_index: bool,
+    options: &PublishOptions,
+    http: HttpOptions,
     show_progress: bool,
-) -> anyhow::Result<Outcome> {
-    let batch = orienta_allocator::batch_mode();
+) -> anyhow::Result<Published> {
     let (tagger, thesaurus) = load_tagger_and_thesaurus(data_dir);
     let tagger = tagger.context("cannot load the territory layers")?;
-    let context = IngestContext::new(&tagger, &thesaurus);
+    let mut context = IngestContext::new(&tagger, &thesaurus);
+    context.options.http = http;
+    Ok(publish(
+        sources,
+        &context,
+        index_root,
+        options,
+        show_progress,
+    )?)
+}
+
+/// Runs [`orienta_publish::ingest_and_index`] in the allocator's batch mode, with a
+/// progress bar when asked; the imported records are freed in the background.
+pub fn publish(
+    sources: &[String],
+    context: &IngestContext<'_>,
+    index_root: &Path,
+    options: &PublishOptions,
+    show_progress: bool,
+) -> Result<Published, PublishError> {
+    let batch = orienta_allocator::batch_mode();
     let bar = progress_bar(show_progress);
     let on_progress = |event: ProgressEvent| match event {
         ProgressEvent::SourceRead {
@@ -64,25 +104,16 @@ pub fn ingest_and_index(
         }
         ProgressEvent::Deduplicated { .. } => bar.set_message("deduplicated"),
     };
-    let outcome = ingest(sources, &context, &on_progress);
+    let outcome =
+        orienta_publish::ingest_and_index(sources, context, index_root, options, &on_progress);
     bar.finish_and_clear();
-    let IngestOutcome {
-        organisations,
-        report,
-    } = outcome;
-    let build = if no_index {
-        None
-    } else {
-        let summary =
-            orienta_search::build_version(index_root, &organisations, &thesaurus, sources)
-                .context("cannot build the index")?;
-        Some(summary)
-    };
     drop(batch);
+    let mut published = outcome?;
     // Freeing a hundred thousand records takes a second: a server frees them in the
     // background, a finished command exits without waiting.
+    let organisations = std::mem::take(&mut published.organisations);
     std::thread::spawn(move || drop(organisations));
-    Ok(Outcome { report, build })
+    Ok(published)
 }
 
 /// Writes the report as indented JSON, streamed to the file (a 100k import's report is a
@@ -161,12 +192,28 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     } else {
         args.sources.clone()
     };
+    let options = PublishOptions {
+        max_shrink: args.max_shrink,
+        allow_shrink: args.allow_shrink,
+        lock_wait: if args.wait_lock {
+            LockWait::Wait
+        } else {
+            LockWait::Fail
+        },
+        no_index: args.no_index,
+    };
+    let http = HttpOptions {
+        read_timeout: Duration::from_secs(args.http_timeout),
+        retries: args.http_retries,
+        ..HttpOptions::default()
+    };
     let show_progress = std::io::stderr().is_terminal();
     let outcome = ingest_and_index(
         &sources,
         &args.index,
         &data_dir,
-        args.no_index,
+        &options,
+        http,
         show_progress,
     )?;
     print_summary(&outcome.report);

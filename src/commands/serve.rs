@@ -1,8 +1,13 @@
 //! `orienta serve`: the API, the web page and the partner widget in one server.
 
 use anyhow::Context;
-use orienta_api::{AppState, ServerConfig};
-use orienta_search::{versions, IndexHandle};
+use orienta_api::{AppState, ReindexFailure, ReindexRequest, Reindexer, ServerConfig};
+use orienta_ingest::IngestContext;
+use orienta_publish::PublishOptions;
+use orienta_search::repair::Repair;
+use orienta_search::{versions, IndexHandle, LockWait};
+use orienta_territory::Tagger;
+use orienta_thesaurus::Thesaurus;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -27,7 +32,24 @@ pub struct Args {
     sources: Vec<String>,
 }
 
-fn ensure_index(index_root: &Path, sources: &[String], data_dir: &Path) -> anyhow::Result<()> {
+fn ensure_index(
+    index_root: &Path,
+    sources: &[String],
+    context: &IngestContext<'_>,
+) -> anyhow::Result<()> {
+    match orienta_publish::repair_at_start(index_root) {
+        Ok(Some(repair)) if repair != Repair::default() => {
+            eprintln!(
+                "index {} repaired after a crash: {repair:?}",
+                index_root.display()
+            );
+        }
+        Ok(_) => {}
+        // A read-only replica cannot lock or repair: the writer repairs when it publishes.
+        Err(error) => {
+            tracing::warn!(%error, index = %index_root.display(), "cannot check the index for repairs")
+        }
+    }
     if versions::current_version(index_root).is_some() {
         return Ok(());
     }
@@ -36,9 +58,47 @@ fn ensure_index(index_root: &Path, sources: &[String], data_dir: &Path) -> anyho
         index_root.display(),
         sources.len()
     );
-    let outcome = super::ingest::ingest_and_index(sources, index_root, data_dir, false, false)?;
+    let options = PublishOptions {
+        lock_wait: LockWait::Wait,
+        ..PublishOptions::default()
+    };
+    let outcome = super::ingest::publish(sources, context, index_root, &options, false)?;
     super::ingest::print_summary(&outcome.report);
     Ok(())
+}
+
+/// The reindexer behind `POST /v1/admin/reindex`: the guarded import of the configured
+/// sources, with the server's tagger and thesaurus.
+struct SourcesReindexer {
+    sources: Vec<String>,
+    index_root: PathBuf,
+    tagger: Arc<Tagger>,
+    thesaurus: Arc<Thesaurus>,
+}
+
+impl Reindexer for SourcesReindexer {
+    fn reindex(&self) -> Result<String, String> {
+        self.reindex_with(&ReindexRequest::default())
+            .map_err(|failure| failure.message)
+    }
+
+    fn reindex_with(&self, request: &ReindexRequest) -> Result<String, ReindexFailure> {
+        let context = IngestContext::new(&self.tagger, &self.thesaurus);
+        let options = PublishOptions {
+            allow_shrink: request.allow_shrink,
+            ..PublishOptions::default()
+        };
+        let outcome =
+            super::ingest::publish(&self.sources, &context, &self.index_root, &options, false)
+                .map_err(|error| ReindexFailure {
+                    code: error.code().to_owned(),
+                    message: error.to_string(),
+                })?;
+        Ok(outcome
+            .build
+            .map(|build| build.manifest.version)
+            .unwrap_or_default())
+    }
 }
 
 /// Runs the server until SIGINT/SIGTERM.
@@ -56,21 +116,21 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     } else {
         args.sources.clone()
     };
-    ensure_index(&config.index, &sources, &data_dir)?;
-
     let (tagger, thesaurus) = super::ingest::load_tagger_and_thesaurus(&data_dir);
     let thesaurus = Arc::new(thesaurus);
     let tagger = Arc::new(tagger.context("cannot load the territory layers")?);
+    ensure_index(
+        &config.index,
+        &sources,
+        &IngestContext::new(&tagger, &thesaurus),
+    )?;
+
     let handle = IndexHandle::open(&config.index, thesaurus.clone())?;
-    let reindex_root = config.index.clone();
-    let reindexer = move || -> Result<String, String> {
-        let outcome =
-            super::ingest::ingest_and_index(&sources, &reindex_root, &data_dir, false, false)
-                .map_err(|error| format!("{error:#}"))?;
-        Ok(outcome
-            .build
-            .map(|build| build.manifest.version)
-            .unwrap_or_default())
+    let reindexer = SourcesReindexer {
+        sources,
+        index_root: config.index.clone(),
+        tagger: tagger.clone(),
+        thesaurus: thesaurus.clone(),
     };
     let state = AppState::new(&config, handle, thesaurus, tagger)?.with_reindexer(reindexer);
     eprintln!(

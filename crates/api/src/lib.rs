@@ -40,7 +40,7 @@ pub use config::{AdminKey, ConfigError, FixedFilters, PartnerKey, ServerConfig};
 pub use error::{ApiError, ErrorCode, Problem};
 pub use openapi::{openapi, openapi_yaml};
 pub use server::{build_app, build_app_with, configure_api, run, run_with, serve, Bound};
-pub use state::{AppState, ReindexStatus, Reindexer};
+pub use state::{AppState, ReindexFailure, ReindexRequest, ReindexStatus, Reindexer};
 
 /// The server configuration (alias of [`ServerConfig`]).
 pub type Config = ServerConfig;

@@ -14,6 +14,23 @@ use orienta_thesaurus::Thesaurus;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
+/// What `POST /v1/admin/reindex` asks of a reindex.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReindexRequest {
+    /// Publish even when the new version would lose more records than the guard allows.
+    pub allow_shrink: bool,
+}
+
+/// Why a reindex published nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReindexFailure {
+    /// Stable snake_case code (`nothing_read`, `would_shrink`, `index_locked`,
+    /// `index_error`, `reindex_failed`).
+    pub code: String,
+    /// What happened and what to do.
+    pub message: String,
+}
+
 /// Re-ingests the configured sources and publishes a new index version.
 ///
 /// The binary supplies it (it knows the sources); the API calls it from a background
@@ -21,6 +38,16 @@ use std::time::Duration;
 pub trait Reindexer: Send + Sync + 'static {
     /// Runs the import and the index build; returns the new version's name.
     fn reindex(&self) -> Result<String, String>;
+
+    /// Runs a reindex as `request` asks; by default [`Reindexer::reindex`], its failures
+    /// coded `reindex_failed`.
+    fn reindex_with(&self, request: &ReindexRequest) -> Result<String, ReindexFailure> {
+        let _ = request;
+        self.reindex().map_err(|message| ReindexFailure {
+            code: "reindex_failed".to_owned(),
+            message,
+        })
+    }
 }
 
 impl<F> Reindexer for F
@@ -45,6 +72,8 @@ pub struct ReindexStatus {
     pub version: Option<String>,
     /// Why it failed.
     pub error: Option<String>,
+    /// Stable code of the failure (see [`ReindexFailure::code`]).
+    pub error_code: Option<String>,
 }
 
 /// Shared application state. Cheap to clone.

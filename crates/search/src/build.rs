@@ -3,6 +3,8 @@
 use crate::analysis;
 use crate::changes::{self, Digest};
 use crate::document;
+use crate::fault;
+use crate::lock::{IndexLock, LockWait};
 use crate::schema;
 use crate::versions::{self, Manifest, BUILDING_PREFIX};
 use crate::SearchError;
@@ -10,6 +12,7 @@ use orienta_model::Organisation;
 use orienta_thesaurus::Thesaurus;
 use rayon::prelude::*;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Version of the index layout; bump when the schema changes.
@@ -26,25 +29,76 @@ pub struct BuildSummary {
     pub changes: usize,
 }
 
-/// Builds a new version under `root` from `organisations` and makes it the serving one.
-///
-/// The version is written in a `.building-*` directory, committed, then renamed and
-/// pointed at by `CURRENT` in one atomic rename.
+/// Builds a new version under `root` from `organisations` and makes it the serving one,
+/// taking the writer lock of `root` for the duration (fails when another writer holds it).
 pub fn build_version(
     root: &Path,
     organisations: &[Organisation],
     thesaurus: &Thesaurus,
     sources: &[String],
 ) -> Result<BuildSummary, SearchError> {
+    let lock = IndexLock::acquire(root, LockWait::Fail)?;
+    build_version_locked(&lock, organisations, thesaurus, sources)
+}
+
+/// Builds and publishes a new version under the locked root.
+///
+/// The version is written in a `.building-*` directory and committed; then it is renamed
+/// into place, its change events are appended to the feed and synced, and only then
+/// `CURRENT` switches to it in one atomic rename. The root is repaired first
+/// ([`crate::repair::repair`]) and stale builds are removed.
+pub fn build_version_locked(
+    lock: &IndexLock,
+    organisations: &[Organisation],
+    thesaurus: &Thesaurus,
+    sources: &[String],
+) -> Result<BuildSummary, SearchError> {
     let started = std::time::Instant::now();
-    fs::create_dir_all(root)?;
-    versions::clean(root);
+    let root = lock.root();
+    crate::repair::repair(lock)?;
+    versions::clean(lock);
     let version = versions::new_version_name(root);
     let building_dir = root.join(format!("{BUILDING_PREFIX}{version}"));
     fs::create_dir_all(&building_dir)?;
+    let (manifest, digest) =
+        write_version(&building_dir, &version, organisations, thesaurus, sources)?;
+    tracing::debug!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "index committed"
+    );
 
+    let previous = versions::current_dir(root).map(|dir| changes::read_digest(&dir));
+    let directory = versions::install(root, &building_dir, &version)?;
+    fault::point("after-rename");
+    let changes = changes::append(root, &version, previous.as_ref(), &digest)?;
+    fault::point("after-feed");
+    versions::switch_current(root, &version)?;
+    fault::point("after-switch");
+    tracing::info!(
+        version = %version,
+        organisations = manifest.organisations,
+        documents = manifest.documents,
+        changes,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "index version published"
+    );
+    Ok(BuildSummary {
+        directory,
+        manifest,
+        changes,
+    })
+}
+
+/// Writes the tantivy index, the manifest and the digest of a version into `dir`.
+fn write_version(
+    dir: &Path,
+    version: &str,
+    organisations: &[Organisation],
+    thesaurus: &Thesaurus,
+    sources: &[String],
+) -> Result<(Manifest, Digest), SearchError> {
     let (schema, fields) = schema::build();
-    let index = tantivy::Index::create_in_dir(&building_dir, schema)?;
+    let index = tantivy::Index::create_in_dir(dir, schema)?;
     analysis::register(&index);
     let mut writer: tantivy::IndexWriter = index.writer(256 * 1024 * 1024)?;
     let digest = organisations
@@ -55,26 +109,21 @@ pub fn build_version(
             for doc in document::documents(organisation, &json, thesaurus, &fields) {
                 writer.add_document(doc)?;
             }
-            Ok((organisation.id.clone(), changes::hash(&json)))
+            Ok((
+                organisation.id.clone(),
+                changes::content_hash(organisation)?,
+            ))
         })
         .collect::<Result<Digest, SearchError>>()?;
-    tracing::debug!(
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "documents added"
-    );
     writer.commit()?;
     writer.wait_merging_threads()?;
-    tracing::debug!(
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "index committed"
-    );
 
     let reader: tantivy::IndexReader = index
         .reader_builder()
         .reload_policy(tantivy::ReloadPolicy::Manual)
         .try_into()?;
     let manifest = Manifest {
-        version: version.clone(),
+        version: version.to_owned(),
         created_at: chrono::Utc::now().to_rfc3339(),
         organisations: organisations.len(),
         documents: reader.searcher().num_docs(),
@@ -84,26 +133,10 @@ pub fn build_version(
     };
     let manifest_json = serde_json::to_string_pretty(&manifest)
         .map_err(|error| SearchError::Corrupt(error.to_string()))?;
-    fs::write(building_dir.join("manifest.json"), manifest_json)?;
-    changes::write_digest(&building_dir, &digest)?;
-
-    let previous = versions::current_dir(root).map(|dir| changes::read_digest(&dir));
-    let directory = versions::publish(root, &building_dir, &version)?;
-    let changes = changes::append(root, &version, previous.as_ref(), &digest)?;
-    tracing::debug!(
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "version published"
-    );
-    tracing::info!(
-        version = %version,
-        organisations = manifest.organisations,
-        documents = manifest.documents,
-        changes,
-        "index version published"
-    );
-    Ok(BuildSummary {
-        directory,
-        manifest,
-        changes,
-    })
+    let mut file = fs::File::create(dir.join("manifest.json"))?;
+    file.write_all(manifest_json.as_bytes())?;
+    file.sync_all()?;
+    changes::write_digest(dir, &digest)?;
+    versions::sync_dir(dir);
+    Ok((manifest, digest))
 }

@@ -1,6 +1,7 @@
 //! The change feed: what was created, updated or deleted between index versions.
 
 use crate::SearchError;
+use orienta_model::Organisation;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs;
@@ -40,6 +41,19 @@ pub struct ChangeEvent {
     pub change: ChangeKind,
 }
 
+/// The hash of an organisation's content: its canonical JSON without the fetch times
+/// (`sources[].fetched_at`), so that re-importing unchanged sources changes no hash.
+pub fn content_hash(organisation: &Organisation) -> Result<String, SearchError> {
+    let mut value =
+        serde_json::to_value(organisation).map_err(|e| SearchError::Corrupt(e.to_string()))?;
+    if let Some(sources) = value.get_mut("sources").and_then(|s| s.as_array_mut()) {
+        for source in sources.iter_mut().filter_map(|s| s.as_object_mut()) {
+            source.remove("fetched_at");
+        }
+    }
+    Ok(hash(&value.to_string()))
+}
+
 /// A short stable hash of a text (FNV-1a 64, hex).
 pub fn hash(text: &str) -> String {
     let mut state: u64 = 0xcbf2_9ce4_8422_2325;
@@ -53,7 +67,9 @@ pub fn hash(text: &str) -> String {
 /// Writes a version's digest.
 pub fn write_digest(version_dir: &Path, digest: &Digest) -> Result<(), SearchError> {
     let json = serde_json::to_string(digest).map_err(|e| SearchError::Corrupt(e.to_string()))?;
-    fs::write(version_dir.join(DIGEST_FILE), json)?;
+    let mut file = fs::File::create(version_dir.join(DIGEST_FILE))?;
+    file.write_all(json.as_bytes())?;
+    file.sync_all()?;
     Ok(())
 }
 
@@ -77,17 +93,8 @@ pub fn read_feed(root: &Path) -> Vec<ChangeEvent> {
         .collect()
 }
 
-/// Appends the differences between two digests to the feed; returns how many events.
-pub fn append(
-    root: &Path,
-    version: &str,
-    previous: Option<&Digest>,
-    current: &Digest,
-) -> Result<usize, SearchError> {
-    let empty = Digest::new();
-    let previous = previous.unwrap_or(&empty);
-    let mut seq = read_feed(root).last().map_or(0, |event| event.seq);
-    let at = chrono::Utc::now().to_rfc3339();
+/// The events turning `previous` into `current`: created, updated, then deleted ids.
+pub fn differences(previous: &Digest, current: &Digest) -> Vec<(String, ChangeKind)> {
     let mut events = Vec::new();
     for (id, hash) in current {
         let change = match previous.get(id) {
@@ -100,6 +107,26 @@ pub fn append(
     for id in previous.keys().filter(|id| !current.contains_key(*id)) {
         events.push((id.clone(), ChangeKind::Deleted));
     }
+    events
+}
+
+/// Appends the differences between two digests to the feed and syncs it to disk before
+/// returning; returns how many events.
+pub fn append(
+    root: &Path,
+    version: &str,
+    previous: Option<&Digest>,
+    current: &Digest,
+) -> Result<usize, SearchError> {
+    let empty = Digest::new();
+    let previous = previous.unwrap_or(&empty);
+    let mut seq = read_feed(root).last().map_or(0, |event| event.seq);
+    let at = chrono::Utc::now().to_rfc3339();
+    let events = differences(previous, current);
+    if events.is_empty() {
+        return Ok(0);
+    }
+    let created = !root.join(FEED_FILE).exists();
     let mut file = fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -120,5 +147,40 @@ pub fn append(
         buffer.push('\n');
     }
     file.write_all(buffer.as_bytes())?;
+    file.sync_all()?;
+    if created {
+        crate::versions::sync_dir(root);
+    }
     Ok(events.len())
+}
+
+/// Cuts the feed before its first event that `keep` rejects, and drops a last line left
+/// unfinished by a crash; returns how many events were removed.
+pub fn truncate_feed(
+    root: &Path,
+    keep: impl Fn(&ChangeEvent) -> bool,
+) -> Result<usize, SearchError> {
+    let path = root.join(FEED_FILE);
+    let Ok(text) = fs::read_to_string(&path) else {
+        return Ok(0);
+    };
+    let mut offset = 0;
+    let mut cut = None;
+    for line in text.split_inclusive('\n') {
+        let finished = line.ends_with('\n');
+        let event = serde_json::from_str::<ChangeEvent>(line.trim_end()).ok();
+        if !finished || event.as_ref().is_some_and(|event| !keep(event)) {
+            cut = Some(offset);
+            break;
+        }
+        offset += line.len();
+    }
+    let Some(cut) = cut else {
+        return Ok(0);
+    };
+    let removed = text[cut..].lines().count();
+    let file = fs::OpenOptions::new().write(true).open(&path)?;
+    file.set_len(cut as u64)?;
+    file.sync_all()?;
+    Ok(removed)
 }

@@ -2,7 +2,8 @@
 //!
 //! Modules in data-flow order: [`analysis`] (French, Dutch and folding analyzers),
 //! [`schema`] and [`document`] (one document per organisation × location),
-//! [`build`] and [`versions`] (atomic index versions), [`changes`] (change feed),
+//! [`build`], [`versions`], [`lock`] and [`repair`] (atomic index versions, one writer,
+//! crash repair), [`changes`] (change feed),
 //! [`index`], [`facet_table`] and [`handle`] (serving), [`query`] (query understanding),
 //! [`geo_filter`] and [`hours`] (radius and open-at predicates), `search` (ranking,
 //! facets, highlights) and [`browse`] (unranked pages).
@@ -16,22 +17,26 @@ pub mod changes;
 pub mod document;
 pub mod eval;
 pub mod facet_table;
+pub mod fault;
 pub mod geo_filter;
 pub mod handle;
 pub mod hours;
 pub mod index;
+pub mod lock;
 pub mod names;
 pub mod post_filter;
 pub mod query;
+pub mod repair;
 pub mod request;
 pub mod schema;
 mod search;
 mod stem;
 pub mod versions;
 
-pub use build::{build_version, BuildSummary};
+pub use build::{build_version, build_version_locked, BuildSummary};
 pub use handle::IndexHandle;
 pub use index::SearchIndex;
+pub use lock::{IndexLock, LockWait};
 pub use names::NameSuggestion;
 pub use request::{
     Facets, Hit, Near, SearchRequest, SearchResults, Sort, SyntheticFilter, Understanding,
@@ -50,6 +55,14 @@ pub enum SearchError {
     /// No index version is published under this root.
     #[error("no index found in {0}: run `orienta ingest` first")]
     NoIndex(String),
+    /// Another writer holds the index lock.
+    #[error("index {root} locked by {holder}: another import is running (wait for it, or pass --wait-lock)")]
+    Locked {
+        /// The index root.
+        root: String,
+        /// Who holds it: "pid N since T".
+        holder: String,
+    },
     /// A stored record could not be read back.
     #[error("corrupt index record: {0}")]
     Corrupt(String),

@@ -7,9 +7,14 @@
 //!   v20261127T213000-0001/   one complete tantivy index + manifest.json + digest.json
 //!   .building-…/       a version being built (never served; removed when stale)
 //!   changes.ndjson     change feed: created / updated / deleted, one event a line
+//!   .lock              the writer lock (see [`crate::lock`])
 //! ```
-//! A crash mid-build leaves `CURRENT` untouched, so the previous version keeps serving.
+//! Publishing (under the writer lock) renames the finished build into place, appends and
+//! syncs its change events, and only then switches `CURRENT`. A crash before the switch
+//! leaves `CURRENT` untouched, so the previous version keeps serving; the next writer or
+//! server start repairs the feed ([`crate::repair`]).
 
+use crate::lock::IndexLock;
 use crate::SearchError;
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -74,10 +79,16 @@ pub fn new_version_name(root: &Path) -> String {
         .unwrap_or_else(|| format!("{stamp}-x"))
 }
 
-/// Publishes a finished build: renames it into place, then switches `CURRENT` atomically.
-pub fn publish(root: &Path, building_dir: &Path, version: &str) -> Result<PathBuf, SearchError> {
+/// Moves a finished build into place as `<root>/<version>` (not serving yet).
+pub fn install(root: &Path, building_dir: &Path, version: &str) -> Result<PathBuf, SearchError> {
     let final_dir = root.join(version);
     fs::rename(building_dir, &final_dir)?;
+    sync_dir(root);
+    Ok(final_dir)
+}
+
+/// Points `CURRENT` at `version` in one atomic rename, synced to disk.
+pub fn switch_current(root: &Path, version: &str) -> Result<(), SearchError> {
     let pointer_tmp = root.join(format!("{CURRENT_FILE}.tmp"));
     {
         let mut file = fs::File::create(&pointer_tmp)?;
@@ -85,14 +96,46 @@ pub fn publish(root: &Path, building_dir: &Path, version: &str) -> Result<PathBu
         file.sync_all()?;
     }
     fs::rename(&pointer_tmp, root.join(CURRENT_FILE))?;
-    if let Ok(dir) = fs::File::open(root) {
-        let _ = dir.sync_all();
-    }
-    Ok(final_dir)
+    sync_dir(root);
+    Ok(())
 }
 
-/// Removes stale build directories and all but the newest previous versions.
-pub fn clean(root: &Path) {
+/// True when a version directory holds a committed index, its manifest and its digest.
+pub fn is_complete(version_dir: &Path) -> bool {
+    version_dir.join("meta.json").is_file()
+        && version_dir.join("digest.json").is_file()
+        && read_manifest(version_dir).is_some()
+}
+
+/// Version directory names under `root` (`v…`), oldest first.
+pub fn version_names(root: &Path) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(root) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter(|entry| entry.path().is_dir())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('v'))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Syncs a directory's entries (renames, new files) to disk; best effort.
+pub fn sync_dir(dir: &Path) {
+    if let Ok(handle) = fs::File::open(dir) {
+        let _ = handle.sync_all();
+    }
+}
+
+/// Removes stale build directories, versions newer than `CURRENT` (installed by a writer
+/// that crashed before writing their feed; [`crate::repair`] runs first) and all but the
+/// newest previous versions.
+///
+/// Takes the writer lock: no other writer's build directory can be in progress.
+pub fn clean(lock: &IndexLock) {
+    let root = lock.root();
     let current = current_version(root);
     let Ok(entries) = fs::read_dir(root) else {
         return;
@@ -105,9 +148,16 @@ pub fn clean(root: &Path) {
             let _ = fs::remove_dir_all(entry.path());
             continue;
         }
-        if name.starts_with('v') && entry.path().is_dir() && Some(&name) != current.as_ref() {
-            versions.push(name);
+        if !name.starts_with('v') || !entry.path().is_dir() || Some(&name) == current.as_ref() {
+            continue;
         }
+        if current.as_ref().is_none_or(|current| &name > current) {
+            // Installed but never served (a crash before its feed was written).
+            tracing::info!(directory = %name, "removing an index version that never served");
+            let _ = fs::remove_dir_all(entry.path());
+            continue;
+        }
+        versions.push(name);
     }
     versions.sort();
     let removable = versions.len().saturating_sub(KEEP_PREVIOUS);

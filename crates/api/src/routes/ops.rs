@@ -29,6 +29,8 @@ pub struct Ready {
     pub organisations: Option<usize>,
     /// When the version was built (RFC 3339).
     pub created_at: Option<String>,
+    /// Seconds since the version was built.
+    pub age_seconds: Option<i64>,
     /// Version of the needs thesaurus.
     pub thesaurus_version: String,
 }
@@ -47,7 +49,7 @@ pub async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, ApiErro
     )
 }
 
-/// Readiness probe: the index is open; its version and size.
+/// Readiness probe: the index is open; its version, size and age.
 #[utoipa::path(
     tag = "operations",
     responses(
@@ -59,12 +61,17 @@ pub async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, ApiErro
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let index = state.index();
     let manifest = orienta_search::versions::read_manifest(index.directory());
+    let age_seconds = manifest
+        .as_ref()
+        .and_then(|manifest| chrono::DateTime::parse_from_rfc3339(&manifest.created_at).ok())
+        .map(|created| (chrono::Utc::now() - created.with_timezone(&chrono::Utc)).num_seconds());
     let ready = Ready {
         status: "ready".to_owned(),
         version: version_of(&index),
         documents: index.num_docs(),
         organisations: manifest.as_ref().map(|manifest| manifest.organisations),
         created_at: manifest.map(|manifest| manifest.created_at),
+        age_seconds,
         thesaurus_version: state.thesaurus().version().to_owned(),
     };
     respond::json(&state, &ready, Freshness::NoStore, None)
