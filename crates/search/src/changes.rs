@@ -42,16 +42,24 @@ pub struct ChangeEvent {
 }
 
 /// The hash of an organisation's content: its canonical JSON without the fetch times
-/// (`sources[].fetched_at`), so that re-importing unchanged sources changes no hash.
+/// (every `fetched_at`: `sources[]` and `locations[].source`), so that re-importing
+/// unchanged sources changes no hash.
 pub fn content_hash(organisation: &Organisation) -> Result<String, SearchError> {
     let mut value =
         serde_json::to_value(organisation).map_err(|e| SearchError::Corrupt(e.to_string()))?;
-    if let Some(sources) = value.get_mut("sources").and_then(|s| s.as_array_mut()) {
-        for source in sources.iter_mut().filter_map(|s| s.as_object_mut()) {
-            source.remove("fetched_at");
-        }
-    }
+    strip_fetch_times(&mut value);
     Ok(hash(&value.to_string()))
+}
+
+fn strip_fetch_times(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            map.remove("fetched_at");
+            map.values_mut().for_each(strip_fetch_times);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_fetch_times),
+        _ => {}
+    }
 }
 
 /// A short stable hash of a text (FNV-1a 64, hex).
