@@ -128,7 +128,7 @@ pub fn append(
 ) -> Result<usize, SearchError> {
     let empty = Digest::new();
     let previous = previous.unwrap_or(&empty);
-    let mut seq = read_feed(root).last().map_or(0, |event| event.seq);
+    let last_seq = read_feed(root).last().map_or(0, |event| event.seq);
     let at = chrono::Utc::now().to_rfc3339();
     let events = differences(previous, current);
     if events.is_empty() {
@@ -140,8 +140,7 @@ pub fn append(
         .append(true)
         .open(root.join(FEED_FILE))?;
     let mut buffer = String::new();
-    for (id, change) in &events {
-        seq += 1;
+    for (seq, (id, change)) in (last_seq + 1..).zip(&events) {
         let event = ChangeEvent {
             seq,
             at: at.clone(),

@@ -116,7 +116,10 @@ fn feed_events_of_a_version_that_never_served_are_rolled_forward_or_cut() {
         repaired.events_removed, 2,
         "one event and one unfinished line"
     );
-    assert_eq!(feed_versions(root), [first.manifest.version.clone()]);
+    assert_eq!(
+        feed_versions(root),
+        std::slice::from_ref(&first.manifest.version)
+    );
     assert_eq!(
         versions::current_version(root),
         Some(first.manifest.version)
