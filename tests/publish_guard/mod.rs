@@ -60,6 +60,14 @@ fn imports_that_read_nothing_change_nothing_and_fail() {
     let server = Server::start(&root, &[]);
     let (version, documents) = server.ready();
     assert!(documents > 250, "{documents} documents served");
+    let ready = cli::get_json(server.port, "/readyz").expect("readyz");
+    assert!(ready["organisations"].as_u64() > Some(250), "{ready}");
+    assert!(
+        ready["age_seconds"]
+            .as_i64()
+            .is_some_and(|age| (0..120).contains(&age)),
+        "{ready}"
+    );
 
     let partner = std::fs::read_to_string(cli::data_dir().join("examples/partner.csv"))
         .expect("partner fixture");
