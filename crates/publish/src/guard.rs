@@ -80,3 +80,42 @@ pub fn check_shrink(
         allowed_percent: options.max_shrink * 100.0,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use orienta_ingest::{SourceKind, SourceReport};
+
+    fn report(sources: Vec<SourceReport>) -> IngestReport {
+        let mut report = IngestReport {
+            started_at: Default::default(),
+            elapsed_ms: 0,
+            sources,
+            totals: Default::default(),
+            diagnostics: Vec::new(),
+            tombstones: Vec::new(),
+        };
+        report.totals.read = report.sources.iter().map(|source| source.read).sum();
+        report
+    }
+
+    #[test]
+    fn imports_with_nothing_read_are_refused_with_the_reason() {
+        let mut missing = SourceReport::new("/data/missing.ndjson", SourceKind::Unknown);
+        missing.error = Some("cannot open".to_owned());
+        let error = check_read(&report(vec![missing]), 0).unwrap_err();
+        assert_eq!(error.code(), "nothing_read");
+        assert!(error
+            .to_string()
+            .contains("/data/missing.ndjson: cannot open"));
+
+        let empty = SourceReport::new("/data/empty.ndjson", SourceKind::SocialBrussels);
+        assert!(check_read(&report(vec![empty]), 0).is_err());
+
+        let mut rejected = SourceReport::new("/data/pipes.csv", SourceKind::PartnerCsv);
+        rejected.read = 12;
+        let error = check_read(&report(vec![rejected.clone()]), 0).unwrap_err();
+        assert!(error.to_string().contains("none of the 12 records"));
+        assert!(check_read(&report(vec![rejected]), 12).is_ok());
+    }
+}
