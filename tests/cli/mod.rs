@@ -112,15 +112,27 @@ pub fn free_port() -> u16 {
         .expect("a free port")
 }
 
-/// A plain HTTP/1.1 request; `None` when the connection fails.
+/// A plain HTTP/1.1 request without a body; `None` when the connection fails.
 pub fn http(port: u16, method: &str, target: &str, key: Option<&str>) -> Option<(u16, String)> {
+    http_with_body(port, method, target, key, "")
+}
+
+/// A plain HTTP/1.1 request with a JSON body (none when empty).
+pub fn http_with_body(
+    port: u16,
+    method: &str,
+    target: &str,
+    key: Option<&str>,
+    body: &str,
+) -> Option<(u16, String)> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .ok()?;
     let key_header = key.map_or(String::new(), |key| format!("X-Api-Key: {key}\r\n"));
+    let length = body.len();
     let request = format!(
-        "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n{key_header}Content-Length: 0\r\nConnection: close\r\n\r\n"
+        "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n{key_header}Content-Type: application/json\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n{body}"
     );
     stream.write_all(request.as_bytes()).ok()?;
     let mut response = Vec::new();

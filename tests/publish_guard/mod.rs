@@ -154,10 +154,11 @@ fn serving_organisations(root: &Path) -> usize {
         .organisations
 }
 
-/// Starts a reindex and waits for its status to be final.
-fn reindex(server: &Server, target: &str) -> serde_json::Value {
+/// Starts a reindex (with a JSON body unless empty) and waits for its status to be final.
+fn reindex(server: &Server, target: &str, json: &str) -> serde_json::Value {
     let (status, body) =
-        cli::http(server.port, "POST", target, Some(cli::ADMIN_KEY)).expect("reindex answers");
+        cli::http_with_body(server.port, "POST", target, Some(cli::ADMIN_KEY), json)
+            .expect("reindex answers");
     assert_eq!(status, 202, "{body}");
     for _ in 0..600 {
         std::thread::sleep(Duration::from_millis(100));
@@ -186,7 +187,7 @@ fn admin_reindex_reports_unreadable_and_shrinking_sources_and_publishes_nothing(
 
     let missing = work.path().join("gone.ndjson").display().to_string();
     let server = Server::start(&root, &[&missing]);
-    let view = reindex(&server, "/v1/admin/reindex");
+    let view = reindex(&server, "/v1/admin/reindex", "");
     assert_eq!(view["error_code"], "nothing_read", "{view}");
     assert!(
         view["error"]
@@ -200,7 +201,7 @@ fn admin_reindex_reports_unreadable_and_shrinking_sources_and_publishes_nothing(
 
     let small = cli::sample(work.path(), 50, 22);
     let server = Server::start(&root, &[&small]);
-    let view = reindex(&server, "/v1/admin/reindex");
+    let view = reindex(&server, "/v1/admin/reindex", "");
     assert_eq!(view["error_code"], "would_shrink", "{view}");
     let serving = format!(
         "of the {} records served now would go",
@@ -211,7 +212,16 @@ fn admin_reindex_reports_unreadable_and_shrinking_sources_and_publishes_nothing(
         "{view}"
     );
     assert_eq!(cli::snapshot(&root), served);
-    let view = reindex(&server, "/v1/admin/reindex?allow_shrink=true");
+    let (status, body) = cli::http(
+        server.port,
+        "POST",
+        "/v1/admin/reindex?allow_shrink=maybe",
+        Some(cli::ADMIN_KEY),
+    )
+    .expect("answers");
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("allow_shrink"), "{body}");
+    let view = reindex(&server, "/v1/admin/reindex", r#"{"allow_shrink": true}"#);
     assert!(view["error"].is_null(), "{view}");
     let version = view["version"].as_str().expect("a version").to_owned();
     assert_eq!(server.ready().0, version);
