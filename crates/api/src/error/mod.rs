@@ -335,6 +335,30 @@ mod tests {
     }
 
     #[test]
+    fn every_503_says_when_to_retry() {
+        for error in [ApiError::timeout(), ApiError::index("no index")] {
+            let response = error.error_response();
+            assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(
+                response.headers().get(header::RETRY_AFTER).unwrap(),
+                &RETRY_UNAVAILABLE_SECONDS.to_string()
+            );
+        }
+        let bad = ApiError::one_of("format", "xml", &["json"]).error_response();
+        assert!(bad.headers().get(header::RETRY_AFTER).is_none());
+    }
+
+    #[test]
+    fn excerpts_are_short_and_marked() {
+        assert_eq!(excerpt("short"), "short");
+        let long = "é".repeat(100);
+        let shown = excerpt(&long);
+        assert_eq!(shown.chars().count(), EXCERPT_CHARS + 1);
+        assert!(shown.ends_with('…'));
+        assert_eq!(excerpt("a\r\nb"), "a��b");
+    }
+
+    #[test]
     fn problem_carries_code_status_and_parameter() {
         let error = ApiError::one_of("format", "xml", &["json", "geojson", "csv"]);
         let problem = error.problem();
