@@ -25,6 +25,7 @@ pub mod error;
 pub mod hsds;
 pub mod keys;
 pub mod labels;
+pub mod logging;
 pub mod methods;
 pub mod metrics;
 pub mod middleware;
