@@ -10,6 +10,7 @@ use crate::search::spec;
 use orienta_model::Lang;
 use orienta_search::{SearchIndex, SearchRequest};
 use orienta_thesaurus::Thesaurus;
+use std::sync::{Arc, PoisonError};
 
 /// The organisations (catalogue numbers) a key with `fixed` filters may read: those with
 /// at least one document the filters match.
@@ -19,6 +20,33 @@ pub struct Allowed {
 }
 
 impl Allowed {
+    /// The organisations partner `name` may read in the catalogue's version: computed
+    /// once per version and partner, then kept in the catalogue.
+    pub fn of(
+        index: &SearchIndex,
+        catalogue: &Catalogue,
+        name: &str,
+        fixed: &FixedFilters,
+        thesaurus: &Thesaurus,
+    ) -> Result<Arc<Self>, ApiError> {
+        let cached = catalogue
+            .partner_scopes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(name)
+            .cloned();
+        if let Some(allowed) = cached {
+            return Ok(allowed);
+        }
+        let allowed = Arc::new(Self::compute(index, catalogue, fixed, thesaurus)?);
+        catalogue
+            .partner_scopes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(name.to_owned(), allowed.clone());
+        Ok(allowed)
+    }
+
     /// Runs the fixed filters over the whole index.
     pub fn compute(
         index: &SearchIndex,

@@ -266,15 +266,19 @@ async fn entity<T: serde::Serialize + Send + 'static>(
 ) -> Result<HttpResponse, ApiError> {
     let params = QueryParams::parse(request.query_string())?;
     let lang = query::lang(&params)?;
-    let fixed = crate::keys::caller_of(&request).filters().cloned();
+    let caller = crate::keys::caller_of(&request);
+    let scope = caller
+        .filters()
+        .map(|fixed| (caller.name().to_owned(), fixed.clone()));
     let worker_state = state.clone();
     let entity = respond::blocking(&state, move || {
         let index = worker_state.index();
         let catalogue = worker_state.catalogue(&index)?;
         let not_found = || ApiError::not_found(&format!("{what} `{}`", crate::error::excerpt(&id)));
         let number = *catalogue.hsds_ids.get(&id).ok_or_else(not_found)?;
-        if let Some(fixed) = &fixed {
-            let allowed = Allowed::compute(&index, &catalogue, fixed, worker_state.thesaurus())?;
+        if let Some((partner, fixed)) = &scope {
+            let allowed =
+                Allowed::of(&index, &catalogue, partner, fixed, worker_state.thesaurus())?;
             if !allowed.number(number) {
                 return Err(not_found());
             }

@@ -223,6 +223,7 @@ pub async fn suggest(
     };
     let worker_state = state.clone();
     let typed = text.clone();
+    let partner = caller.name().to_owned();
     let fixed = caller.filters().cloned();
     let suggestions = respond::blocking(&state, move || {
         let index = worker_state.index();
@@ -243,7 +244,7 @@ pub async fn suggest(
             concepts.retain(|need| allowed.contains(&need.concept));
         }
         let catalogue = worker_state.catalogue(&index)?;
-        let allowed = Allowed::compute(&index, &catalogue, &fixed, thesaurus)?;
+        let allowed = Allowed::of(&index, &catalogue, &partner, &fixed, thesaurus)?;
         let mut names = index
             .suggest_names(&typed, lang, limit * PARTNER_NAME_OVERFETCH)
             .map_err(ApiError::index)?;

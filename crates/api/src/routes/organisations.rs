@@ -47,14 +47,17 @@ pub async fn organisation(
         return Err(ApiError::not_found("organisation"));
     }
     let worker_state = state.clone();
-    let fixed = caller.filters().cloned();
+    let scope = caller
+        .filters()
+        .map(|fixed| (caller.name().to_owned(), fixed.clone()));
     let record = respond::blocking(&state, move || {
         let index = worker_state.index();
         let not_found =
             || ApiError::not_found(&format!("organisation `{}`", crate::error::excerpt(&id)));
-        if let Some(fixed) = &fixed {
+        if let Some((partner, fixed)) = &scope {
             let catalogue = worker_state.catalogue(&index)?;
-            let allowed = Allowed::compute(&index, &catalogue, fixed, worker_state.thesaurus())?;
+            let allowed =
+                Allowed::of(&index, &catalogue, partner, fixed, worker_state.thesaurus())?;
             if !allowed.id(&catalogue, &id) {
                 return Err(not_found());
             }
