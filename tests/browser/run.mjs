@@ -3,6 +3,7 @@
 import { launch, runScenarios, expect } from './harness.mjs';
 import { searchScenarios } from './scenarios/search.mjs';
 import { helpdeskScenarios } from './scenarios/helpdesk.mjs';
+import { escapingScenarios } from './scenarios/escaping.mjs';
 
 const base = (process.argv[2] || process.env.ORIENTA_BASE_URL || '').replace(/\/$/, '');
 if (!base) {
@@ -38,6 +39,7 @@ try {
     ...http,
     ...searchScenarios(base),
     ...helpdeskScenarios(base),
+    ...escapingScenarios(base),
   ]);
 } finally {
   await browser.close();

@@ -27,6 +27,9 @@ pub struct Catalogue {
     pub hsds_ids: HashMap<String, u32>,
     /// Per segment: `org_id` term ordinal → organisation number ([`UNKNOWN`] if none).
     pub segment_orgs: Vec<Vec<u32>>,
+    /// The organisations each partner key may read in this version, by partner name
+    /// (filled on first use by [`crate::partner::Allowed::of`]).
+    pub partner_scopes: std::sync::Mutex<HashMap<String, std::sync::Arc<crate::partner::Allowed>>>,
 }
 
 fn parse_time(text: &str) -> Option<DateTime<Utc>> {
@@ -92,6 +95,7 @@ impl Catalogue {
             events,
             hsds_ids,
             segment_orgs,
+            partner_scopes: Default::default(),
         })
     }
 

@@ -7,10 +7,12 @@
 //! index = "data/index"            # ORIENTA_INDEX
 //! workers = 4                     # ORIENTA_WORKERS (default: one per core)
 //! public_url = "https://orienta.example"   # ORIENTA_PUBLIC_URL, used in HSDS links
+//! allowed_hosts = ["orienta.example"]     # without public_url: Host values links may use
 //! index_watch_seconds = 10        # ORIENTA_INDEX_WATCH_SECONDS (0 = never)
 //!
 //! [limits]
 //! max_body_bytes = 65536          # ORIENTA_MAX_BODY_BYTES
+//! max_query_bytes = 4096          # ORIENTA_MAX_QUERY_BYTES (longer query strings: 414)
 //! request_deadline_ms = 5000      # ORIENTA_REQUEST_DEADLINE_MS
 //! client_request_timeout_ms = 5000
 //! blocking_threads_per_worker = 2 # searches running at once per worker
@@ -21,16 +23,18 @@
 //! enabled = true                  # ORIENTA_RATE_LIMIT_ENABLED
 //! requests = 1200                 # ORIENTA_RATE_LIMIT (per window and client IP)
 //! window_seconds = 60
-//! trust_forwarded_for = false     # use X-Forwarded-For / Forwarded behind a proxy
+//! trusted_proxies = ["127.0.0.1/32"] # peers whose X-Forwarded-For is read (CIDR blocks)
+//! trust_forwarded_for = false     # true without trusted_proxies: trust loopback only
 //!
 //! [cache]
 //! search_max_age_seconds = 60
 //! reference_max_age_seconds = 3600
-//! response_cache_entries = 2048   # ORIENTA_RESPONSE_CACHE (0 = off)
+//! response_cache_entries = 2048   # ORIENTA_RESPONSE_CACHE (0 = off), expected entries
+//! response_cache_bytes = 67108864 # ORIENTA_RESPONSE_CACHE_BYTES (0 = off), the bound
 //!
 //! [[partner_keys]]
 //! name = "cass-sud"
-//! key = "…"                       # sent as X-Api-Key or ?api_key=
+//! key = "…"                       # sent as X-Api-Key (?api_key= deprecated)
 //! rate_limit = 6000               # per window, instead of the per-IP limit
 //! bassins = ["sud"]               # fixed filters, always applied to searches
 //!
@@ -54,6 +58,9 @@ pub struct ServerConfig {
     pub workers: Option<usize>,
     /// The public base URL, used in HSDS links and the API info (`http://<bind>` when unset).
     pub public_url: Option<String>,
+    /// Without `public_url`: the `Host` values links may be built from (others, and
+    /// `X-Forwarded-Host`, are never used; links then use the first bound address).
+    pub allowed_hosts: Vec<String>,
     /// How often to look for a new index version, seconds (0 = never).
     pub index_watch_seconds: u64,
     /// Request size and time limits.
@@ -76,6 +83,8 @@ pub struct ServerConfig {
 pub struct Limits {
     /// Largest request body accepted, bytes.
     pub max_body_bytes: usize,
+    /// Longest query string accepted, bytes (longer: `414 query_string_too_long`).
+    pub max_query_bytes: usize,
     /// Deadline for the work of one request, milliseconds.
     pub request_deadline_ms: u64,
     /// Time a client has to send its request head, milliseconds.
@@ -98,8 +107,11 @@ pub struct RateLimit {
     pub requests: u64,
     /// Window length, seconds.
     pub window_seconds: u64,
-    /// Take the client IP from `Forwarded` / `X-Forwarded-For` (only behind a trusted proxy).
+    /// Trust loopback proxies when `trusted_proxies` is empty (the old switch).
     pub trust_forwarded_for: bool,
+    /// Reverse proxies (CIDR blocks) whose `X-Forwarded-For` is read: the client is the
+    /// right-most hop that is not one of them, and only when the peer is one of them.
+    pub trusted_proxies: Vec<String>,
 }
 
 /// HTTP caching.
@@ -110,8 +122,10 @@ pub struct Cache {
     pub search_max_age_seconds: u64,
     /// `Cache-Control: max-age` of needs, territories and the specification, seconds.
     pub reference_max_age_seconds: u64,
-    /// Search responses kept in memory per index version (0 turns the cache off).
+    /// Search responses expected in the cache (sizing; 0 turns the cache off).
     pub response_cache_entries: usize,
+    /// Bytes the response cache may hold, keys and bodies (0 turns the cache off).
+    pub response_cache_bytes: u64,
 }
 
 /// Fixed filters a partner key applies to every search, on top of the request's own.
@@ -170,6 +184,7 @@ impl Default for ServerConfig {
             index: PathBuf::from("data/index"),
             workers: None,
             public_url: None,
+            allowed_hosts: Vec::new(),
             index_watch_seconds: 10,
             limits: Limits::default(),
             rate_limit: RateLimit::default(),
@@ -185,6 +200,7 @@ impl Default for Limits {
     fn default() -> Self {
         Self {
             max_body_bytes: 64 * 1024,
+            max_query_bytes: 4 * 1024,
             request_deadline_ms: 5_000,
             client_request_timeout_ms: 5_000,
             blocking_threads_per_worker: 2,
@@ -201,6 +217,7 @@ impl Default for RateLimit {
             requests: 1_200,
             window_seconds: 60,
             trust_forwarded_for: false,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -211,6 +228,7 @@ impl Default for Cache {
             search_max_age_seconds: 60,
             reference_max_age_seconds: 3_600,
             response_cache_entries: 2_048,
+            response_cache_bytes: 64 * 1024 * 1024,
         }
     }
 }
@@ -297,6 +315,9 @@ impl ServerConfig {
         if let Some(bytes) = get("ORIENTA_MAX_BODY_BYTES") {
             self.limits.max_body_bytes = number("ORIENTA_MAX_BODY_BYTES", &bytes)?;
         }
+        if let Some(bytes) = get("ORIENTA_MAX_QUERY_BYTES") {
+            self.limits.max_query_bytes = number("ORIENTA_MAX_QUERY_BYTES", &bytes)?;
+        }
         if let Some(ms) = get("ORIENTA_REQUEST_DEADLINE_MS") {
             self.limits.request_deadline_ms = number("ORIENTA_REQUEST_DEADLINE_MS", &ms)?;
         }
@@ -309,6 +330,9 @@ impl ServerConfig {
         }
         if let Some(entries) = get("ORIENTA_RESPONSE_CACHE") {
             self.cache.response_cache_entries = number("ORIENTA_RESPONSE_CACHE", &entries)?;
+        }
+        if let Some(bytes) = get("ORIENTA_RESPONSE_CACHE_BYTES") {
+            self.cache.response_cache_bytes = number("ORIENTA_RESPONSE_CACHE_BYTES", &bytes)?;
         }
         if let Some(keys) = get("ORIENTA_ADMIN_KEYS") {
             for entry in split_list(&keys) {

@@ -1,12 +1,21 @@
-//! API keys: partner keys (fixed filters, own rate limit) and admin keys, sent as the
-//! `X-Api-Key` header or the `api_key` parameter. Requests without a key are anonymous.
+//! API keys: partner keys (fixed filters, own rate limit) and admin keys, sent in the
+//! `X-Api-Key` header. Requests without a key are anonymous; an unknown key is `401`
+//! on every endpoint.
+//!
+//! The `api_key` query parameter is the old form: [`redact_query_key`] takes it out of the
+//! URI before anything logs the request (it reads `api_key=redacted` from then on), then
+//! [`identify`] rejects it for admin keys (`400 api_key_in_query`) and accepts it for
+//! partner keys with `Deprecation` and `Warning` headers.
 
 use crate::config::{ConfigError, FixedFilters, PartnerKey, ServerConfig};
 use crate::error::{ApiError, Detail, ErrorCode};
-use crate::params::QueryParams;
 use crate::state::AppState;
-use actix_web::dev::Payload;
-use actix_web::{web, FromRequest, HttpRequest};
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::Uri;
+use actix_web::middleware::Next;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest, ResponseError};
 use orienta_model::Bassin;
 use orienta_thesaurus::Thesaurus;
 use std::collections::HashMap;
@@ -103,18 +112,10 @@ impl Keys {
         Ok(keys)
     }
 
-    /// The key sent with a request: the header first, then the `api_key` parameter.
+    /// The key sent in the `X-Api-Key` header, if any (empty when unreadable, so unknown).
     pub fn sent(request: &HttpRequest) -> Option<String> {
-        if let Some(value) = request.headers().get(API_KEY_HEADER) {
-            return value.to_str().ok().map(|key| key.trim().to_owned());
-        }
-        let query = request.query_string();
-        if !query.contains("api_key") {
-            return None;
-        }
-        QueryParams::parse(query)
-            .ok()
-            .and_then(|params| params.get("api_key").map(str::to_owned))
+        let value = request.headers().get(API_KEY_HEADER)?;
+        Some(value.to_str().unwrap_or_default().trim().to_owned())
     }
 
     /// The partner holding a key.
@@ -122,13 +123,30 @@ impl Keys {
         self.partners.get(key)
     }
 
-    /// Identifies the caller; an unknown key is `unauthorized`.
+    /// Identifies the caller from the `X-Api-Key` header, else the `api_key` parameter
+    /// [`redact_query_key`] took out; an unknown key is `unauthorized`, an admin key in
+    /// the query `api_key_in_query`.
     pub fn identify(&self, request: &HttpRequest) -> Result<Caller, ApiError> {
-        let Some(key) = Self::sent(request) else {
-            return Ok(Caller::Anonymous);
+        let (key, in_query) = match Self::sent(request) {
+            Some(key) => (key, false),
+            None => match request.extensions().get::<QueryKey>() {
+                Some(QueryKey(key)) => (key.clone(), true),
+                None => return Ok(Caller::Anonymous),
+            },
         };
         if let Some(partner) = self.partners.get(&key) {
             return Ok(Caller::Partner(partner.clone()));
+        }
+        if self.admins.contains_key(&key) && in_query {
+            return Err(ApiError::parameter(
+                ErrorCode::ApiKeyInQuery,
+                "api_key",
+                Detail::tri(
+                    "admin keys are accepted in the X-Api-Key header only: send it there, and replace this key, which may have been logged on the way",
+                    "les clés d'administration ne sont acceptées que dans l'en-tête X-Api-Key : envoyez-la là, et remplacez cette clé, qui a pu être journalisée en chemin",
+                    "beheersleutels worden alleen in de header X-Api-Key aanvaard: stuur ze daar, en vervang deze sleutel, die onderweg gelogd kan zijn",
+                ),
+            ));
         }
         if let Some(name) = self.admins.get(&key) {
             return Ok(Caller::Admin(name.clone()));
@@ -144,15 +162,137 @@ impl Keys {
     }
 }
 
+/// A key sent as the `api_key` query parameter (taken out of the URI).
+#[derive(Debug, Clone)]
+pub struct QueryKey(pub String);
+
+/// The value `api_key` reads in the URI once the key is taken out.
+pub const REDACTED: &str = "redacted";
+
+/// The query string without the key: every `api_key=…` pair reads `api_key=redacted`.
+/// `None` when the query names no `api_key`.
+pub fn redact(query: &str) -> Option<(String, String)> {
+    let mut key = None;
+    let mut changed = false;
+    let pairs: Vec<String> = query
+        .split('&')
+        .map(|pair| {
+            let raw_name = pair.split_once('=').map_or(pair, |(name, _)| name);
+            let decoded: Vec<(String, String)> =
+                serde_urlencoded::from_str(pair).unwrap_or_default();
+            let is_key =
+                raw_name == "api_key" || decoded.first().is_some_and(|(name, _)| name == "api_key");
+            if !is_key {
+                return pair.to_owned();
+            }
+            changed = true;
+            if let Some((_, value)) = decoded.into_iter().next() {
+                if !value.trim().is_empty() {
+                    key = Some(value.trim().to_owned());
+                }
+            }
+            format!("api_key={REDACTED}")
+        })
+        .collect();
+    changed.then(|| (pairs.join("&"), key.unwrap_or_default()))
+}
+
+/// Middleware (outermost): takes an `api_key` parameter out of the URI into a
+/// [`QueryKey`], before the request is logged or routed.
+pub async fn redact_query_key(
+    mut request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if let Some((query, key)) = redact(request.query_string()) {
+        let path_and_query = format!("{}?{query}", request.path());
+        let mut parts = request.head().uri.clone().into_parts();
+        if let Ok(rebuilt) = path_and_query.parse() {
+            parts.path_and_query = Some(rebuilt);
+            if let Ok(uri) = Uri::from_parts(parts) {
+                request.head_mut().uri = uri;
+            }
+        }
+        if !key.is_empty() {
+            request.extensions_mut().insert(QueryKey(key));
+        }
+    }
+    next.call(request).await
+}
+
+/// `Deprecation` header of answers to a partner key sent as `api_key`.
+const DEPRECATION: HeaderName = HeaderName::from_static("deprecation");
+
+/// Middleware: identifies the caller once ([`Keys::identify`]) and keeps it in the
+/// request's extensions for the rate limiter and the handlers; an unknown key answers
+/// `401`, an admin key in the query `400`, on every endpoint.
+pub async fn identify(
+    request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let Some(state) = request.app_data::<web::Data<AppState>>().cloned() else {
+        return Ok(next.call(request).await?.map_into_left_body());
+    };
+    let caller = match state.keys().identify(request.request()) {
+        Ok(caller) => caller,
+        Err(error) => {
+            let response = error.error_response();
+            return Ok(request.into_response(response).map_into_right_body());
+        }
+    };
+    let deprecated_form =
+        Keys::sent(request.request()).is_none() && matches!(caller, Caller::Partner(_));
+    request.extensions_mut().insert(caller);
+    let mut response = next.call(request).await?;
+    if deprecated_form {
+        let headers = response.headers_mut();
+        headers.insert(DEPRECATION, HeaderValue::from_static("true"));
+        headers.insert(
+            actix_web::http::header::WARNING,
+            HeaderValue::from_static(
+                "299 - \"the api_key parameter is deprecated: send the key in the X-Api-Key header\"",
+            ),
+        );
+    }
+    Ok(response.map_into_left_body())
+}
+
+/// The caller of a request the [`identify`] middleware saw (anonymous otherwise).
+pub fn caller_of(request: &HttpRequest) -> Caller {
+    request
+        .extensions()
+        .get::<Caller>()
+        .cloned()
+        .unwrap_or(Caller::Anonymous)
+}
+
 impl FromRequest for Caller {
     type Error = ApiError;
     type Future = Ready<Result<Self, Self::Error>>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
+        if let Some(caller) = request.extensions().get::<Caller>() {
+            return ready(Ok(caller.clone()));
+        }
         let caller = match request.app_data::<web::Data<AppState>>() {
             Some(state) => state.keys().identify(request),
             None => Err(ApiError::internal("application state missing")),
         };
         ready(caller)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_query_key_is_taken_out_and_the_rest_kept() {
+        let (query, key) = redact("q=aide&api_key=s%3Dcret&lang=fr").unwrap();
+        assert_eq!(query, "q=aide&api_key=redacted&lang=fr");
+        assert_eq!(key, "s=cret");
+        let (query, key) = redact("api%5Fkey=abc").unwrap();
+        assert_eq!((query.as_str(), key.as_str()), ("api_key=redacted", "abc"));
+        assert!(redact("q=api_key&lang=fr").is_none());
+        assert!(redact("").is_none());
     }
 }

@@ -19,15 +19,19 @@
 
 pub mod cache;
 pub mod catalogue;
+pub mod client_ip;
 pub mod config;
 pub mod error;
 pub mod hsds;
 pub mod keys;
 pub mod labels;
+pub mod logging;
+pub mod methods;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod params;
+pub mod partner;
 pub mod respond;
 pub mod routes;
 pub mod search;

@@ -4,6 +4,7 @@ use crate::error::ErrorCode;
 use crate::state::{version_of, AppState};
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::web;
 use prometheus::{
@@ -22,6 +23,7 @@ pub struct Metrics {
     version: IntGaugeVec,
     cache_lookups: IntCounterVec,
     cache_entries: IntGauge,
+    cache_bytes: IntGauge,
 }
 
 impl Default for Metrics {
@@ -82,6 +84,11 @@ impl Metrics {
             "rendered searches held in the response cache",
         )
         .expect("valid gauge");
+        let cache_bytes = IntGauge::new(
+            "orienta_response_cache_bytes",
+            "bytes held by the response cache (keys and bodies; bounded by cache.response_cache_bytes)",
+        )
+        .expect("valid gauge");
         for collector in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(latency.clone()),
@@ -90,6 +97,7 @@ impl Metrics {
             Box::new(version.clone()),
             Box::new(cache_lookups.clone()),
             Box::new(cache_entries.clone()),
+            Box::new(cache_bytes.clone()),
         ] {
             registry
                 .register(collector)
@@ -104,6 +112,7 @@ impl Metrics {
             version,
             cache_lookups,
             cache_entries,
+            cache_bytes,
         }
     }
 
@@ -135,12 +144,31 @@ impl Metrics {
             .with_label_values(&["miss"])
             .inc_by(counts.misses);
         self.cache_entries.set(cache.len() as i64);
+        self.cache_bytes
+            .set(i64::try_from(cache.weight()).unwrap_or(i64::MAX));
         let mut buffer = Vec::new();
         let encoder = TextEncoder::new();
         if let Err(error) = encoder.encode(&self.registry.gather(), &mut buffer) {
             tracing::warn!(%error, "cannot encode metrics");
         }
         String::from_utf8(buffer).unwrap_or_default()
+    }
+}
+
+/// The metrics label of a method: one of the standard methods, else `other` (a client
+/// inventing methods must not create series).
+pub fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::PATCH => "PATCH",
+        Method::OPTIONS => "OPTIONS",
+        Method::CONNECT => "CONNECT",
+        Method::TRACE => "TRACE",
+        _ => "other",
     }
 }
 
@@ -152,7 +180,7 @@ pub async fn record(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let started = Instant::now();
     let state = request.app_data::<web::Data<AppState>>().cloned();
-    let method = request.method().as_str().to_owned();
+    let method = method_label(request.method());
     let response = next.call(request).await?;
     let route = response
         .request()
@@ -161,7 +189,7 @@ pub async fn record(
     let status = response.status().as_u16();
     let seconds = started.elapsed().as_secs_f64();
     if let Some(state) = state {
-        state.metrics().observe(&method, &route, status, seconds);
+        state.metrics().observe(method, &route, status, seconds);
     }
     let code = response
         .response()

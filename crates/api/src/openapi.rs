@@ -18,14 +18,23 @@ over organisations and their locations, need concepts, territories (communes, Mo
 quartiers, bassins d'aide et de soins), a change feed and an Open Referral HSDS 3.0 view.
 
 Open to all: no key is needed and CORS is open for GET. Partners may send an `X-Api-Key` \
-header (or `api_key` parameter) for their own rate limit and fixed filters.
+header for their own rate limit and fixed filters, which apply to every read endpoint \
+(search, suggest, records, HSDS). An unknown key is `401` everywhere. The `api_key` query \
+parameter is deprecated: partner keys sent that way are answered with `Deprecation` and \
+`Warning` headers, admin keys are refused (`400 api_key_in_query`).
+
+Bounds: query strings longer than 4 KiB are `414 query_string_too_long`; repeated \
+parameters are deduplicated and capped (`400 too_many_values`). A known path asked with \
+another method is `405` with `Allow`.
 
 Errors are `application/problem+json` documents (RFC 9457) with a stable `code` (see the \
 `ErrorCode` schema), the `parameter` at fault and a `detail` saying what to send instead, \
 in English with French (`detail_fr`) and Dutch (`detail_nl`) translations.
 
 Responses carry an `ETag` (send it back in `If-None-Match` for a `304`), `Cache-Control` \
-and an `X-Request-Id`. Requests are rate limited per client (429 with `Retry-After`).";
+, `Vary` (`Accept-Language`, `X-Api-Key`) and an `X-Request-Id` (the client's own when it is \
+a short token `[A-Za-z0-9._-]{1,64}`, else a generated one). Requests are rate limited per \
+client (429 with `Retry-After`); every 503 carries `Retry-After` too.";
 
 /// The document root; paths are collected from the services.
 #[derive(OpenApi)]
@@ -66,7 +75,7 @@ fn finish(mut document: Document) -> Document {
         "api_key",
         SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
             "X-Api-Key",
-            "A partner or admin key (also accepted as the `api_key` query parameter)",
+            "A partner or admin key (the `api_key` query parameter is deprecated for partner keys and refused for admin keys)",
         ))),
     );
     for (path, item) in document.paths.paths.iter_mut() {
@@ -79,14 +88,17 @@ fn finish(mut document: Document) -> Document {
                     problem_response("Too many requests: wait `Retry-After` seconds").into()
                 });
                 responses.entry("503".to_owned()).or_insert_with(|| {
-                    problem_response("The request took too long, or the index is unavailable")
-                        .into()
+                    problem_response(
+                        "The request took too long, or the index is unavailable (with `Retry-After`)",
+                    )
+                    .into()
                 });
-            }
-            if path == "/v1/search" {
                 responses
                     .entry("401".to_owned())
                     .or_insert_with(|| problem_response("The API key sent is unknown").into());
+                responses.entry("414".to_owned()).or_insert_with(|| {
+                    problem_response("The query string is longer than the server accepts").into()
+                });
             }
         }
     }

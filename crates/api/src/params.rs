@@ -1,7 +1,7 @@
 //! Query-string parameters: repeated (`need=a&need=b`) or comma-separated (`need=a,b`)
 //! values, and the parsers every endpoint shares, each failing with a stable error code.
 
-use crate::error::{ApiError, Detail, ErrorCode};
+use crate::error::{excerpt, ApiError, Detail, ErrorCode};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
 use orienta_model::Lang;
@@ -20,6 +20,10 @@ pub const MAX_RADIUS_M: f64 = 50_000.0;
 pub const LAT_BOUNDS: (f64, f64) = (49.0, 52.0);
 /// Sane longitude bounds: around Belgium.
 pub const LON_BOUNDS: (f64, f64) = (2.0, 7.0);
+
+/// Most distinct values [`QueryParams::all`] collects for one parameter (it stops there:
+/// no parameter of the API takes more).
+pub const MAX_DISTINCT_VALUES: usize = 64;
 
 /// The decoded name/value pairs of a query string.
 #[derive(Debug, Clone, Default)]
@@ -51,15 +55,44 @@ impl QueryParams {
             .find(|value| !value.is_empty())
     }
 
-    /// Every value of a repeatable parameter, commas splitting values, blanks dropped.
+    /// The distinct values of a repeatable parameter in the order first sent, commas
+    /// splitting values, blanks dropped.
     pub fn all(&self, name: &str) -> Vec<&str> {
-        self.pairs
+        let mut values: Vec<&str> = Vec::new();
+        let sent = self
+            .pairs
             .iter()
             .filter(|(key, _)| key == name)
             .flat_map(|(_, value)| value.split(','))
             .map(str::trim)
-            .filter(|value| !value.is_empty())
-            .collect()
+            .filter(|value| !value.is_empty());
+        for value in sent {
+            if !values.contains(&value) {
+                values.push(value);
+            }
+            if values.len() > MAX_DISTINCT_VALUES {
+                break;
+            }
+        }
+        values
+    }
+
+    /// The distinct values of a repeatable parameter ([`Self::all`]), at most `max` of
+    /// them: more is a `too_many_values` problem naming the parameter and the bound.
+    pub fn distinct(&self, name: &str, max: usize) -> Result<Vec<&str>, ApiError> {
+        let values = self.all(name);
+        if values.len() <= max {
+            return Ok(values);
+        }
+        Err(ApiError::parameter(
+            ErrorCode::TooManyValues,
+            name,
+            Detail::tri(
+                format!("{name} takes at most {max} distinct values: send fewer"),
+                format!("{name} accepte au plus {max} valeurs distinctes : envoyez-en moins"),
+                format!("{name} aanvaardt hoogstens {max} verschillende waarden: stuur er minder"),
+            ),
+        ))
     }
 
     /// True when the parameter was sent with a non-blank value.
@@ -99,9 +132,12 @@ pub fn page(params: &QueryParams) -> Result<usize, ApiError> {
             ErrorCode::InvalidPage,
             "page",
             Detail::tri(
-                format!("page must be a whole number from 1, not `{value}`"),
-                format!("page doit être un nombre entier à partir de 1, pas `{value}`"),
-                format!("page moet een geheel getal vanaf 1 zijn, niet `{value}`"),
+                format!(
+                    "page must be a whole number from 1, not `{shown}`",
+                    shown = excerpt(value)
+                ),
+                "page doit être un nombre entier à partir de 1",
+                "page moet een geheel getal vanaf 1 zijn",
             ),
         )),
     }
@@ -118,11 +154,12 @@ pub fn per_page(params: &QueryParams, name: &str) -> Result<usize, ApiError> {
             ErrorCode::InvalidPerPage,
             name,
             Detail::tri(
-                format!("{name} must be a whole number from 1 to {MAX_PER_PAGE}, not `{value}`"),
-                format!("{name} doit être un nombre entier de 1 à {MAX_PER_PAGE}, pas `{value}`"),
                 format!(
-                    "{name} moet een geheel getal van 1 tot {MAX_PER_PAGE} zijn, niet `{value}`"
+                    "{name} must be a whole number from 1 to {MAX_PER_PAGE}, not `{shown}`",
+                    shown = excerpt(value)
                 ),
+                format!("{name} doit être un nombre entier de 1 à {MAX_PER_PAGE}"),
+                format!("{name} moet een geheel getal van 1 tot {MAX_PER_PAGE} zijn"),
             ),
         )),
     }
@@ -199,9 +236,9 @@ pub fn near(params: &QueryParams) -> Result<Option<(f64, f64)>, ApiError> {
         _ => Err(invalid_coordinates(
             "near",
             Detail::tri(
-                format!("near must be latitude,longitude in WGS84 degrees like near=50.85,4.35, not `{value}`"),
-                format!("near doit être latitude,longitude en degrés WGS84 comme near=50.85,4.35, pas `{value}`"),
-                format!("near moet breedtegraad,lengtegraad in WGS84-graden zijn zoals near=50.85,4.35, niet `{value}`"),
+                format!("near must be latitude,longitude in WGS84 degrees like near=50.85,4.35, not `{shown}`", shown = excerpt(value)),
+                "near doit être latitude,longitude en degrés WGS84 comme near=50.85,4.35",
+                "near moet breedtegraad,lengtegraad in WGS84-graden zijn zoals near=50.85,4.35",
             ),
         )),
     }
@@ -225,7 +262,8 @@ pub fn coordinate(params: &QueryParams, name: &str) -> Result<f64, ApiError> {
         _ => Err(invalid_coordinates(
             name,
             Detail::en(format!(
-                "{name} must be a decimal number of WGS84 degrees like 50.85, not `{value}`"
+                "{name} must be a decimal number of WGS84 degrees like 50.85, not `{shown}`",
+                shown = excerpt(value)
             )),
         )),
     }
@@ -242,9 +280,9 @@ pub fn radius(params: &QueryParams, name: &str) -> Result<Option<f64>, ApiError>
             ErrorCode::InvalidRadius,
             name,
             Detail::tri(
-                format!("{name} must be a number of metres from 1 to 50000, for example {name}=2000, not `{value}`"),
-                format!("{name} doit être un nombre de mètres de 1 à 50000, par exemple {name}=2000, pas `{value}`"),
-                format!("{name} moet een aantal meter van 1 tot 50000 zijn, bijvoorbeeld {name}=2000, niet `{value}`"),
+                format!("{name} must be a number of metres from 1 to 50000, for example {name}=2000, not `{shown}`", shown = excerpt(value)),
+                format!("{name} doit être un nombre de mètres de 1 à 50000, par exemple {name}=2000"),
+                format!("{name} moet een aantal meter van 1 tot 50000 zijn, bijvoorbeeld {name}=2000"),
             ),
         )),
     }
@@ -255,9 +293,9 @@ fn invalid_date(parameter: &str, value: &str) -> ApiError {
         ErrorCode::InvalidDate,
         parameter,
         Detail::tri(
-            format!("{parameter} must be an ISO 8601 date-time like 2026-03-02T10:30:00+01:00 (or a date like 2026-03-02), not `{value}`"),
-            format!("{parameter} doit être une date ISO 8601 comme 2026-03-02T10:30:00+01:00 (ou 2026-03-02), pas `{value}`"),
-            format!("{parameter} moet een ISO 8601-datum zijn zoals 2026-03-02T10:30:00+01:00 (of 2026-03-02), niet `{value}`"),
+            format!("{parameter} must be an ISO 8601 date-time like 2026-03-02T10:30:00+01:00 (or a date like 2026-03-02), not `{shown}`", shown = excerpt(value)),
+            format!("{parameter} doit être une date ISO 8601 comme 2026-03-02T10:30:00+01:00 (ou 2026-03-02)"),
+            format!("{parameter} moet een ISO 8601-datum zijn zoals 2026-03-02T10:30:00+01:00 (of 2026-03-02)"),
         ),
     )
 }
@@ -310,6 +348,19 @@ mod tests {
         assert_eq!(query.all("need"), ["food-aid", "cpas", "legal-aid"]);
         assert_eq!(query.get("q"), Some("a"));
         assert_eq!(query.get("missing"), None);
+    }
+
+    #[test]
+    fn repeated_values_are_deduplicated_and_bounded() {
+        let repeated = vec!["need=food-aid"; 300].join("&");
+        assert_eq!(params(&repeated).all("need"), ["food-aid"]);
+        assert_eq!(params(&repeated).distinct("need", 1).unwrap(), ["food-aid"]);
+        let many: Vec<String> = (0..1_000).map(|number| format!("need=n{number}")).collect();
+        let many = params(&many.join("&"));
+        assert_eq!(many.all("need").len(), MAX_DISTINCT_VALUES + 1);
+        let error = many.distinct("need", 20).unwrap_err();
+        assert_eq!(error.code, ErrorCode::TooManyValues);
+        assert_eq!(error.parameter.as_deref(), Some("need"));
     }
 
     #[test]

@@ -58,7 +58,9 @@ pub fn cache_control(state: &AppState, freshness: Freshness, private: bool) -> S
     format!("{scope}, max-age={seconds}")
 }
 
-/// A response with a body, its type, caching headers and optionally its language.
+/// A response with a body, its type, caching headers and optionally its language; `Vary`
+/// names the headers the answer depends on (`Accept-Language` when it has a language,
+/// `X-Api-Key` always: a partner key's filters change answers).
 pub fn body(
     state: &AppState,
     body: impl Into<Bytes>,
@@ -73,11 +75,14 @@ pub fn body(
             header::CACHE_CONTROL,
             cache_control(state, freshness, false),
         ));
-    if let Some(lang) = lang {
-        response
-            .insert_header((header::CONTENT_LANGUAGE, lang.code()))
-            .insert_header((header::VARY, HeaderValue::from_static("Accept-Language")));
-    }
+    let vary = match lang {
+        Some(lang) => {
+            response.insert_header((header::CONTENT_LANGUAGE, lang.code()));
+            "Accept-Language, X-Api-Key"
+        }
+        None => "X-Api-Key",
+    };
+    response.insert_header((header::VARY, HeaderValue::from_static(vary)));
     response.body(body.into())
 }
 

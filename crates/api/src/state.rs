@@ -106,6 +106,7 @@ impl AppState {
         tagger: Arc<Tagger>,
     ) -> Result<Self, ConfigError> {
         let keys = Keys::new(config, &thesaurus)?;
+        crate::client_ip::TrustedProxies::from_config(&config.rate_limit)?;
         Ok(Self {
             inner: Arc::new(Inner {
                 config: config.clone(),
@@ -118,6 +119,7 @@ impl AppState {
                 metrics: Metrics::new(),
                 cache: ResponseCache::new(
                     config.cache.response_cache_entries,
+                    config.cache.response_cache_bytes,
                     Duration::from_secs(config.cache.search_max_age_seconds),
                 ),
                 territories: OnceLock::new(),

@@ -202,7 +202,7 @@ pub fn organisation(spec: Spec, tagger: &Tagger) -> Organisation {
     }
 }
 
-fn place(
+pub fn place(
     street: (&'static str, &'static str),
     number: &'static str,
     postcode: &'static str,

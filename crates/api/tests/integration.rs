@@ -3,9 +3,12 @@
 
 mod errors;
 mod fixtures;
+mod hardening;
 mod hsds;
+mod keys_proxies;
 mod production;
 mod records;
 mod search_api;
 mod spec;
+mod spec_props;
 mod support;

@@ -70,11 +70,19 @@ pub fn config() -> ServerConfig {
 
 /// Starts a server over the fixture corpus with `config`; `reindex` adds a reindexer.
 pub fn start(config: ServerConfig, with_reindexer: bool) -> TestServer {
+    start_with(config, with_reindexer, fixtures::corpus(&tagger()))
+}
+
+/// Starts a server over `organisations` with `config`; `reindex` adds a reindexer.
+pub fn start_with(
+    config: ServerConfig,
+    with_reindexer: bool,
+    organisations: Vec<orienta_model::Organisation>,
+) -> TestServer {
     let dir = tempfile::tempdir().expect("tempdir");
     let index_root = dir.path().join("index");
     let thesaurus = Thesaurus::bundled();
     let tagger = tagger();
-    let organisations = fixtures::corpus(&tagger);
     build_version(
         &index_root,
         &organisations,

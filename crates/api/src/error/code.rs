@@ -32,6 +32,13 @@ pub enum ErrorCode {
     MissingParameter,
     /// The request could not be read (malformed query string, path or body).
     InvalidRequest,
+    /// A repeatable parameter has more distinct values than it takes.
+    TooManyValues,
+    /// The query string is longer than the server accepts (`limits.max_query_bytes`).
+    QueryStringTooLong,
+    /// An API key was sent as the `api_key` query parameter where only the `X-Api-Key`
+    /// header is accepted (admin keys).
+    ApiKeyInQuery,
     /// No such resource.
     NotFound,
     /// The method is not allowed on this resource.
@@ -72,6 +79,9 @@ impl ErrorCode {
             ErrorCode::UnknownParameterValue => "unknown_parameter_value",
             ErrorCode::MissingParameter => "missing_parameter",
             ErrorCode::InvalidRequest => "invalid_request",
+            ErrorCode::TooManyValues => "too_many_values",
+            ErrorCode::QueryStringTooLong => "query_string_too_long",
+            ErrorCode::ApiKeyInQuery => "api_key_in_query",
             ErrorCode::NotFound => "not_found",
             ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::Unauthorized => "unauthorized",
@@ -95,6 +105,7 @@ impl ErrorCode {
             ErrorCode::Forbidden => StatusCode::FORBIDDEN,
             ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::QueryStringTooLong => StatusCode::URI_TOO_LONG,
             ErrorCode::ReindexRunning => StatusCode::CONFLICT,
             ErrorCode::ReindexUnavailable | ErrorCode::Timeout | ErrorCode::IndexUnavailable => {
                 StatusCode::SERVICE_UNAVAILABLE
@@ -113,6 +124,7 @@ impl ErrorCode {
             StatusCode::FORBIDDEN => "forbidden",
             StatusCode::TOO_MANY_REQUESTS => "too many requests",
             StatusCode::PAYLOAD_TOO_LARGE => "payload too large",
+            StatusCode::URI_TOO_LONG => "URI too long",
             StatusCode::CONFLICT => "conflict",
             StatusCode::SERVICE_UNAVAILABLE => "service unavailable",
             _ => "internal error",

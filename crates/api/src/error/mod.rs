@@ -113,23 +113,21 @@ impl ApiError {
             ErrorCode::UnknownParameterValue,
             parameter,
             Detail::tri(
-                format!("`{value}` is not accepted for {parameter}: send one of {list}"),
-                format!("`{value}` n'est pas accepté pour {parameter} : envoyez une de ces valeurs : {list}"),
-                format!("`{value}` is niet toegelaten voor {parameter}: stuur een van {list}"),
+                format!("`{shown}` is not accepted for {parameter}: send one of {list}", shown = excerpt(value)),
+                format!("cette valeur n'est pas acceptée pour {parameter} : envoyez une de ces valeurs : {list}"),
+                format!("deze waarde is niet toegelaten voor {parameter}: stuur een van {list}"),
             ),
         )
     }
 
-    /// `not_found` for a resource.
+    /// `not_found` for a resource (`what` is quoted in the English detail only).
     pub fn not_found(what: &str) -> Self {
         Self::new(
             ErrorCode::NotFound,
             Detail::tri(
                 format!("{what} does not exist: check the id, or search with GET /v1/search"),
-                format!(
-                    "{what} n'existe pas : vérifiez l'identifiant ou cherchez avec GET /v1/search"
-                ),
-                format!("{what} bestaat niet: controleer de id of zoek met GET /v1/search"),
+                "cette ressource n'existe pas : vérifiez l'identifiant ou cherchez avec GET /v1/search",
+                "deze bron bestaat niet: controleer de id of zoek met GET /v1/search",
             ),
         )
     }
@@ -190,13 +188,43 @@ impl ResponseError for ApiError {
         response
             .insert_header((header::CONTENT_TYPE, PROBLEM_JSON))
             .insert_header((header::CACHE_CONTROL, "no-store"));
-        if let Some(seconds) = self.retry_after {
+        let retry_after = self.retry_after.or_else(|| {
+            (self.status_code() == StatusCode::SERVICE_UNAVAILABLE)
+                .then_some(RETRY_UNAVAILABLE_SECONDS)
+        });
+        if let Some(seconds) = retry_after {
             response.insert_header((header::RETRY_AFTER, HeaderValue::from(seconds)));
         }
         let mut response = response.body(body);
         response.extensions_mut().insert(self.code);
         response
     }
+}
+
+/// `Retry-After` of a `503` that names no other delay (overload, no index), seconds.
+pub const RETRY_UNAVAILABLE_SECONDS: u64 = 5;
+
+/// Longest excerpt of a client's input an error detail quotes, characters.
+pub const EXCERPT_CHARS: usize = 64;
+
+/// A short excerpt of client input for an error detail: at most [`EXCERPT_CHARS`]
+/// characters, control characters replaced, `…` when cut.
+pub fn excerpt(input: &str) -> String {
+    let mut shown: String = input
+        .chars()
+        .take(EXCERPT_CHARS)
+        .map(|character| {
+            if character.is_control() {
+                '�'
+            } else {
+                character
+            }
+        })
+        .collect();
+    if input.chars().count() > EXCERPT_CHARS {
+        shown.push('…');
+    }
+    shown
 }
 
 /// Turns actix's query-string extractor errors into problems.
@@ -250,25 +278,36 @@ pub fn payload_too_large(limit: usize) -> ApiError {
     )
 }
 
-/// The default service: every unknown path is a `not_found` problem.
-pub async fn unknown_route(request: HttpRequest) -> ApiError {
+/// The default service: a documented path asked with another method is a
+/// `405 method_not_allowed` problem with `Allow`; every other path a `not_found` problem
+/// (the path quoted once, as a short excerpt).
+pub async fn unknown_route(request: HttpRequest) -> HttpResponse {
+    let path = excerpt(request.path());
+    if let Some(methods) = crate::methods::allowed(request.path()) {
+        let allow = methods.join(", ");
+        let error = ApiError::new(
+            ErrorCode::MethodNotAllowed,
+            Detail::tri(
+                format!("{path} answers {allow} only"),
+                format!("cette adresse n'accepte que {allow}"),
+                format!("dit adres aanvaardt alleen {allow}"),
+            ),
+        );
+        let mut response = error.error_response();
+        if let Ok(value) = HeaderValue::from_str(&allow) {
+            response.headers_mut().insert(header::ALLOW, value);
+        }
+        return response;
+    }
     ApiError::new(
         ErrorCode::NotFound,
         Detail::tri(
-            format!(
-                "no resource at {}: see /docs or /openapi.json for the endpoints",
-                request.path()
-            ),
-            format!(
-                "aucune ressource à {} : voyez /docs ou /openapi.json pour les points d'accès",
-                request.path()
-            ),
-            format!(
-                "geen bron op {}: zie /docs of /openapi.json voor de endpoints",
-                request.path()
-            ),
+            format!("no resource at {path}: see /docs or /openapi.json for the endpoints"),
+            "aucune ressource à cette adresse : voyez /docs ou /openapi.json pour les points d'accès",
+            "geen bron op dit adres: zie /docs of /openapi.json voor de endpoints",
         ),
     )
+    .error_response()
 }
 
 impl actix_web::Responder for ApiError {
@@ -293,6 +332,30 @@ mod tests {
             let json = serde_json::to_value(code).unwrap();
             assert_eq!(json, code.as_str());
         }
+    }
+
+    #[test]
+    fn every_503_says_when_to_retry() {
+        for error in [ApiError::timeout(), ApiError::index("no index")] {
+            let response = error.error_response();
+            assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(
+                response.headers().get(header::RETRY_AFTER).unwrap(),
+                &RETRY_UNAVAILABLE_SECONDS.to_string()
+            );
+        }
+        let bad = ApiError::one_of("format", "xml", &["json"]).error_response();
+        assert!(bad.headers().get(header::RETRY_AFTER).is_none());
+    }
+
+    #[test]
+    fn excerpts_are_short_and_marked() {
+        assert_eq!(excerpt("short"), "short");
+        let long = "é".repeat(100);
+        let shown = excerpt(&long);
+        assert_eq!(shown.chars().count(), EXCERPT_CHARS + 1);
+        assert!(shown.ends_with('…'));
+        assert_eq!(excerpt("a\r\nb"), "a��b");
     }
 
     #[test]

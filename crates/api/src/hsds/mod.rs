@@ -1,5 +1,6 @@
 //! The HSDS 3.0 view under `/hsds`: services, organizations and service-at-locations in
-//! the Open Referral shapes, one language per answer (`?lang=fr|nl|en`, default fr).
+//! the Open Referral shapes, one language per answer (`?lang=fr|nl|en`, default fr). A
+//! partner key's fixed filters restrict every list and entity, as in `/v1/search`.
 
 pub mod map;
 pub mod model;
@@ -7,7 +8,9 @@ pub mod query;
 
 use crate::error::{ApiError, Problem};
 use crate::params::QueryParams;
+use crate::partner::Allowed;
 use crate::respond::{self, Freshness};
+use crate::search::spec;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use map::MapContext;
@@ -67,19 +70,46 @@ pub async fn info(
     request: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
-    let base = match &state.config().public_url {
-        Some(url) => url.trim_end_matches('/').to_owned(),
-        None => {
-            let connection = request.connection_info();
-            format!("{}://{}", connection.scheme(), connection.host())
-        }
-    };
+    let (base, from_host) = public_base(&request, state.config());
     let answer = ApiInfo {
         version: "3.0".to_owned(),
         profile: "https://docs.openreferral.org/en/latest/hsds/".to_owned(),
         openapi_url: format!("{base}/openapi.json"),
     };
-    respond::json(&state, &answer, Freshness::Reference, None)
+    let mut response = respond::json(&state, &answer, Freshness::Reference, None)?;
+    if from_host {
+        response.headers_mut().insert(
+            actix_web::http::header::VARY,
+            actix_web::http::header::HeaderValue::from_static("X-Api-Key, Host"),
+        );
+    }
+    Ok(response)
+}
+
+/// The base of absolute links: `public_url`, else the request's `Host` when it is one of
+/// `allowed_hosts` (then `true`: the answer varies with `Host`), else the first bound
+/// address. `X-Forwarded-Host` and other hosts are never used.
+pub fn public_base(request: &HttpRequest, config: &crate::config::ServerConfig) -> (String, bool) {
+    if let Some(url) = &config.public_url {
+        return (url.trim_end_matches('/').to_owned(), false);
+    }
+    let host = request
+        .headers()
+        .get(actix_web::http::header::HOST)
+        .and_then(|value| value.to_str().ok())
+        .map(|host| host.trim().to_ascii_lowercase());
+    if let Some(host) = host.filter(|host| {
+        config
+            .allowed_hosts
+            .iter()
+            .any(|allowed| allowed.eq_ignore_ascii_case(host))
+    }) {
+        let scheme = request.connection_info().scheme().to_owned();
+        let scheme = if scheme == "https" { "https" } else { "http" };
+        return (format!("{scheme}://{host}"), true);
+    }
+    let bound = config.bind.first().map_or("127.0.0.1:8080", String::as_str);
+    (format!("http://{bound}"), false)
 }
 
 enum ListKind {
@@ -95,13 +125,21 @@ async fn list(
     kind: ListKind,
 ) -> Result<HttpResponse, ApiError> {
     let params = QueryParams::parse(request.query_string())?;
-    let hsds = HsdsQuery::parse(&params, state.thesaurus(), state.tagger())?;
+    let mut hsds = HsdsQuery::parse(&params, state.thesaurus(), state.tagger())?;
+    let caller = crate::keys::caller_of(&request);
+    let nothing = caller
+        .filters()
+        .is_some_and(|fixed| !spec::restrict_to(&mut hsds.request, fixed, state.thesaurus()));
     let lang = hsds.lang;
     let worker_state = state.clone();
     let body = respond::blocking(&state, move || {
         let index = worker_state.index();
         let catalogue = worker_state.catalogue(&index)?;
-        let mut matches = query::matching(&index, &hsds, &catalogue)?;
+        let mut matches = if nothing {
+            Vec::new()
+        } else {
+            query::matching(&index, &hsds, &catalogue)?
+        };
         if !matches!(kind, ListKind::ServiceAtLocations) {
             matches = query::per_organisation(matches, catalogue.ids.len());
         }
@@ -228,12 +266,23 @@ async fn entity<T: serde::Serialize + Send + 'static>(
 ) -> Result<HttpResponse, ApiError> {
     let params = QueryParams::parse(request.query_string())?;
     let lang = query::lang(&params)?;
+    let caller = crate::keys::caller_of(&request);
+    let scope = caller
+        .filters()
+        .map(|fixed| (caller.name().to_owned(), fixed.clone()));
     let worker_state = state.clone();
     let entity = respond::blocking(&state, move || {
         let index = worker_state.index();
         let catalogue = worker_state.catalogue(&index)?;
-        let not_found = || ApiError::not_found(&format!("{what} `{id}`"));
+        let not_found = || ApiError::not_found(&format!("{what} `{}`", crate::error::excerpt(&id)));
         let number = *catalogue.hsds_ids.get(&id).ok_or_else(not_found)?;
+        if let Some((partner, fixed)) = &scope {
+            let allowed =
+                Allowed::of(&index, &catalogue, partner, fixed, worker_state.thesaurus())?;
+            if !allowed.number(number) {
+                return Err(not_found());
+            }
+        }
         let organisation = index
             .organisation(catalogue.id(number))
             .map_err(ApiError::index)?

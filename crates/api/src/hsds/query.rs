@@ -2,7 +2,7 @@
 
 use super::map;
 use crate::catalogue::{Catalogue, UNKNOWN};
-use crate::error::{ApiError, Detail, ErrorCode};
+use crate::error::{excerpt, ApiError, Detail, ErrorCode};
 use crate::params::{self, QueryParams, MAX_QUERY_CHARS};
 use chrono::{DateTime, Utc};
 use orienta_model::{Lang, Organisation};
@@ -71,7 +71,7 @@ impl HsdsQuery {
                 return Err(ApiError::parameter(
                     ErrorCode::UnknownNeed,
                     "taxonomy_term_id",
-                    Detail::en(format!("`{term}` is not a taxonomy term: send a term id from a service's attributes, or a need id from GET /v1/needs")),
+                    Detail::en(format!("`{shown}` is not a taxonomy term: send a term id from a service's attributes, or a need id from GET /v1/needs", shown = excerpt(term))),
                 ));
             };
             needs.push(concept);
@@ -84,7 +84,7 @@ impl HsdsQuery {
                 ApiError::parameter(
                     ErrorCode::UnknownParameterValue,
                     "postcode",
-                    Detail::en(format!("`{postcode}` is not a postcode of the Brussels-Capital Region: send one like 1030")),
+                    Detail::en(format!("`{shown}` is not a postcode of the Brussels-Capital Region: send one like 1030", shown = excerpt(postcode))),
                 )
             };
             match proximity {

@@ -1,9 +1,11 @@
 //! Per-client rate limiting (actix-extensible-rate-limit, fixed window, in memory): by
-//! client IP, or by partner key with the key's own limit. Denials are `429 rate_limited`
+//! client IP (behind trusted proxies: see [`crate::client_ip`]), or by partner key with
+//! the key's own limit. Denials are `429 rate_limited`
 //! problems with `Retry-After`.
 
+use crate::client_ip::TrustedProxies;
 use crate::error::{ApiError, Detail, ErrorCode};
-use crate::keys::Keys;
+use crate::keys::{caller_of, Caller};
 use crate::state::AppState;
 use actix_extensible_rate_limit::backend::memory::InMemoryBackend;
 use actix_extensible_rate_limit::backend::{SimpleInput, SimpleOutput};
@@ -31,9 +33,10 @@ fn add_headers(headers: &mut HeaderMap, output: &SimpleOutput) {
 type InputFn = Box<dyn Fn(&ServiceRequest) -> Ready<Result<SimpleInput, actix_web::Error>>>;
 
 fn input(state: &AppState) -> InputFn {
-    let state = state.clone();
     let settings = state.config().rate_limit.clone();
     let interval = Duration::from_secs(settings.window_seconds.max(1));
+    // Invariant: AppState::new checked the list.
+    let proxies = TrustedProxies::from_config(&settings).unwrap_or_default();
     Box::new(move |request: &ServiceRequest| {
         if EXEMPT.contains(&request.path()) {
             return ready(Ok(SimpleInput {
@@ -42,8 +45,10 @@ fn input(state: &AppState) -> InputFn {
                 key: "exempt".to_owned(),
             }));
         }
-        let partner =
-            Keys::sent(request.request()).and_then(|key| state.keys().partner(&key).cloned());
+        let partner = match caller_of(request.request()) {
+            Caller::Partner(partner) => Some(partner),
+            _ => None,
+        };
         let input = match partner {
             Some(partner) => SimpleInput {
                 interval,
@@ -51,14 +56,7 @@ fn input(state: &AppState) -> InputFn {
                 key: format!("partner:{}", partner.name),
             },
             None => {
-                let ip = if settings.trust_forwarded_for {
-                    request
-                        .connection_info()
-                        .realip_remote_addr()
-                        .map(str::to_owned)
-                } else {
-                    request.peer_addr().map(|address| address.ip().to_string())
-                };
+                let ip = proxies.client_of(request).map(|ip| ip.to_string());
                 SimpleInput {
                     interval,
                     max_requests: settings.requests,

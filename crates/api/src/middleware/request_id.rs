@@ -1,6 +1,6 @@
-//! Request ids: every response carries `X-Request-Id` (the client's own when it sent a
-//! sane one, else the id `tracing-actix-web` generated) and every log line of the request
-//! carries it in its span.
+//! Request ids: every response carries `X-Request-Id` (the client's own when it is a short
+//! token, `[A-Za-z0-9._-]{1,64}`, else the id `tracing-actix-web` generated) and every log
+//! line of the request carries it in its span.
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -13,13 +13,22 @@ use tracing_actix_web::{DefaultRootSpanBuilder, RequestId, RootSpanBuilder};
 /// The request id header.
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// A client-sent id: 1–128 visible ASCII characters.
+/// Longest client-sent request id kept.
+pub const MAX_REQUEST_ID_CHARS: usize = 64;
+
+/// True when a client-sent id is a short token: 1–64 of `A-Z a-z 0-9 . _ -`.
+pub fn is_token(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= MAX_REQUEST_ID_CHARS
+        && value
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'_' | b'-'))
+}
+
+/// A client-sent id, when it is a short token; anything else is replaced by a generated id.
 fn client_id(request: &ServiceRequest) -> Option<String> {
-    let value = request.headers().get(REQUEST_ID)?.to_str().ok()?.trim();
-    let sane = !value.is_empty()
-        && value.len() <= 128
-        && value.chars().all(|character| character.is_ascii_graphic());
-    sane.then(|| value.to_owned())
+    let value = request.headers().get(REQUEST_ID)?.to_str().ok()?;
+    is_token(value).then(|| value.to_owned())
 }
 
 /// The id of a request: the client's, else the generated one.
@@ -59,4 +68,27 @@ pub async fn echo(
         response.headers_mut().insert(REQUEST_ID, value);
     }
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_short_tokens_are_kept() {
+        for good in ["trace-123", "a", "A.b_c-9", &"x".repeat(64)] {
+            assert!(is_token(good), "{good}");
+        }
+        for bad in [
+            "",
+            " ",
+            "a b",
+            "<script>",
+            "id\r\nSet-Cookie: x",
+            "é",
+            &"x".repeat(65),
+        ] {
+            assert!(!is_token(bad), "{bad}");
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! `GET /v1/changes`: what was created, updated or deleted between index versions.
 
-use crate::error::{ApiError, Detail, ErrorCode, Problem};
+use crate::error::{excerpt, ApiError, Detail, ErrorCode, Problem};
 use crate::params::{self, QueryParams};
 use crate::respond::{self, Freshness};
 use crate::state::AppState;
@@ -115,8 +115,8 @@ pub async fn changes(
                 ErrorCode::InvalidDate,
                 "since",
                 Detail::en(format!(
-                    "since must be an RFC 3339 date-time like 2026-03-01T00:00:00Z or a sequence number, not `{text}`"
-                )),
+                    "since must be an RFC 3339 date-time like 2026-03-01T00:00:00Z or a sequence number, not `{shown}`"
+                , shown = excerpt(text))),
             )
         })?),
         _ => None,

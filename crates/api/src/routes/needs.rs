@@ -1,7 +1,9 @@
 //! `GET /v1/needs` (the thesaurus) and `GET /v1/suggest` (autocomplete).
 
-use crate::error::{ApiError, Detail, ErrorCode, Problem};
+use crate::error::{excerpt, ApiError, Detail, ErrorCode, Problem};
+use crate::keys::Caller;
 use crate::params::{self, QueryParams, MAX_QUERY_CHARS};
+use crate::partner::Allowed;
 use crate::respond::{self, Freshness};
 use crate::state::AppState;
 use crate::views::result::care_line_name;
@@ -179,6 +181,7 @@ const MAX_SUGGESTIONS: usize = 10;
 pub async fn suggest(
     request: HttpRequest,
     state: web::Data<AppState>,
+    caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let params = QueryParams::parse(request.query_string())?;
     let lang = params::response_lang(&params, accept_language(&request))?;
@@ -211,7 +214,8 @@ pub async fn suggest(
                     ErrorCode::UnknownParameterValue,
                     "limit",
                     Detail::en(format!(
-                        "limit must be a whole number from 1 to {MAX_SUGGESTIONS}, not `{value}`"
+                        "limit must be a whole number from 1 to {MAX_SUGGESTIONS}, not `{shown}`",
+                        shown = excerpt(value)
                     )),
                 ))
             }
@@ -219,31 +223,33 @@ pub async fn suggest(
     };
     let worker_state = state.clone();
     let typed = text.clone();
+    let partner = caller.name().to_owned();
+    let fixed = caller.filters().cloned();
     let suggestions = respond::blocking(&state, move || {
-        let concepts = worker_state.thesaurus().suggest(&typed, lang, limit);
-        let names = worker_state
-            .index()
-            .suggest_names(&typed, lang, limit)
+        let index = worker_state.index();
+        let thesaurus = worker_state.thesaurus();
+        let mut concepts = thesaurus.suggest(&typed, lang, limit);
+        let Some(fixed) = fixed else {
+            let names = index
+                .suggest_names(&typed, lang, limit)
+                .map_err(ApiError::index)?;
+            return Ok(mix(concepts, names, limit));
+        };
+        if !fixed.needs.is_empty() {
+            let allowed: Vec<String> = fixed
+                .needs
+                .iter()
+                .flat_map(|need| thesaurus.with_narrower(need))
+                .collect();
+            concepts.retain(|need| allowed.contains(&need.concept));
+        }
+        let catalogue = worker_state.catalogue(&index)?;
+        let allowed = Allowed::of(&index, &catalogue, &partner, &fixed, thesaurus)?;
+        let mut names = index
+            .suggest_names(&typed, lang, limit * PARTNER_NAME_OVERFETCH)
             .map_err(ApiError::index)?;
-        let need_share = concepts
-            .len()
-            .min(limit.div_ceil(2).max(limit.saturating_sub(names.len())));
-        let mut suggestions: Vec<SuggestionView> = concepts
-            .into_iter()
-            .take(need_share)
-            .map(|need| SuggestionView {
-                kind: SuggestionKind::Need,
-                id: need.concept,
-                label: need.label,
-            })
-            .collect();
-        let room = limit - suggestions.len();
-        suggestions.extend(names.into_iter().take(room).map(|name| SuggestionView {
-            kind: SuggestionKind::Organisation,
-            id: name.id,
-            label: name.label,
-        }));
-        Ok(suggestions)
+        names.retain(|name| allowed.id(&catalogue, &name.id));
+        Ok(mix(concepts, names, limit))
     })
     .await?;
     let answer = SuggestResponse {
@@ -252,4 +258,35 @@ pub async fn suggest(
         suggestions,
     };
     respond::json(&state, &answer, Freshness::Search, Some(lang))
+}
+
+/// Name suggestions asked for a partner key per suggestion wanted (the key's filters then
+/// drop the organisations it may not read).
+const PARTNER_NAME_OVERFETCH: usize = 4;
+
+/// Needs first (about half, more when names are few), then organisation names.
+fn mix(
+    concepts: Vec<orienta_thesaurus::Suggestion>,
+    names: Vec<orienta_search::NameSuggestion>,
+    limit: usize,
+) -> Vec<SuggestionView> {
+    let need_share = concepts
+        .len()
+        .min(limit.div_ceil(2).max(limit.saturating_sub(names.len())));
+    let mut suggestions: Vec<SuggestionView> = concepts
+        .into_iter()
+        .take(need_share)
+        .map(|need| SuggestionView {
+            kind: SuggestionKind::Need,
+            id: need.concept,
+            label: need.label,
+        })
+        .collect();
+    let room = limit - suggestions.len();
+    suggestions.extend(names.into_iter().take(room).map(|name| SuggestionView {
+        kind: SuggestionKind::Organisation,
+        id: name.id,
+        label: name.label,
+    }));
+    suggestions
 }

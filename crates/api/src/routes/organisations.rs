@@ -1,7 +1,9 @@
 //! `GET /v1/organisations/{id}`: the full record.
 
 use crate::error::{ApiError, Problem};
+use crate::keys::Caller;
 use crate::params::{self, QueryParams};
+use crate::partner::Allowed;
 use crate::respond::{self, Freshness};
 use crate::routes::needs::LangParam;
 use crate::state::AppState;
@@ -15,7 +17,8 @@ const MAX_ID_CHARS: usize = 200;
 /// One organisation.
 ///
 /// The full record: names, texts per language, needs, contacts, hours, every location with
-/// its territory tags, the provenance of each source and the quality flags.
+/// its territory tags, the provenance of each source and the quality flags. With a
+/// partner key, records outside the key's fixed filters are `404`.
 #[utoipa::path(
     tag = "records",
     params(("id" = String, Path, description = "Organisation id (UUID)"), LangParam),
@@ -31,6 +34,7 @@ pub async fn organisation(
     id: web::Path<String>,
     request: HttpRequest,
     state: web::Data<AppState>,
+    caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let params = QueryParams::parse(request.query_string())?;
     let accept_language = request
@@ -43,12 +47,23 @@ pub async fn organisation(
         return Err(ApiError::not_found("organisation"));
     }
     let worker_state = state.clone();
+    let scope = caller
+        .filters()
+        .map(|fixed| (caller.name().to_owned(), fixed.clone()));
     let record = respond::blocking(&state, move || {
-        let found = worker_state
-            .index()
-            .organisation(&id)
-            .map_err(ApiError::index)?;
-        let found = found.ok_or_else(|| ApiError::not_found(&format!("organisation `{id}`")))?;
+        let index = worker_state.index();
+        let not_found =
+            || ApiError::not_found(&format!("organisation `{}`", crate::error::excerpt(&id)));
+        if let Some((partner, fixed)) = &scope {
+            let catalogue = worker_state.catalogue(&index)?;
+            let allowed =
+                Allowed::of(&index, &catalogue, partner, fixed, worker_state.thesaurus())?;
+            if !allowed.id(&catalogue, &id) {
+                return Err(not_found());
+            }
+        }
+        let found = index.organisation(&id).map_err(ApiError::index)?;
+        let found = found.ok_or_else(not_found)?;
         Ok(OrganisationRecord::new(
             &found,
             worker_state.thesaurus(),

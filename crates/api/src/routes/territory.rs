@@ -63,7 +63,8 @@ pub async fn territories(
         "bassins" => layers.bassins.clone(),
         other => {
             return Err(ApiError::not_found(&format!(
-                "territory layer `{other}` (use communes, quartiers or bassins)"
+                "territory layer `{}` (use communes, quartiers or bassins)",
+                crate::error::excerpt(other)
             )))
         }
     };

@@ -120,11 +120,25 @@ pub const CSV_COLUMNS: [&str; 24] = [
     "source_url",
 ];
 
+/// Columns holding numbers (or `true`/`false`), written as they are.
+const NUMERIC_COLUMNS: [&str; 5] = ["quartier_code", "lat", "lon", "distance_m", "synthetic"];
+
+/// A text cell made safe for spreadsheets (OWASP CSV injection): a cell starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`, so it is shown
+/// as text and never evaluated as a formula.
+pub fn neutralise(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        return format!("'{cell}");
+    }
+    cell
+}
+
 fn number(value: Option<f64>) -> String {
     value.map(|number| number.to_string()).unwrap_or_default()
 }
 
-/// The CSV body: a header row, then one row per result.
+/// The CSV body: a header row, then one row per result; text cells neutralised
+/// ([`neutralise`]), numbers (coordinates, distance) left as numbers.
 pub fn csv(results: &[SearchResult], lang: orienta_model::Lang) -> Result<Vec<u8>, ApiError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer
@@ -191,7 +205,36 @@ pub fn csv(results: &[SearchResult], lang: orienta_model::Lang) -> Result<Vec<u8
             result.synthetic.to_string(),
             result.source.url.clone().unwrap_or_default(),
         ];
-        writer.write_record(&row).map_err(ApiError::internal)?;
+        let row = row.into_iter().zip(CSV_COLUMNS).map(|(cell, column)| {
+            if NUMERIC_COLUMNS.contains(&column) {
+                cell
+            } else {
+                neutralise(cell)
+            }
+        });
+        writer.write_record(row).map_err(ApiError::internal)?;
     }
     writer.into_inner().map_err(ApiError::internal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_prefixed_and_plain_text_is_not() {
+        for formula in [
+            "=HYPERLINK(\"http://x\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert_eq!(neutralise(formula.to_owned()), format!("'{formula}"));
+        }
+        for plain in ["Resto du coeur", "1000 Bruxelles", "", "a=b"] {
+            assert_eq!(neutralise(plain.to_owned()), plain);
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! From the query string of `GET /v1/search` to a validated search request.
 
 use crate::config::FixedFilters;
-use crate::error::{ApiError, Detail, ErrorCode};
+use crate::error::{excerpt, ApiError, Detail, ErrorCode};
 use crate::labels;
 use crate::params::{self, QueryParams, MAX_QUERY_CHARS};
 use chrono::{Datelike, Timelike, Utc};
@@ -11,6 +11,21 @@ use orienta_search::{audience, Near, SearchRequest, Sort, SyntheticFilter, WeekM
 use orienta_territory::Tagger;
 use orienta_thesaurus::Thesaurus;
 use serde::Serialize;
+
+/// Most distinct needs in one search.
+pub const MAX_NEEDS: usize = 20;
+/// Most distinct spoken languages in one search.
+pub const MAX_LANGUAGES: usize = 10;
+/// Most distinct audiences in one search (there are ten).
+pub const MAX_AUDIENCES: usize = 10;
+/// Most distinct communes in one search (there are nineteen).
+pub const MAX_COMMUNES: usize = 19;
+/// Most distinct quartiers in one search.
+pub const MAX_QUARTIERS: usize = 20;
+/// Most distinct quartiers social-santé in one search.
+pub const MAX_QSS: usize = 20;
+/// Most distinct bassins in one search (there are five).
+pub const MAX_BASSINS: usize = 5;
 
 /// The answer format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -76,9 +91,12 @@ fn unknown(code: ErrorCode, parameter: &str, value: &str, hint: &str) -> ApiErro
         code,
         parameter,
         Detail::tri(
-            format!("`{value}` is not a known {parameter}: {hint}"),
-            format!("`{value}` n'est pas une valeur connue pour {parameter} : {hint}"),
-            format!("`{value}` is geen gekende waarde voor {parameter}: {hint}"),
+            format!(
+                "`{shown}` is not a known {parameter}: {hint}",
+                shown = excerpt(value)
+            ),
+            format!("cette valeur n'est pas connue pour {parameter} : {hint}"),
+            format!("deze waarde is niet gekend voor {parameter}: {hint}"),
         ),
     )
 }
@@ -98,6 +116,62 @@ fn restrict<T: PartialEq + Clone>(
     }
     let kept: Vec<T> = asked.into_iter().filter(|value| allowed(value)).collect();
     (!kept.is_empty()).then_some(kept)
+}
+
+/// Applies a partner's fixed filters to a request: each kind keeps the request's values
+/// the fixed set allows, or takes the fixed set when the request has none; `synthetic`
+/// is forced when fixed. False when the request asks nothing the filters allow (the
+/// filters of the request are then emptied: the caller answers nothing).
+pub fn restrict_to(
+    request: &mut SearchRequest,
+    fixed: &FixedFilters,
+    thesaurus: &Thesaurus,
+) -> bool {
+    let fixed_bassins: Vec<Bassin> = fixed
+        .bassins
+        .iter()
+        .filter_map(|slug| Bassin::parse(slug))
+        .collect();
+    let allowed_needs: Vec<String> = fixed
+        .needs
+        .iter()
+        .flat_map(|need| thesaurus.with_narrower(need))
+        .collect();
+    let restricted = (
+        restrict(
+            std::mem::take(&mut request.bassins),
+            &fixed_bassins,
+            |bassin| fixed_bassins.contains(bassin),
+        ),
+        restrict(
+            std::mem::take(&mut request.communes),
+            &fixed.communes,
+            |nis| fixed.communes.contains(nis),
+        ),
+        restrict(
+            std::mem::take(&mut request.languages),
+            &fixed.languages,
+            |code| fixed.languages.contains(code),
+        ),
+        restrict(std::mem::take(&mut request.needs), &fixed.needs, |need| {
+            allowed_needs.contains(need)
+        }),
+    );
+    request.synthetic = match fixed.synthetic.as_deref() {
+        Some("exclude") => SyntheticFilter::Exclude,
+        Some("only") => SyntheticFilter::Only,
+        _ => request.synthetic,
+    };
+    let (Some(bassins), Some(communes), Some(languages), Some(needs)) = restricted else {
+        return false;
+    };
+    (
+        request.bassins,
+        request.communes,
+        request.languages,
+        request.needs,
+    ) = (bassins, communes, languages, needs);
+    true
 }
 
 /// The moment of the week of a UTC time in Brussels.
@@ -132,7 +206,7 @@ pub fn parse(
         }
     }
     let mut needs = Vec::new();
-    for need in params.all("need") {
+    for need in params.distinct("need", MAX_NEEDS)? {
         if context.thesaurus.concept(need).is_none() {
             return Err(unknown(
                 ErrorCode::UnknownNeed,
@@ -144,7 +218,7 @@ pub fn parse(
         needs.push(need.to_owned());
     }
     let mut languages = Vec::new();
-    for language in params.all("language") {
+    for language in params.distinct("language", MAX_LANGUAGES)? {
         let code = language.to_ascii_lowercase();
         if !labels::is_language_code(&code) {
             return Err(unknown(
@@ -157,7 +231,7 @@ pub fn parse(
         languages.push(code);
     }
     let mut audiences = Vec::new();
-    for code in params.all("audience") {
+    for code in params.distinct("audience", MAX_AUDIENCES)? {
         if !audience::is_known(code) {
             let known: Vec<&str> = audience::AUDIENCES.iter().map(|(code, ..)| *code).collect();
             return Err(ApiError::one_of("audience", code, &known));
@@ -165,14 +239,14 @@ pub fn parse(
         audiences.push(code.to_owned());
     }
     let mut communes = Vec::new();
-    for nis in params.all("commune") {
+    for nis in params.distinct("commune", MAX_COMMUNES)? {
         if context.tagger.commune(nis).is_none() {
             return Err(unknown(ErrorCode::UnknownParameterValue, "commune", nis, "send the NIS code of one of the 19 communes, like 21015; see GET /v1/territories/communes"));
         }
         communes.push(nis.to_owned());
     }
     let mut quartiers = Vec::new();
-    for code in params.all("quartier") {
+    for code in params.distinct("quartier", MAX_QUARTIERS)? {
         let known = code
             .parse::<u32>()
             .ok()
@@ -188,7 +262,7 @@ pub fn parse(
         quartiers.push(number);
     }
     let mut qss = Vec::new();
-    for code in params.all("qss") {
+    for code in params.distinct("qss", MAX_QSS)? {
         if code.chars().count() > 32 {
             return Err(unknown(
                 ErrorCode::UnknownParameterValue,
@@ -200,7 +274,7 @@ pub fn parse(
         qss.push(code.to_owned());
     }
     let mut bassins = Vec::new();
-    for slug in params.all("bassin") {
+    for slug in params.distinct("bassin", MAX_BASSINS)? {
         let Some(bassin) = Bassin::parse(slug) else {
             return Err(unknown(
                 ErrorCode::UnknownBassin,
@@ -245,7 +319,7 @@ pub fn parse(
             .filter(|open| *open)
             .map(|_| week_moment(Utc::now())),
     };
-    let mut synthetic = choice(
+    let synthetic = choice(
         params,
         "synthetic",
         &[
@@ -272,47 +346,7 @@ pub fn parse(
     let per_page = params::per_page(params, "per_page")?;
     let offset = params::offset(page, per_page)?;
 
-    let mut nothing = false;
-    if let Some(fixed) = fixed {
-        let fixed_bassins: Vec<Bassin> = fixed
-            .bassins
-            .iter()
-            .filter_map(|slug| Bassin::parse(slug))
-            .collect();
-        let allowed_needs: Vec<String> = fixed
-            .needs
-            .iter()
-            .flat_map(|need| context.thesaurus.with_narrower(need))
-            .collect();
-        let restricted = (
-            restrict(bassins, &fixed_bassins, |bassin| {
-                fixed_bassins.contains(bassin)
-            }),
-            restrict(communes, &fixed.communes, |nis| {
-                fixed.communes.contains(nis)
-            }),
-            restrict(languages, &fixed.languages, |code| {
-                fixed.languages.contains(code)
-            }),
-            restrict(needs, &fixed.needs, |need| allowed_needs.contains(need)),
-        );
-        match restricted {
-            (Some(b), Some(c), Some(l), Some(n)) => {
-                (bassins, communes, languages, needs) = (b, c, l, n)
-            }
-            _ => {
-                nothing = true;
-                (bassins, communes, languages, needs) = Default::default();
-            }
-        }
-        synthetic = match fixed.synthetic.as_deref() {
-            Some("exclude") => SyntheticFilter::Exclude,
-            Some("only") => SyntheticFilter::Only,
-            _ => synthetic,
-        };
-    }
-
-    let request = SearchRequest {
+    let mut request = SearchRequest {
         text,
         lang: None,
         needs,
@@ -336,6 +370,7 @@ pub fn parse(
         facets: format == Format::Json && want_facets,
         highlight: format == Format::Json && want_highlights,
     };
+    let nothing = fixed.is_some_and(|fixed| !restrict_to(&mut request, fixed, context.thesaurus));
     Ok(SearchSpec {
         request,
         lang,

@@ -2,6 +2,7 @@
 // result pins, the search point and its radius. Uses the vendored Leaflet 1.9.4 (global L).
 import { t } from './i18n.js';
 import { placeOf, placeName } from './places.js';
+import { h } from './dom.js';
 
 const BRUSSELS = [50.8427, 4.3752];
 const BOUNDS = [[50.76, 4.23], [50.92, 4.49]];
@@ -85,9 +86,9 @@ export class ResultMap {
       const place = placeOf(kind, shape.feature);
       const name = placeName(place, this.lang);
       if (kind === 'bassins') {
-        shape.bindTooltip(name, { permanent: true, direction: 'center', className: 'bassin-label' });
+        shape.bindTooltip(textLabel(name), { permanent: true, direction: 'center', className: 'bassin-label' });
       } else {
-        shape.bindTooltip(name, { sticky: true });
+        shape.bindTooltip(textLabel(name), { sticky: true });
       }
     });
   }
@@ -124,7 +125,7 @@ export class ResultMap {
         keyboard: true,
         riseOnHover: true,
       });
-      marker.bindTooltip(`${number}. ${name}`, { direction: 'top' });
+      marker.bindTooltip(textLabel(`${number}. ${name}`), { direction: 'top' });
       marker.on('click', () => this.onOpen(result.id));
       marker.on('add', () => {
         marker.getElement()?.setAttribute('aria-label', t(lang, 'map.marker', { n: number, name }));
@@ -154,7 +155,7 @@ export class ResultMap {
     }).addTo(this.nearLayer);
     L.circleMarker([near.lat, near.lon], {
       radius: 7, color: '#ffffff', weight: 2, fillColor: '#c2410c', fillOpacity: 1,
-    }).bindTooltip(t(lang, 'map.point')).addTo(this.nearLayer);
+    }).bindTooltip(textLabel(t(lang, 'map.point'))).addTo(this.nearLayer);
   }
 
   /** Outlines the selected commune, quartier or bassin. */
@@ -193,6 +194,14 @@ export class ResultMap {
   invalidate() {
     this.map.invalidateSize();
   }
+}
+
+/**
+ * A tooltip or map label holding `text` as text: Leaflet treats a string as HTML, so a
+ * record's name is never handed to it as a string (a stored `<img onerror=…>` stays text).
+ */
+export function textLabel(text) {
+  return h('span', {}, String(text ?? ''));
 }
 
 function styleOf(kind, feature) {

@@ -1,0 +1,67 @@
+//! The methods each documented route answers, for `405 Method Not Allowed` with `Allow`
+//! (read from the OpenAPI document, so it cannot drift from the routes).
+
+use crate::openapi::openapi;
+use actix_web::dev::ResourceDef;
+use std::sync::OnceLock;
+
+/// Every documented path pattern with the methods it answers (`HEAD` with `GET`).
+fn routes() -> &'static [(ResourceDef, Vec<&'static str>)] {
+    static ROUTES: OnceLock<Vec<(ResourceDef, Vec<&'static str>)>> = OnceLock::new();
+    ROUTES.get_or_init(|| {
+        openapi()
+            .paths
+            .paths
+            .iter()
+            .map(|(pattern, item)| {
+                let mut methods = Vec::new();
+                if item.get.is_some() {
+                    methods.extend(["GET", "HEAD"]);
+                }
+                for (present, name) in [
+                    (item.post.is_some(), "POST"),
+                    (item.put.is_some(), "PUT"),
+                    (item.patch.is_some(), "PATCH"),
+                    (item.delete.is_some(), "DELETE"),
+                ] {
+                    if present {
+                        methods.push(name);
+                    }
+                }
+                (ResourceDef::new(pattern.as_str()), methods)
+            })
+            .collect()
+    })
+}
+
+/// The methods answered at `path` (all routes matching it), `None` when no documented
+/// route matches it.
+pub fn allowed(path: &str) -> Option<Vec<&'static str>> {
+    let mut methods: Vec<&'static str> = Vec::new();
+    let mut matched = false;
+    for (pattern, answered) in routes() {
+        if !pattern.is_match(path) {
+            continue;
+        }
+        matched = true;
+        for method in answered {
+            if !methods.contains(method) {
+                methods.push(method);
+            }
+        }
+    }
+    matched.then_some(methods)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_paths_list_their_methods() {
+        assert_eq!(allowed("/v1/search").unwrap(), ["GET", "HEAD"]);
+        assert_eq!(allowed("/v1/organisations/abc").unwrap(), ["GET", "HEAD"]);
+        assert!(allowed("/v1/admin/reindex").unwrap().contains(&"POST"));
+        assert!(allowed("/v1/nothing-here").is_none());
+    }
+}
