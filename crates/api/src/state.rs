@@ -2,6 +2,7 @@
 
 use crate::cache::ResponseCache;
 use crate::catalogue::Catalogue;
+use crate::client_ip::TrustedProxies;
 use crate::config::{ConfigError, ServerConfig};
 use crate::error::ApiError;
 use crate::keys::Keys;
@@ -84,6 +85,7 @@ pub struct AppState {
 
 struct Inner {
     config: ServerConfig,
+    proxies: TrustedProxies,
     index: IndexHandle,
     thesaurus: Arc<Thesaurus>,
     tagger: Arc<Tagger>,
@@ -106,10 +108,11 @@ impl AppState {
         tagger: Arc<Tagger>,
     ) -> Result<Self, ConfigError> {
         let keys = Keys::new(config, &thesaurus)?;
-        crate::client_ip::TrustedProxies::from_config(&config.rate_limit)?;
+        let proxies = TrustedProxies::from_config(&config.rate_limit)?;
         Ok(Self {
             inner: Arc::new(Inner {
                 config: config.clone(),
+                proxies,
                 index,
                 thesaurus,
                 tagger,
@@ -138,6 +141,11 @@ impl AppState {
     /// The configuration.
     pub fn config(&self) -> &ServerConfig {
         &self.inner.config
+    }
+
+    /// The reverse proxies whose `X-Forwarded-For` is read (client IP of rate limits and logs).
+    pub fn trusted_proxies(&self) -> &TrustedProxies {
+        &self.inner.proxies
     }
 
     /// The index handle.

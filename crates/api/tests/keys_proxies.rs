@@ -302,3 +302,53 @@ fn answers_that_depend_on_headers_say_so_in_vary() {
         .to_owned();
     assert!(vary.contains("Accept-Language"), "{vary}");
 }
+
+#[test]
+fn the_request_log_names_the_trusted_client_and_bounds_client_text() {
+    let logs = captured_logs();
+    let mut settings = config();
+    settings.rate_limit.trusted_proxies = vec!["127.0.0.1/32".to_owned()];
+    let server = start(settings, false);
+    let long_agent = "agent".repeat(1_000);
+    let status = server
+        .client
+        .get(server.url(&format!("/v1/search?q=aide&api_key={PARTNER_KEY}")))
+        .header("x-forwarded-for", "6.6.6.66, 203.0.113.77")
+        .header("user-agent", &long_agent)
+        .send()
+        .unwrap()
+        .status();
+    assert_eq!(status, 200);
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let text = without_colours(&String::from_utf8_lossy(&logs.0.lock().unwrap()));
+    assert!(
+        text.contains("http.client_ip=203.0.113.77"),
+        "the log names the right-most untrusted hop: {text}"
+    );
+    assert!(
+        !text.contains("6.6.6.66"),
+        "the spoofable left-most hop is never logged"
+    );
+    assert!(
+        !text.contains(&"agent".repeat(200)),
+        "a client's user agent is cut before it reaches the log"
+    );
+}
+
+/// The log text without its ANSI colour sequences.
+fn without_colours(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' {
+            plain.push(c);
+            continue;
+        }
+        for end in chars.by_ref() {
+            if end.is_ascii_alphabetic() {
+                break;
+            }
+        }
+    }
+    plain
+}

@@ -3,7 +3,6 @@
 //! the key's own limit. Denials are `429 rate_limited`
 //! problems with `Retry-After`.
 
-use crate::client_ip::TrustedProxies;
 use crate::error::{ApiError, Detail, ErrorCode};
 use crate::keys::{caller_of, Caller};
 use crate::state::AppState;
@@ -35,8 +34,7 @@ type InputFn = Box<dyn Fn(&ServiceRequest) -> Ready<Result<SimpleInput, actix_we
 fn input(state: &AppState) -> InputFn {
     let settings = state.config().rate_limit.clone();
     let interval = Duration::from_secs(settings.window_seconds.max(1));
-    // Invariant: AppState::new checked the list.
-    let proxies = TrustedProxies::from_config(&settings).unwrap_or_default();
+    let proxies = state.trusted_proxies().clone();
     Box::new(move |request: &ServiceRequest| {
         if EXEMPT.contains(&request.path()) {
             return ready(Ok(SimpleInput {
