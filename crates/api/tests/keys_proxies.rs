@@ -167,6 +167,25 @@ fn a_partner_key_filters_records_suggestions_and_hsds() {
         200
     );
 
+    let change_ids = |body: &Value| -> Vec<String> {
+        body["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|event| event["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let all_changes = change_ids(&server.json("/v1/changes?per_page=100"));
+    let partner_changes: Value = with_key("/v1/changes?per_page=100", PARTNER_KEY)
+        .json()
+        .unwrap();
+    let partner_changes = change_ids(&partner_changes);
+    assert!(all_changes.contains(&outside.to_owned()));
+    assert!(
+        !partner_changes.contains(&outside.to_owned()) && partner_changes.contains(&visible[0]),
+        "a partner's change feed lists the records it may read: {partner_changes:?}"
+    );
+
     let name = hidden[0]["display_name"].as_str().unwrap();
     let typed: String = name.chars().take(6).collect();
     let anonymous = server.json(&format!("/v1/suggest?q={typed}"));

@@ -1,7 +1,9 @@
 //! `GET /v1/changes`: what was created, updated or deleted between index versions.
 
 use crate::error::{excerpt, ApiError, Detail, ErrorCode, Problem};
+use crate::keys::Caller;
 use crate::params::{self, QueryParams};
+use crate::partner::Allowed;
 use crate::respond::{self, Freshness};
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
@@ -88,7 +90,9 @@ pub struct ChangesParams {
 /// The change feed.
 ///
 /// Creations, updates and deletions (tombstones) between index versions, oldest first.
-/// Poll with `since=<last seq seen>` to mirror the directory.
+/// Poll with `since=<last seq seen>` to mirror the directory. A partner key with fixed
+/// filters sees the creations and updates of the organisations it may read, and every
+/// deletion.
 #[utoipa::path(
     tag = "records",
     params(ChangesParams),
@@ -102,6 +106,7 @@ pub struct ChangesParams {
 pub async fn changes(
     request: HttpRequest,
     state: web::Data<AppState>,
+    caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let params = QueryParams::parse(request.query_string())?;
     let page = params::page(&params)?;
@@ -122,15 +127,41 @@ pub async fn changes(
         _ => None,
     };
     let worker_state = state.clone();
+    let scope = caller
+        .filters()
+        .map(|fixed| (caller.name().to_owned(), fixed.clone()));
     let answer = respond::blocking(&state, move || {
         let index = worker_state.index();
         let catalogue = worker_state.catalogue(&index)?;
+        // A partner key sees the creations and updates of the organisations its fixed
+        // filters let it read; deletions (ids of records gone for everyone) are kept.
+        let allowed = match &scope {
+            Some((partner, fixed)) => Some(Allowed::of(
+                &index,
+                &catalogue,
+                partner,
+                fixed,
+                worker_state.thesaurus(),
+            )?),
+            None => None,
+        };
+        let in_scope = |event: &&ChangeEvent| match &allowed {
+            Some(allowed) => {
+                event.change == ChangeKind::Deleted || allowed.id(&catalogue, &event.id)
+            }
+            None => true,
+        };
         let after = |event: &&ChangeEvent| match (since_seq, since_time) {
             (Some(seq), _) => event.seq > seq,
             (None, Some(time)) => params::parse_date_time(&event.at).is_some_and(|at| at > time),
             (None, None) => true,
         };
-        let matching: Vec<&ChangeEvent> = catalogue.events.iter().filter(after).collect();
+        let matching: Vec<&ChangeEvent> = catalogue
+            .events
+            .iter()
+            .filter(after)
+            .filter(in_scope)
+            .collect();
         Ok(ChangesResponse {
             version: catalogue.version.clone(),
             total: matching.len(),
