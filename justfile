@@ -12,6 +12,10 @@ test:
 ci:
     bash .ci/run
 
+# Run every fuzz target for SECONDS each (cargo-fuzz; works on stable).
+fuzz seconds="45":
+    bash fuzz/run.sh {{seconds}}
+
 # Import the bundled data (or given sources) into ./index.
 ingest *SOURCES:
     cargo run --release -- ingest {{SOURCES}} --index index

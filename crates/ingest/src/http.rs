@@ -1,5 +1,6 @@
 //! A polite HTTP client: timeouts, retries with backoff, a User-Agent, a delay between requests.
 
+use std::io::Read;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -54,7 +55,20 @@ pub enum HttpError {
         /// The last error.
         reason: String,
     },
+    /// The response is larger than the limit (announced or read): it was not read whole.
+    #[error("{url}: the response is larger than the limit of {limit} bytes{announced}")]
+    TooLarge {
+        /// The URL.
+        url: String,
+        /// The limit, bytes.
+        limit: u64,
+        /// What the server announced (`Content-Length`), as a phrase, or empty.
+        announced: String,
+    },
 }
+
+/// The largest body [`HttpClient::get`] reads (the harvest's pages and records).
+pub const DEFAULT_MAX_BODY_BYTES: u64 = crate::limits::DEFAULT_MAX_SOURCE_BYTES;
 
 /// A response: status and body.
 #[derive(Debug, Clone)]
@@ -102,8 +116,16 @@ impl HttpClient {
         *last = Some(Instant::now());
     }
 
-    /// GETs a URL; retries connection errors, 5xx and 429; returns other statuses as they are.
+    /// GETs a URL; retries connection errors, 5xx and 429; returns other statuses as they
+    /// are. The body is read up to [`DEFAULT_MAX_BODY_BYTES`].
     pub fn get(&self, url: &str) -> Result<Response, HttpError> {
+        self.get_limited(url, DEFAULT_MAX_BODY_BYTES)
+    }
+
+    /// Like [`Self::get`], reading at most `max_bytes` of the body: a `Content-Length` over
+    /// the limit fails at once, a body that grows past it fails as soon as it does (neither
+    /// is retried).
+    pub fn get_limited(&self, url: &str, max_bytes: u64) -> Result<Response, HttpError> {
         let attempts = self.options.retries + 1;
         let mut last_reason = String::new();
         for attempt in 1..=attempts {
@@ -118,24 +140,30 @@ impl HttpClient {
                 std::thread::sleep(backoff);
             }
             self.wait_politely();
-            let outcome = self
+            let sent = self
                 .client
                 .get(url)
                 .header(
                     reqwest::header::ACCEPT,
                     "application/json, text/csv;q=0.9, */*;q=0.5",
                 )
-                .send()
-                .and_then(|response| {
-                    let status = response.status().as_u16();
-                    response.text().map(|body| Response { status, body })
-                });
-            match outcome {
-                Ok(response) if response.status >= 500 || response.status == 429 => {
-                    last_reason = format!("status {}", response.status);
+                .send();
+            let response = match sent {
+                Ok(response) => response,
+                Err(error) => {
+                    last_reason = error.to_string();
+                    continue;
                 }
-                Ok(response) => return Ok(response),
-                Err(error) => last_reason = error.to_string(),
+            };
+            let status = response.status().as_u16();
+            if status >= 500 || status == 429 {
+                last_reason = format!("status {status}");
+                continue;
+            }
+            match read_bounded(url, response, max_bytes) {
+                Ok(body) => return Ok(Response { status, body }),
+                Err(ReadFailure::TooLarge(error)) => return Err(error),
+                Err(ReadFailure::Io(reason)) => last_reason = reason,
             }
         }
         Err(HttpError::Failed {
@@ -144,4 +172,43 @@ impl HttpClient {
             reason: last_reason,
         })
     }
+}
+
+/// Why a body could not be read.
+enum ReadFailure {
+    /// Over the limit: final.
+    TooLarge(HttpError),
+    /// A transport error: worth a retry.
+    Io(String),
+}
+
+/// Reads a body of at most `max_bytes`, as UTF-8 (cp1252 when it is not valid UTF-8, the
+/// rule of files too).
+fn read_bounded(
+    url: &str,
+    response: reqwest::blocking::Response,
+    max_bytes: u64,
+) -> Result<String, ReadFailure> {
+    let too_large = |announced: String| {
+        ReadFailure::TooLarge(HttpError::TooLarge {
+            url: url.to_owned(),
+            limit: max_bytes,
+            announced,
+        })
+    };
+    if let Some(length) = response
+        .content_length()
+        .filter(|&length| length > max_bytes)
+    {
+        return Err(too_large(format!(" (Content-Length: {length})")));
+    }
+    let mut bytes = Vec::new();
+    response
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|error| ReadFailure::Io(error.to_string()))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(String::new()));
+    }
+    Ok(crate::source::decode(bytes))
 }

@@ -5,6 +5,7 @@ use crate::draft::{Draft, Parsed, SourceContext};
 use crate::harvest::HarvestManifest;
 use crate::http::{HttpClient, HttpOptions};
 use crate::importers;
+use crate::limits::SourceLimits;
 use crate::needs;
 use crate::report::{Diagnostic, IngestReport, SourceReport, Tombstone};
 use crate::source::{self, SourceKind};
@@ -26,6 +27,8 @@ pub struct IngestOptions {
     pub today: Option<NaiveDate>,
     /// Keep records apart instead of merging duplicates.
     pub no_dedup: bool,
+    /// Bounds on sources: bytes, records, field lengths.
+    pub limits: SourceLimits,
 }
 
 /// What the pipeline needs: the territory tagger and the thesaurus.
@@ -46,6 +49,12 @@ impl<'a> IngestContext<'a> {
             thesaurus,
             options: IngestOptions::default(),
         }
+    }
+
+    /// The same context with other source limits.
+    pub fn with_limits(mut self, limits: SourceLimits) -> Self {
+        self.options.limits = limits;
+        self
     }
 }
 
@@ -130,7 +139,7 @@ pub fn ingest(
     // a hundred megabytes of fresh memory at 100k, and every draft copied into it.
     let mut drafts: Vec<(usize, Box<Draft>)> = Vec::new();
     for source in sources {
-        let loaded = match source::load(source, http) {
+        let loaded = match source::load(source, &context.options.limits, http) {
             Ok(loaded) => loaded,
             Err(error) => {
                 tracing::warn!(source, %error, "source skipped");
@@ -179,7 +188,20 @@ pub fn ingest(
                 today,
                 thesaurus: context.thesaurus,
             };
-            let parsed = importers::read(&loaded_source, &source_context);
+            let parsed =
+                match importers::read(&loaded_source, &source_context, &context.options.limits) {
+                    Ok(parsed) => parsed,
+                    Err(error) => {
+                        tracing::warn!(origin = %loaded_source.origin, %error, "source skipped");
+                        progress(ProgressEvent::SourceFailed {
+                            origin: loaded_source.origin.clone(),
+                            error: error.clone(),
+                        });
+                        source_report.error = Some(error);
+                        report.sources.push(source_report);
+                        continue;
+                    }
+                };
             let source_index = report.sources.len();
             source_report.read = parsed.len();
             drafts.reserve(parsed.len());

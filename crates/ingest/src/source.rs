@@ -1,9 +1,11 @@
 //! Sources: files, directories and URLs, and the detection of their kind.
 
 use crate::http::HttpClient;
+use crate::limits::SourceLimits;
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use std::io::Read;
 use std::path::Path;
 
 /// The kind of a source.
@@ -54,6 +56,16 @@ pub enum SourceError {
         /// The status.
         status: u16,
     },
+    /// A file is larger than the limit: it was not read.
+    #[error("{path} is larger than the limit of {limit} bytes ({size} bytes); raise max_source_bytes to read it")]
+    TooLarge {
+        /// The path.
+        path: String,
+        /// The limit, bytes.
+        limit: u64,
+        /// The size found (at least this many bytes).
+        size: u64,
+    },
 }
 
 /// File extensions read from a directory.
@@ -67,6 +79,7 @@ pub fn is_url(source: &str) -> bool {
 /// Reads a source: a file, every readable file of a directory (sorted), or a URL.
 pub(crate) fn load(
     source: &str,
+    limits: &SourceLimits,
     http: impl Fn() -> Option<std::sync::Arc<HttpClient>>,
 ) -> Result<Vec<LoadedSource>, SourceError> {
     if is_url(source) {
@@ -74,7 +87,7 @@ pub(crate) fn load(
             path: source.to_owned(),
             reason: "no http client".to_owned(),
         })?;
-        let response = client.get(source)?;
+        let response = client.get_limited(source, limits.max_source_bytes)?;
         if !(200..300).contains(&response.status) {
             return Err(SourceError::Status {
                 url: source.to_owned(),
@@ -94,7 +107,7 @@ pub(crate) fn load(
         reason: error.to_string(),
     };
     if !path.is_dir() {
-        return Ok(vec![read_file(path)?]);
+        return Ok(vec![read_file(path, limits.max_source_bytes)?]);
     }
     let mut files: Vec<_> = std::fs::read_dir(path)
         .map_err(io_error)?
@@ -108,29 +121,56 @@ pub(crate) fn load(
         })
         .collect();
     files.sort();
-    files.iter().map(|file| read_file(file)).collect()
+    files
+        .iter()
+        .map(|file| read_file(file, limits.max_source_bytes))
+        .collect()
 }
 
-fn read_file(path: &Path) -> Result<LoadedSource, SourceError> {
+/// Reads a file of at most `max_bytes` (its size is checked first, then the read is capped,
+/// for a file that grows or a device that has no size).
+fn read_file(path: &Path, max_bytes: u64) -> Result<LoadedSource, SourceError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|error| SourceError::Io {
+    let io_error = |error: std::io::Error| SourceError::Io {
         path: origin.clone(),
         reason: error.to_string(),
-    })?;
+    };
+    let too_large = |size: u64| SourceError::TooLarge {
+        path: origin.clone(),
+        limit: max_bytes,
+        size,
+    };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let size = file.metadata().map_err(io_error)?.len();
+    if size > max_bytes {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
+    let body = decode(bytes);
+    let kind = detect(&origin, &body);
+    Ok(LoadedSource { origin, kind, body })
+}
+
+/// Source bytes as text: UTF-8, else cp1252 (the usual encoding of Belgian spreadsheets);
+/// a leading byte-order mark is dropped.
+pub(crate) fn decode(bytes: Vec<u8>) -> String {
     let body = match String::from_utf8(bytes) {
         Ok(text) => text,
-        // Not UTF-8: read as cp1252, the usual encoding of Belgian spreadsheets.
         Err(error) => encoding_rs::WINDOWS_1252
             .decode(error.as_bytes())
             .0
             .into_owned(),
     };
-    let body = body
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(body);
-    let kind = detect(&origin, &body);
-    Ok(LoadedSource { origin, kind, body })
+    match body.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => body,
+    }
 }
 
 /// Keys that tell the kind of a JSON record.

@@ -2,6 +2,8 @@
 //! social.brussels sample, the partner CSV and HSDS examples, the hospital sites,
 //! deduplication and a harvest against a local HTTP server.
 
+#[path = "integration/bounds.rs"]
+mod bounds;
 #[path = "integration/common.rs"]
 mod common;
 #[path = "integration/dedup.rs"]

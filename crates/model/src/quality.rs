@@ -94,6 +94,8 @@ pub enum QualityCode {
     NullAsEmpty,
     /// A value Orienta does not know (a column, a language name, a concept id) was ignored.
     UnknownValue,
+    /// A field was longer than the import limit and was cut (the message gives its length).
+    FieldTruncated,
 }
 
 impl QualityCode {

@@ -21,15 +21,63 @@ fn tag_name(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// Strips tags and unescapes entities; `None` when the text had neither.
+/// Tags whose content is code, not text: dropped with their content.
+const CODE_TAGS: &[&str] = &["script", "style"];
+
+/// Passes of decoding and stripping at most (each pass that changes a text shortens it;
+/// the bound only guards against an entity that decodes longer than it is written).
+const MAX_PASSES: usize = 16;
+
+/// True when `<` is followed by what could open a tag in a browser.
+fn opens_tag(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+}
+
+/// Unescapes entities, then strips tags, again until the text no longer changes (so an
+/// entity-encoded or double-encoded tag is removed, not revealed); a `<` still followed by
+/// a letter is then parted from it. The result never holds `<` followed by a letter, `/`,
+/// `!` or `?`. `None` when the text had neither tags nor entities.
 pub fn strip(text: &str) -> Option<String> {
     let has_tag = text
         .match_indices('<')
-        .any(|(index, _)| looks_like_tag(&text[index + 1..]));
-    let has_entity = text.contains('&') && text.contains(';');
+        .any(|(index, _)| opens_tag(&text[index + 1..]));
+    let has_entity = text.contains('&');
     if !has_tag && !has_entity {
         return None;
     }
+    let mut current = text.to_owned();
+    for _ in 0..MAX_PASSES {
+        let decoded = html_escape::decode_html_entities(&current);
+        let stripped = strip_tags(&decoded);
+        if stripped == current {
+            break;
+        }
+        current = stripped;
+    }
+    let defused = defuse(&current);
+    (defused != text).then_some(defused)
+}
+
+/// A space after every `<` that could still open a tag (`a<b` → `a< b`).
+fn defuse(text: &str) -> String {
+    let mut output = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('<') {
+        output.push_str(&rest[..=start]);
+        rest = &rest[start + 1..];
+        if opens_tag(rest) {
+            output.push(' ');
+        }
+    }
+    output.push_str(rest);
+    output
+}
+
+/// One pass of tag removal: tags go, breaking tags leave a line break, list items a dash,
+/// `script` and `style` go with their content.
+fn strip_tags(text: &str) -> String {
     let mut output = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find('<') {
@@ -49,10 +97,23 @@ pub fn strip(text: &str) -> Option<String> {
             output.push_str("- ");
         }
         rest = after.get(end + 1..).unwrap_or_default();
+        if CODE_TAGS.contains(&name.as_str()) && !after.starts_with('/') {
+            rest = after_closing_tag(rest, &name);
+        }
     }
     output.push_str(rest);
-    let unescaped = html_escape::decode_html_entities(&output).into_owned();
-    (unescaped != text).then_some(unescaped)
+    output
+}
+
+/// The text after `</name…>` (ASCII case ignored), or nothing when it is never closed.
+fn after_closing_tag<'a>(text: &'a str, name: &str) -> &'a str {
+    let closing = format!("</{name}");
+    let lower = text.to_ascii_lowercase();
+    let Some(start) = lower.find(&closing) else {
+        return "";
+    };
+    let tail = &text[start..];
+    tail.find('>').map_or("", |end| &tail[end + 1..])
 }
 
 #[cfg(test)]
@@ -73,7 +134,49 @@ mod tests {
 
     #[test]
     fn leaves_plain_text() {
-        assert_eq!(strip("enfants < 12 ans & parents"), None);
+        assert_eq!(strip("enfants < 12 ans et parents"), None);
         assert_eq!(strip("a < b > c"), None);
+        assert_eq!(strip("enfants < 12 ans & parents").as_deref(), None);
+    }
+
+    /// Entities are decoded before tags are stripped: an encoded tag is removed, never
+    /// revealed (finding 6 of issue 13).
+    #[test]
+    fn encoded_tags_are_removed_not_revealed() {
+        let cases = [
+            ("&lt;img src=x onerror=alert(1)&gt;Maison", "Maison"),
+            (
+                "A &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; B",
+                "A  B",
+            ),
+            ("Nom<script>alert(1)</script> fin", "Nom fin"),
+            ("<<a>b>x", "x"),
+            ("x &lt;b onclick=y", "x < b onclick=y"),
+            ("a<b", "a< b"),
+            ("<STYLE>p{}</STYLE>texte", "texte"),
+        ];
+        for (input, expected) in cases {
+            let output = strip(input).unwrap_or_else(|| input.to_owned());
+            assert_eq!(output, expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn never_leaves_a_tag_opening() {
+        let inputs = [
+            "&amp;amp;lt;svg onload=x&amp;amp;gt;",
+            "&#60;iframe&#62;",
+            "&#x3c;a href=x&#x3e;lien",
+            "<<<b>>>",
+            "<scr<script>ipt>alert(1)",
+            "&lt;!-- x --&gt;",
+        ];
+        for input in inputs {
+            let output = strip(input).unwrap_or_else(|| input.to_owned());
+            let opening = output
+                .match_indices('<')
+                .any(|(at, _)| super::opens_tag(&output[at + 1..]));
+            assert!(!opening, "{input} → {output}");
+        }
     }
 }
