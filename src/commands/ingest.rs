@@ -2,7 +2,9 @@
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use orienta_ingest::{HttpOptions, IngestContext, IngestReport, ProgressEvent};
+use orienta_ingest::{
+    HttpOptions, IngestContext, IngestOptions, IngestReport, ProgressEvent, SourceLimits,
+};
 use orienta_publish::{PublishError, PublishOptions, Published};
 use orienta_search::LockWait;
 use orienta_territory::Tagger;
@@ -43,6 +45,16 @@ pub struct Args {
     /// Retries of a URL source after a connection error, 5xx or 429.
     #[arg(long, default_value_t = 3)]
     http_retries: u32,
+    /// Bytes read from one file or URL response at most; a larger source fails as a whole.
+    #[arg(long, default_value_t = orienta_ingest::DEFAULT_MAX_SOURCE_BYTES)]
+    max_source_bytes: u64,
+    /// Records read from one source at most; a source with more fails as a whole.
+    #[arg(long, default_value_t = SourceLimits::default().max_records)]
+    max_records: usize,
+    /// Characters of a free text (description, remark…) at most; longer ones are cut with a
+    /// `field_truncated` diagnostic.
+    #[arg(long, default_value_t = SourceLimits::default().max_text_chars)]
+    max_text_chars: usize,
 }
 
 fn parse_share(text: &str) -> Result<f64, String> {
@@ -55,20 +67,21 @@ fn parse_share(text: &str) -> Result<f64, String> {
 }
 
 /// Imports `sources` and, unless `options.no_index`, publishes a new index version under
-/// `index_root` (see [`orienta_publish::ingest_and_index`]), loading the tagger and
-/// thesaurus from `data_dir` and showing progress on the terminal when asked.
+/// `index_root` (see [`orienta_publish::ingest_and_index`]) with the `import` options,
+/// loading the tagger and thesaurus from `data_dir` and showing progress on the terminal
+/// when asked.
 pub fn ingest_and_index(
     sources: &[String],
     index_root: &Path,
     data_dir: &Path,
     options: &PublishOptions,
-    http: HttpOptions,
+    import: IngestOptions,
     show_progress: bool,
 ) -> anyhow::Result<Published> {
     let (tagger, thesaurus) = load_tagger_and_thesaurus(data_dir);
     let tagger = tagger.context("cannot load the territory layers")?;
     let mut context = IngestContext::new(&tagger, &thesaurus);
-    context.options.http = http;
+    context.options = import;
     Ok(publish(
         sources,
         &context,
@@ -202,10 +215,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         },
         no_index: args.no_index,
     };
-    let http = HttpOptions {
-        read_timeout: Duration::from_secs(args.http_timeout),
-        retries: args.http_retries,
-        ..HttpOptions::default()
+    let import = IngestOptions {
+        http: HttpOptions {
+            read_timeout: Duration::from_secs(args.http_timeout),
+            retries: args.http_retries,
+            ..HttpOptions::default()
+        },
+        limits: SourceLimits {
+            max_source_bytes: args.max_source_bytes,
+            max_records: args.max_records,
+            max_text_chars: args.max_text_chars,
+            ..SourceLimits::default()
+        },
+        ..IngestOptions::default()
     };
     let show_progress = std::io::stderr().is_terminal();
     let outcome = ingest_and_index(
@@ -213,7 +235,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         &args.index,
         &data_dir,
         &options,
-        http,
+        import,
         show_progress,
     )?;
     print_summary(&outcome.report);

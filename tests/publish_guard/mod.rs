@@ -226,3 +226,22 @@ fn admin_reindex_reports_unreadable_and_shrinking_sources_and_publishes_nothing(
     let version = view["version"].as_str().expect("a version").to_owned();
     assert_eq!(server.ready().0, version);
 }
+
+#[test]
+fn a_source_over_the_command_line_limits_fails_and_publishes_nothing() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let root = work.path().join("index");
+    let source = cli::sample(work.path(), 40, 13);
+    cli::ingest_ok(&root, &[&source]);
+    let before = cli::snapshot(&root);
+    for (flag, value, says) in [
+        ("--max-records", "10", "more than the limit of 10"),
+        ("--max-source-bytes", "1000", "limit of 1000 bytes"),
+    ] {
+        let refused = cli::ingest(&root, &[flag, value, &source]);
+        let printed = cli::text(&refused);
+        assert!(!refused.status.success(), "{flag}: {printed}");
+        assert!(printed.contains(says), "{flag}: {printed}");
+        assert_eq!(cli::snapshot(&root), before, "{flag} changed the index");
+    }
+}

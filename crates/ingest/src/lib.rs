@@ -24,7 +24,7 @@ mod tagging;
 
 pub use harvest::{harvest, HarvestError, HarvestManifest, HarvestOptions, HarvestSummary};
 pub use http::HttpOptions;
-pub use limits::SourceLimits;
+pub use limits::{SourceLimits, DEFAULT_MAX_SOURCE_BYTES};
 pub use pipeline::{ingest, IngestContext, IngestOptions, IngestOutcome, ProgressEvent};
 pub use records::{read_body, BodyRecords};
 pub use report::{Diagnostic, IngestReport, SourceReport, Tombstone, Totals};
