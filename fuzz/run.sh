@@ -21,6 +21,12 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
 fi
 
 sanitizer="${FUZZ_SANITIZER:-none}"
+# FUZZ_PROFILE=dev builds without optimisations: a cold build takes minutes instead of a
+# quarter of an hour, for fewer executions a second (CI's short runs use it).
+profile=()
+if [ "${FUZZ_PROFILE:-release}" = dev ]; then
+    profile=(--dev)
+fi
 
 # Seeds: every line of the bad-input fixtures as its own file, the fixtures whole, the real
 # social.brussels record, the partner CSV, the HSDS examples and a few query strings.
@@ -56,14 +62,14 @@ seed() {
 
 cd "$here"
 toolchain=()
-if ! RUSTC_BOOTSTRAP=1 cargo fuzz build --sanitizer "$sanitizer"; then
+if ! RUSTC_BOOTSTRAP=1 cargo fuzz build ${profile[@]+"${profile[@]}"} --sanitizer "$sanitizer"; then
     if ! (command -v rustup >/dev/null 2>&1 && rustup run nightly rustc --version >/dev/null 2>&1); then
         echo "cargo fuzz build failed on the default toolchain and nightly is not installed" >&2
         exit 1
     fi
     echo "stable build failed: trying nightly" >&2
     toolchain=(+nightly)
-    cargo +nightly fuzz build --sanitizer "$sanitizer"
+    cargo +nightly fuzz build ${profile[@]+"${profile[@]}"} --sanitizer "$sanitizer"
 fi
 if ((${#toolchain[@]} == 0)); then
     export RUSTC_BOOTSTRAP=1
@@ -73,7 +79,7 @@ failed=()
 for target in "${targets[@]}"; do
     seed "$target"
     echo "== $target: ${seconds} s"
-    if ! cargo ${toolchain[@]+"${toolchain[@]}"} fuzz run --sanitizer "$sanitizer" "$target" "corpus/$target" -- \
+    if ! cargo ${toolchain[@]+"${toolchain[@]}"} fuzz run ${profile[@]+"${profile[@]}"} --sanitizer "$sanitizer" "$target" "corpus/$target" -- \
         -max_total_time="$seconds" -max_len=65536 -timeout=30 -rss_limit_mb=4096 \
         -print_final_stats=1; then
         failed+=("$target")
