@@ -1,4 +1,4 @@
-//! The provider-type catalogue: the types of domain.md §5 with their labels, sectors, weights,
+//! The provider-type catalogue: the types of docs/domain.md §5 with their labels, sectors, weights,
 //! name templates and phrase banks, read from the TOML files embedded from `catalogue/`.
 
 use rand::distr::weighted::WeightedIndex;
@@ -326,7 +326,7 @@ mod tests {
         assert_eq!(
             catalogue.types.len(),
             45,
-            "one type per row of domain.md §5"
+            "one type per row of docs/domain.md §5"
         );
         assert_eq!(catalogue.sectors.len(), 17);
         let mut used_sectors: Vec<usize> = catalogue

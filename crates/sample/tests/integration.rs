@@ -1,5 +1,5 @@
 //! The bundled-size set (5,000 records, seed 20261127) checked against the real record shape,
-//! the provider-type table of domain.md §5 and the honesty rules (fictitious contacts).
+//! the provider-type table of docs/domain.md §5 and the honesty rules (fictitious contacts).
 
 mod shape;
 

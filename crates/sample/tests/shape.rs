@@ -1,5 +1,5 @@
 //! The real record shape (social.brussels organisation 13219: 52 keys, 23 in `address`) and
-//! the provider-type table of domain.md §5, written out here independently of the generator.
+//! the provider-type table of docs/domain.md §5, written out here independently of the generator.
 
 use serde_json::Value;
 
@@ -165,7 +165,7 @@ pub const COMMUNES_FR: [&str; 19] = [
     "WOLUWE-SAINT-PIERRE",
 ];
 
-/// Every row of the provider-type table of domain.md §5 (FR, NL; "—" rows have no NL name);
+/// Every row of the provider-type table of docs/domain.md §5 (FR, NL; "—" rows have no NL name);
 /// 43 and 454 carry the social.brussels category labels.
 pub const PROVIDER_TYPES: [(&str, Option<&str>); 45] = [
     ("CPAS", Some("OCMW")),

@@ -1,7 +1,7 @@
 //! A stemming token filter over frostem with a per-language override map.
 //!
 //! tantivy's own `Stemmer` uses Snowball `Dutch`, which strips `ge-` and merges
-//! gezin/zin and gezondheid/zon (see `docs/stack.md`). Orienta stems Dutch with
+//! gezin/zin and gezondheid/zon (gezin → zin). Orienta stems Dutch with
 //! `DutchPorter` and lets a small override map fix the remaining irregular plurals.
 
 use rustc_hash::FxHashMap;

@@ -256,7 +256,7 @@ fn street_outcome(
 }
 
 /// The bassin of a (postcode, commune): the commune's own rule, or for Bruxelles-Ville the
-/// postcode table of domain.md §1.4, else where most of its streets lie.
+/// postcode table of docs/domain.md §1.4, else where most of its streets lie.
 fn postcode_bassin(tagger: &Tagger, postcode: &str, nis: &str) -> Option<BassinTag> {
     let bassin = if nis == "21004" {
         bruxelles_postcode_bassin(postcode).or_else(|| tagger.streets.main_bassin(postcode, nis))?

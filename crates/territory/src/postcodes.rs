@@ -38,7 +38,7 @@ pub struct PostcodeTable {
     rows: Vec<PostcodeRow>,
 }
 
-/// Bassin of the Bruxelles-Ville part of a postcode (domain.md §1.4); the other
+/// Bassin of the Bruxelles-Ville part of a postcode (docs/domain.md §1.4); the other
 /// communes take their own bassin.
 const BRUXELLES_POSTCODE_BASSINS: &[(&str, Bassin)] = &[
     ("1000", Bassin::CentreOuest),
@@ -109,7 +109,7 @@ impl PostcodeTable {
     }
 }
 
-/// The bassin of the Bruxelles-Ville part of a postcode, from domain.md §1.4.
+/// The bassin of the Bruxelles-Ville part of a postcode, from docs/domain.md §1.4.
 pub fn bruxelles_postcode_bassin(postcode: &str) -> Option<Bassin> {
     BRUXELLES_POSTCODE_BASSINS
         .iter()

@@ -152,7 +152,7 @@ fn address_and_territory() {
         (Some("70"), Some("1030"))
     );
     assert_eq!(address.country, "BE");
-    // Filled by the territory tagger (orienta-territory): these fail while it is a stub.
+    // Filled by the territory tagger (orienta-territory).
     let territory = location.territory.as_ref().expect("TAGGER: territory set");
     let commune = territory.commune.as_ref().expect("TAGGER: commune tagged");
     assert_eq!(

@@ -1,4 +1,4 @@
-//! `tag` on the bad-input cases of data-quality.md §1 "Geography".
+//! `tag` on the bad-input cases of `docs/data-quality.md` §1 "Geography".
 
 use crate::tagger;
 use orienta_model::{Bassin, GeoMethod, Precision, QualityCode, Severity, TagStatus};

@@ -6,7 +6,7 @@ fn thesaurus() -> Thesaurus {
     Thesaurus::bundled()
 }
 
-/// The provider types of domain.md §5: (FR name, NL name or "" for none, concept).
+/// The provider types of docs/domain.md §5: (FR name, NL name or "" for none, concept).
 const PROVIDER_TYPES: &[(&str, &str, &str)] = &[
     ("CPAS", "OCMW", "cpas"),
     (
@@ -143,7 +143,7 @@ const PROVIDER_TYPES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// The 17 sectors of domain.md §5: (FR, NL, concept).
+/// The 17 sectors of docs/domain.md §5: (FR, NL, concept).
 const SECTORS: &[(&str, &str, &str)] = &[
     (
         "Aide sociale générale",
