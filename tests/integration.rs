@@ -6,3 +6,4 @@ mod publish_guard;
 mod publish_lock;
 mod relevance;
 mod replicas;
+mod stale_index;

@@ -50,14 +50,24 @@ fn ensure_index(
             tracing::warn!(%error, index = %index_root.display(), "cannot check the index for repairs")
         }
     }
-    if versions::current_version(index_root).is_some() {
-        return Ok(());
+    let serving = versions::current_dir(index_root);
+    let incompatible = serving
+        .as_deref()
+        .and_then(versions::read_manifest)
+        .and_then(|manifest| manifest.incompatibility());
+    match (serving, incompatible) {
+        (Some(_), None) => return Ok(()),
+        (Some(_), Some(reason)) => eprintln!(
+            "index {} cannot be served ({reason}): rebuilding it from {} source(s) first…",
+            index_root.display(),
+            sources.len()
+        ),
+        (None, _) => eprintln!(
+            "no index in {}: building one from {} source(s) first (the bundled data set unless --source is given)…",
+            index_root.display(),
+            sources.len()
+        ),
     }
-    eprintln!(
-        "no index in {}: building one from {} source(s) first (the bundled data set unless --source is given)…",
-        index_root.display(),
-        sources.len()
-    );
     let options = PublishOptions {
         lock_wait: LockWait::Wait,
         ..PublishOptions::default()

@@ -18,6 +18,10 @@ use std::path::{Path, PathBuf};
 /// Version of the index layout; bump when the schema changes.
 pub const SCHEMA_VERSION: u32 = 5;
 
+/// The stemmer release the analyzers use (pinned in `crates/search/Cargo.toml`). A version
+/// whose manifest names another one was built with other stems: it is rebuilt, not served.
+pub const ANALYZERS: &str = "frostem=1.20260821.8";
+
 /// What a build produced.
 #[derive(Debug, Clone)]
 pub struct BuildSummary {
@@ -130,6 +134,7 @@ fn write_version(
         synthetic: organisations.iter().filter(|o| o.synthetic).count(),
         sources: sources.to_vec(),
         schema_version: SCHEMA_VERSION,
+        analyzers: ANALYZERS.to_owned(),
     };
     let manifest_json = serde_json::to_string_pretty(&manifest)
         .map_err(|error| SearchError::Corrupt(error.to_string()))?;
@@ -139,4 +144,20 @@ fn write_version(
     changes::write_digest(dir, &digest)?;
     versions::sync_dir(dir);
     Ok((manifest, digest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ANALYZERS;
+
+    #[test]
+    fn the_recorded_stemmer_is_the_pinned_one() {
+        let manifest = include_str!("../Cargo.toml");
+        let pinned = manifest
+            .lines()
+            .find_map(|line| line.trim().strip_prefix("frostem = \"="))
+            .and_then(|rest| rest.strip_suffix('"'))
+            .expect("frostem is pinned with = in crates/search/Cargo.toml");
+        assert_eq!(ANALYZERS, format!("frostem={pinned}"));
+    }
 }

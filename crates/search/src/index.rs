@@ -34,8 +34,14 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Opens the index version stored in `directory`.
+    /// Opens the index version stored in `directory`; refuses one built with another
+    /// schema or other stems ([`crate::versions::Manifest::incompatibility`]).
     pub fn open(directory: &Path, thesaurus: Arc<Thesaurus>) -> Result<Self, SearchError> {
+        let incompatible =
+            crate::versions::read_manifest(directory).and_then(|m| m.incompatibility());
+        if let Some(reason) = incompatible {
+            return Err(SearchError::Incompatible(reason));
+        }
         let index = Index::open_in_dir(directory)?;
         analysis::register(&index);
         let fields = Fields::from_schema(&index.schema())?;

@@ -66,4 +66,7 @@ pub enum SearchError {
     /// A stored record could not be read back.
     #[error("corrupt index record: {0}")]
     Corrupt(String),
+    /// The version was built by a binary with another schema or other stems.
+    #[error("index cannot be served by this binary: {0}; rebuild it with `orienta ingest`")]
+    Incompatible(String),
 }

@@ -45,6 +45,34 @@ pub struct Manifest {
     pub sources: Vec<String>,
     /// Schema version of Orienta's index.
     pub schema_version: u32,
+    /// The stemmer release the version was analysed with (empty for older versions).
+    #[serde(default)]
+    pub analyzers: String,
+}
+
+impl Manifest {
+    /// Why this binary must not serve the version (other schema or other stems), if so.
+    pub fn incompatibility(&self) -> Option<String> {
+        use crate::build::{ANALYZERS, SCHEMA_VERSION};
+        if self.schema_version != SCHEMA_VERSION {
+            return Some(format!(
+                "version {} has index schema {}, this binary reads schema {SCHEMA_VERSION}",
+                self.version, self.schema_version
+            ));
+        }
+        if self.analyzers != ANALYZERS {
+            let found = if self.analyzers.is_empty() {
+                "an unrecorded stemmer"
+            } else {
+                self.analyzers.as_str()
+            };
+            return Some(format!(
+                "version {} was analysed with {found}, this binary stems with {ANALYZERS}",
+                self.version
+            ));
+        }
+        None
+    }
 }
 
 /// The serving version of an index root, if any.
