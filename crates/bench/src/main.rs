@@ -6,7 +6,6 @@ mod http;
 mod inprocess;
 mod machine;
 mod peer;
-mod peer_report;
 mod pg;
 mod queries;
 mod relevance;

@@ -3,6 +3,8 @@
 //! 64 connections (servers pinned to one core, load generators to the other), build time,
 //! disk size, memory and nDCG@10 on the judged queries.
 
+mod report;
+
 use crate::corpus::{self, BuiltIndex};
 use crate::http::{self, WrkResult};
 use crate::inprocess;
@@ -112,7 +114,7 @@ pub fn run(options: &PeerOptions) -> anyhow::Result<String> {
         Err(error) => Err(format!("{error:#}")),
     };
     drop(cluster);
-    Ok(crate::peer_report::render(
+    Ok(report::render(
         &machine,
         options,
         &reports,

@@ -210,5 +210,5 @@ fn read_bounded(
     if bytes.len() as u64 > max_bytes {
         return Err(too_large(String::new()));
     }
-    Ok(crate::source::decode(bytes))
+    Ok(crate::encoding::decode(bytes))
 }

@@ -9,6 +9,7 @@
 
 pub mod dedup;
 mod draft;
+mod encoding;
 pub mod harvest;
 pub mod http;
 mod importers;

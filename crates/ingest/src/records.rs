@@ -5,7 +5,7 @@ use crate::draft::{Parsed, SourceContext};
 use crate::importers;
 use crate::limits::SourceLimits;
 use crate::report::Diagnostic;
-use crate::source::{self, LoadedSource, SourceKind};
+use crate::source::{LoadedSource, SourceKind};
 use orienta_model::Organisation;
 use orienta_thesaurus::Thesaurus;
 
@@ -49,7 +49,7 @@ pub fn read_body(
     let loaded = LoadedSource {
         origin: origin.to_owned(),
         kind,
-        body: source::decode(bytes.to_vec()),
+        body: crate::encoding::decode(bytes.to_vec()),
     };
     let now = chrono::Utc::now();
     let context = SourceContext {

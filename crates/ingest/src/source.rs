@@ -152,25 +152,9 @@ fn read_file(path: &Path, max_bytes: u64) -> Result<LoadedSource, SourceError> {
     if bytes.len() as u64 > max_bytes {
         return Err(too_large(bytes.len() as u64));
     }
-    let body = decode(bytes);
+    let body = crate::encoding::decode(bytes);
     let kind = detect(&origin, &body);
     Ok(LoadedSource { origin, kind, body })
-}
-
-/// Source bytes as text: UTF-8, else cp1252 (the usual encoding of Belgian spreadsheets);
-/// a leading byte-order mark is dropped.
-pub(crate) fn decode(bytes: Vec<u8>) -> String {
-    let body = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => encoding_rs::WINDOWS_1252
-            .decode(error.as_bytes())
-            .0
-            .into_owned(),
-    };
-    match body.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => body,
-    }
 }
 
 /// Keys that tell the kind of a JSON record.

@@ -8,6 +8,7 @@
 //! optional), never overwriting each other.
 #![deny(missing_docs)]
 
+mod geo;
 mod i18n;
 mod ids;
 mod quality;
@@ -15,12 +16,13 @@ mod record;
 mod schedule;
 mod territory;
 
+pub use geo::{Geo, GeoMethod, Precision};
 pub use i18n::{I18nText, Lang, Localized};
 pub use ids::{external_id_scheme, record_uuid, ExternalId, Kbo, KboError};
 pub use quality::{QualityCode, QualityIssue, Severity};
 pub use record::{
-    Address, CareLine, Geo, GeoMethod, LangStatus, Location, Organisation, Phone, PhoneKind,
-    Precision, Provenance, SourceSystem, Term,
+    Address, CareLine, LangStatus, Location, Organisation, Phone, PhoneKind, Provenance,
+    SourceSystem, Term,
 };
 pub use schedule::{OpeningSlot, Schedule, Weekday};
 pub use territory::{

@@ -1,5 +1,6 @@
 //! The canonical organisation record, its locations, contacts and provenance.
 
+use crate::geo::Geo;
 use crate::i18n::I18nText;
 use crate::ids::ExternalId;
 use crate::quality::{QualityCode, QualityIssue};
@@ -110,49 +111,6 @@ pub struct Phone {
     pub raw: String,
     /// Voice, fax or mobile.
     pub kind: PhoneKind,
-}
-
-/// How a point was obtained.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GeoMethod {
-    /// WGS84 coordinates from the source.
-    Coordinates,
-    /// Converted from Lambert 72 x/y.
-    Lambert,
-    /// The midpoint of the street (postcode + street name).
-    Street,
-    /// The postcode alone.
-    Postcode,
-    /// Nothing usable.
-    None,
-}
-
-/// How precise a point or territory is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Precision {
-    /// The building.
-    Rooftop,
-    /// Somewhere on the street.
-    Street,
-    /// Somewhere in the postcode area.
-    Postcode,
-    /// Unknown.
-    Unknown,
-}
-
-/// A WGS84 point.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Geo {
-    /// Latitude, degrees.
-    pub lat: f64,
-    /// Longitude, degrees.
-    pub lon: f64,
-    /// How it was obtained.
-    pub method: GeoMethod,
-    /// How precise it is.
-    pub precision: Precision,
 }
 
 /// A postal address, its parts split out and the raw text kept.

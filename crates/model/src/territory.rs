@@ -1,6 +1,6 @@
 //! Territory tags: commune, statistical sector, Monitoring quartier, bassin, quartier social-santé.
 
-use crate::record::{GeoMethod, Precision};
+use crate::geo::{GeoMethod, Precision};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;

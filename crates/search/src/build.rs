@@ -15,12 +15,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Version of the index layout; bump when the schema changes.
-pub const SCHEMA_VERSION: u32 = 5;
-
-/// The stemmer release the analyzers use (pinned in `crates/search/Cargo.toml`). A version
-/// whose manifest names another one was built with other stems: it is rebuilt, not served.
-pub const ANALYZERS: &str = "frostem=1.20260821.8";
+pub use crate::versions::{ANALYZERS, SCHEMA_VERSION};
 
 /// What a build produced.
 #[derive(Debug, Clone)]

@@ -53,7 +53,6 @@ pub struct Manifest {
 impl Manifest {
     /// Why this binary must not serve the version (other schema or other stems), if so.
     pub fn incompatibility(&self) -> Option<String> {
-        use crate::build::{ANALYZERS, SCHEMA_VERSION};
         if self.schema_version != SCHEMA_VERSION {
             return Some(format!(
                 "version {} has index schema {}, this binary reads schema {SCHEMA_VERSION}",
@@ -74,6 +73,13 @@ impl Manifest {
         None
     }
 }
+
+/// Version of the index layout; bump when the schema changes.
+pub const SCHEMA_VERSION: u32 = 5;
+
+/// The stemmer release the analyzers use (pinned in `crates/search/Cargo.toml`). A version
+/// whose manifest names another one was built with other stems: it is rebuilt, not served.
+pub const ANALYZERS: &str = "frostem=1.20260821.8";
 
 /// The serving version of an index root, if any.
 pub fn current_version(root: &Path) -> Option<String> {

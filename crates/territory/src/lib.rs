@@ -15,7 +15,6 @@ mod bundled;
 mod catalog;
 mod city;
 mod fold;
-mod grid;
 mod lambert;
 mod locate;
 mod postcodes;

@@ -1,10 +1,12 @@
 //! The Statbel statistical sectors and their R-tree: which sector holds a point.
 
+mod grid;
+
 use crate::bundled;
-use crate::grid::{Cell, SectorGrid};
 use crate::TerritoryError;
 use geo::coordinate_position::{CoordPos, CoordinatePosition};
 use geo::{BoundingRect, Coord, Geometry, MultiPolygon};
+use grid::{Cell, SectorGrid};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::RTree;
 use serde_json::Value;

@@ -7,7 +7,7 @@
 //! uncrossed cells are connected without crossing a boundary, so a flood fill gives a
 //! whole component the answer of one exact lookup.
 
-use crate::sectors::SectorIndex;
+use super::SectorIndex;
 use geo::{BoundingRect, Rect};
 use std::collections::{HashMap, VecDeque};
 

@@ -1,7 +1,7 @@
 //! The markdown report of the peer run.
 
+use super::{PeerOptions, SizeReport};
 use crate::machine::{mib, Machine};
-use crate::peer::{PeerOptions, SizeReport};
 use crate::queries::QueryKind;
 use crate::relevance::Relevance;
 use crate::table::{ms, ratio, Table};
