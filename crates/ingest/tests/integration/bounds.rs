@@ -302,3 +302,32 @@ fn ndjson_diagnostics_name_the_line_of_the_file() {
         rejected.message
     );
 }
+
+#[test]
+fn hsds_schedule_descriptions_are_cleaned_like_every_text() {
+    // Found by the hsds fuzz target: schedule descriptions skipped the HTML cleaning.
+    let example = std::fs::read_to_string(data("examples/hsds_organization_full.json"))
+        .expect("the HSDS example");
+    let hostile = "Maandag tot vrijdag van 9<<z<< tot 17 uur &lt;img src=x onerror=y&gt;";
+    let replaced = example.replace(
+        "The service is available from 10 am to 6pm weekdays. The service is not available on public holidays.",
+        hostile,
+    );
+    assert_ne!(
+        replaced, example,
+        "the example has the schedule description"
+    );
+    let (_dir, path) = temp_file("hsds.json", &replaced);
+    let outcome = run_with(&[path], options(SourceLimits::default()));
+    assert_eq!(outcome.organisations.len(), 1);
+    let schedule = &outcome.organisations[0].schedule.text;
+    let texts: Vec<&String> = [&schedule.fr, &schedule.nl, &schedule.en]
+        .into_iter()
+        .flatten()
+        .collect();
+    assert!(!texts.is_empty(), "the schedule text is kept");
+    for text in texts {
+        assert!(!has_tag_opening(text), "{text:?}");
+        assert!(!text.contains("onerror"), "{text:?}");
+    }
+}

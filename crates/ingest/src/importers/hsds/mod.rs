@@ -329,9 +329,10 @@ fn schedule(
     lang: Lang,
     issues: &mut Vec<orienta_model::QualityIssue>,
 ) -> Schedule {
+    // Cleaned like every other text (HTML and mojibake): found by the hsds fuzz target.
     let descriptions: Vec<Option<String>> = schedules
         .iter()
-        .map(|s| s.description.get().map(str::to_owned))
+        .map(|s| common::block(s.description.get(), "schedules.description", issues))
         .collect();
     let mut weekly: Vec<OpeningSlot> = schedules.iter().flat_map(|s| weekly_slots(s)).collect();
     let text = common::join(&descriptions, "\n");
