@@ -1,17 +1,10 @@
 //! Prometheus metrics: request counts and latency by route and status, index size and version.
 
-use crate::error::ErrorCode;
-use crate::state::{version_of, AppState};
-use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
-use actix_web::middleware::Next;
-use actix_web::web;
 use prometheus::{
     Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, IntGaugeVec, Opts, Registry,
     TextEncoder,
 };
-use std::time::Instant;
 
 /// The registry and the collectors the API updates.
 pub struct Metrics {
@@ -124,28 +117,29 @@ impl Metrics {
         self.latency.with_label_values(&labels).observe(seconds);
     }
 
-    /// The text exposition, index gauges refreshed.
-    pub fn render(&self, state: &AppState) -> String {
-        let index = state.index();
-        let version = version_of(&index);
-        self.documents.set(index.num_docs() as i64);
-        if let Some(manifest) = orienta_search::versions::read_manifest(index.directory()) {
-            self.organisations.set(manifest.organisations as i64);
+    /// The text exposition, the gauges set from `snapshot`.
+    pub fn render(&self, snapshot: &Snapshot) -> String {
+        self.documents
+            .set(i64::try_from(snapshot.documents).unwrap_or(i64::MAX));
+        if let Some(organisations) = snapshot.organisations {
+            self.organisations
+                .set(i64::try_from(organisations).unwrap_or(i64::MAX));
         }
         self.version.reset();
-        self.version.with_label_values(&[version.as_str()]).set(1);
-        let cache = state.cache();
-        let counts = cache.counts();
+        self.version
+            .with_label_values(&[snapshot.version.as_str()])
+            .set(1);
         self.cache_lookups.reset();
         self.cache_lookups
             .with_label_values(&["hit"])
-            .inc_by(counts.hits);
+            .inc_by(snapshot.cache_hits);
         self.cache_lookups
             .with_label_values(&["miss"])
-            .inc_by(counts.misses);
-        self.cache_entries.set(cache.len() as i64);
+            .inc_by(snapshot.cache_misses);
+        self.cache_entries
+            .set(i64::try_from(snapshot.cache_entries).unwrap_or(i64::MAX));
         self.cache_bytes
-            .set(i64::try_from(cache.weight()).unwrap_or(i64::MAX));
+            .set(i64::try_from(snapshot.cache_bytes).unwrap_or(i64::MAX));
         let mut buffer = Vec::new();
         let encoder = TextEncoder::new();
         if let Err(error) = encoder.encode(&self.registry.gather(), &mut buffer) {
@@ -153,6 +147,25 @@ impl Metrics {
         }
         String::from_utf8(buffer).unwrap_or_default()
     }
+}
+
+/// The serving index and the response cache as the gauges show them, taken by the caller.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    /// The serving version's name.
+    pub version: String,
+    /// Its documents.
+    pub documents: u64,
+    /// Its organisations, when its manifest is readable.
+    pub organisations: Option<usize>,
+    /// Response cache hits so far.
+    pub cache_hits: u64,
+    /// Response cache misses so far.
+    pub cache_misses: u64,
+    /// Entries in the response cache.
+    pub cache_entries: usize,
+    /// Bytes the response cache holds.
+    pub cache_bytes: u64,
 }
 
 /// The metrics label of a method: one of the standard methods, else `other` (a client
@@ -170,39 +183,4 @@ pub fn method_label(method: &Method) -> &'static str {
         Method::TRACE => "TRACE",
         _ => "other",
     }
-}
-
-/// Middleware recording every request: metrics, and one access-log event (in the request's
-/// span, so with its request id) with the error code of problems.
-pub async fn record(
-    request: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let started = Instant::now();
-    let state = request.app_data::<web::Data<AppState>>().cloned();
-    let method = method_label(request.method());
-    let response = next.call(request).await?;
-    let route = response
-        .request()
-        .match_pattern()
-        .unwrap_or_else(|| "unmatched".to_owned());
-    let status = response.status().as_u16();
-    let seconds = started.elapsed().as_secs_f64();
-    if let Some(state) = state {
-        state.metrics().observe(method, &route, status, seconds);
-    }
-    let code = response
-        .response()
-        .extensions()
-        .get::<ErrorCode>()
-        .map(|code| code.as_str())
-        .unwrap_or_default();
-    let path = response.request().path().to_owned();
-    let elapsed_ms = seconds * 1000.0;
-    if status >= 500 {
-        tracing::error!(%method, %route, %path, status, code, elapsed_ms, "request failed");
-    } else {
-        tracing::info!(%method, %route, %path, status, code, elapsed_ms, "request");
-    }
-    Ok(response)
 }

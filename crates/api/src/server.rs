@@ -3,9 +3,9 @@
 
 use crate::config::ServerConfig;
 use crate::error;
-use crate::middleware::{etag, head, rate_limit, request_id, size};
+use crate::middleware::{access_log, caller, etag, head, rate_limit, request_id, size};
 use crate::state::AppState;
-use crate::{hsds, keys, metrics, openapi, routes, search};
+use crate::{hsds, openapi, routes, search};
 use actix_cors::Cors;
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
@@ -137,14 +137,14 @@ where
             config.rate_limit.enabled,
             rate_limit::limiter(&state),
         ))
-        .wrap(from_fn(keys::identify))
+        .wrap(from_fn(caller::identify))
         .wrap(cors(&config))
         .wrap(from_fn(size::limit))
         .wrap(Compress::default())
-        .wrap(from_fn(metrics::record))
+        .wrap(from_fn(access_log::record))
         .wrap(from_fn(request_id::echo))
         .wrap(TracingLogger::<request_id::OrientaRootSpan>::new())
-        .wrap(from_fn(keys::redact_query_key))
+        .wrap(from_fn(caller::redact_query_key))
 }
 
 /// A bound, not yet awaited server.

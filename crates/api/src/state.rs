@@ -186,7 +186,25 @@ impl AppState {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// The metrics.
+    /// The metrics' text exposition, with the serving version and the cache as they are now.
+    pub fn metrics_text(&self) -> String {
+        let index = self.index();
+        let cache = self.cache();
+        let counts = cache.counts();
+        let snapshot = crate::metrics::Snapshot {
+            version: index.version(),
+            documents: index.num_docs(),
+            organisations: orienta_search::versions::read_manifest(index.directory())
+                .map(|manifest| manifest.organisations),
+            cache_hits: counts.hits,
+            cache_misses: counts.misses,
+            cache_entries: cache.len(),
+            cache_bytes: cache.weight(),
+        };
+        self.metrics().render(&snapshot)
+    }
+
+    /// The metrics registry.
     pub fn metrics(&self) -> &Metrics {
         &self.inner.metrics
     }
@@ -233,9 +251,5 @@ impl AppState {
 
 /// The version name of an opened index (its directory name).
 pub fn version_of(index: &SearchIndex) -> String {
-    index
-        .directory()
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    index.version()
 }

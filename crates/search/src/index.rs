@@ -94,6 +94,14 @@ impl SearchIndex {
         &self.directory
     }
 
+    /// The name of this version (its directory's name).
+    pub fn version(&self) -> String {
+        self.directory
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
     /// A point-in-time searcher.
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()

@@ -126,7 +126,7 @@ async fn list(
 ) -> Result<HttpResponse, ApiError> {
     let params = QueryParams::parse(request.query_string())?;
     let mut hsds = HsdsQuery::parse(&params, state.thesaurus(), state.tagger())?;
-    let caller = crate::keys::caller_of(&request);
+    let caller = crate::middleware::caller::caller_of(&request);
     let nothing = caller
         .filters()
         .is_some_and(|fixed| !spec::restrict_to(&mut hsds.request, fixed, state.thesaurus()));
@@ -266,7 +266,7 @@ async fn entity<T: serde::Serialize + Send + 'static>(
 ) -> Result<HttpResponse, ApiError> {
     let params = QueryParams::parse(request.query_string())?;
     let lang = query::lang(&params)?;
-    let caller = crate::keys::caller_of(&request);
+    let caller = crate::middleware::caller::caller_of(&request);
     let scope = caller
         .filters()
         .map(|fixed| (caller.name().to_owned(), fixed.clone()));

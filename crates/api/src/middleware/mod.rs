@@ -1,5 +1,7 @@
 //! Middleware: request ids, ETags, request size, rate limiting, `HEAD` as `GET`.
 
+pub mod access_log;
+pub mod caller;
 pub mod etag;
 pub mod head;
 pub mod rate_limit;

@@ -4,7 +4,8 @@
 //! problems with `Retry-After`.
 
 use crate::error::{ApiError, Detail, ErrorCode};
-use crate::keys::{caller_of, Caller};
+use crate::keys::Caller;
+use crate::middleware::caller::caller_of;
 use crate::state::AppState;
 use actix_extensible_rate_limit::backend::memory::InMemoryBackend;
 use actix_extensible_rate_limit::backend::{SimpleInput, SimpleOutput};

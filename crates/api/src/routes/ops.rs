@@ -85,7 +85,7 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError
 )]
 #[get("/metrics")]
 pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
-    let text = state.metrics().render(&state);
+    let text = state.metrics_text();
     respond::body(
         &state,
         text,
