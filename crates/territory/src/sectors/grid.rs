@@ -139,7 +139,7 @@ impl SectorGrid {
             return None;
         }
         let (column, row) = (column as usize, row as usize);
-        (column < self.columns && row < self.rows).then_some(row * self.columns + column)
+        (column < self.columns && row < self.rows).then(|| row * self.columns + column)
     }
 
     /// Column and row ranges of the cells touching a box.

@@ -143,7 +143,9 @@ pub(super) fn minutes(time: &str) -> Option<u16> {
     let mut parts = time.trim().split(':');
     let hours: u16 = parts.next()?.parse().ok()?;
     let minutes: u16 = parts.next().unwrap_or("0").parse().ok()?;
-    (hours <= 24 && minutes < 60).then_some(hours * 60 + minutes)
+    // `then`, not `then_some`: the product must not be computed for out-of-range hours
+    // (found by the hsds fuzz target: `99999:00` overflowed).
+    (hours <= 24 && minutes < 60).then(|| hours * 60 + minutes)
 }
 
 /// Weekly slots of an HSDS schedule with `freq=WEEKLY`, `byday` and opening times.
@@ -188,5 +190,19 @@ pub(super) fn phone_kind(kind: &Text) -> PhoneKind {
         Some("fax") => PhoneKind::Fax,
         Some("cell" | "mobile") => PhoneKind::Mobile,
         _ => PhoneKind::Voice,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minutes;
+
+    #[test]
+    fn opening_times_out_of_range_are_refused_without_overflow() {
+        assert_eq!(minutes("09:30"), Some(570));
+        assert_eq!(minutes("24:00"), Some(1440));
+        assert_eq!(minutes("25:00"), None);
+        assert_eq!(minutes("60000:00"), None);
+        assert_eq!(minutes("9:75"), None);
     }
 }
