@@ -1,5 +1,6 @@
 //! End-to-end tests of the `orienta` workspace over the bundled data and real processes.
 
+mod architecture;
 mod cli;
 mod fault_injection;
 mod publish_guard;

@@ -28,8 +28,9 @@ pub struct Catalogue {
     /// Per segment: `org_id` term ordinal → organisation number ([`UNKNOWN`] if none).
     pub segment_orgs: Vec<Vec<u32>>,
     /// The organisations each partner key may read in this version, by partner name
-    /// (filled on first use by [`crate::partner::Allowed::of`]).
-    pub partner_scopes: std::sync::Mutex<HashMap<String, std::sync::Arc<crate::partner::Allowed>>>,
+    /// (filled on first use by `hsds::scope::Allowed::of`): per organisation number, whether
+    /// the partner may read it.
+    pub partner_scopes: std::sync::Mutex<HashMap<String, std::sync::Arc<Vec<bool>>>>,
 }
 
 fn parse_time(text: &str) -> Option<DateTime<Utc>> {
@@ -64,8 +65,8 @@ impl Catalogue {
         let mut hsds_ids = HashMap::with_capacity(ids.len() * 2);
         for (position, id) in ids.iter().enumerate() {
             let position = position as u32;
-            hsds_ids.insert(crate::hsds::map::service_id(id), position);
-            hsds_ids.insert(crate::hsds::map::as_uuid("organization", id), position);
+            hsds_ids.insert(crate::hsds_ids::service_id(id), position);
+            hsds_ids.insert(crate::hsds_ids::as_uuid("organization", id), position);
         }
         let mut segment_orgs = Vec::new();
         for segment in index.searcher().segment_readers() {

@@ -23,6 +23,7 @@ pub mod client_ip;
 pub mod config;
 pub mod error;
 pub mod hsds;
+pub mod hsds_ids;
 pub mod keys;
 pub mod labels;
 pub mod logging;
@@ -31,7 +32,6 @@ pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod params;
-pub mod partner;
 pub mod respond;
 pub mod routes;
 pub mod search;
@@ -42,8 +42,9 @@ pub mod views;
 
 pub use config::{AdminKey, ConfigError, FixedFilters, PartnerKey, ServerConfig};
 pub use error::{ApiError, ErrorCode, Problem};
+pub use openapi::configure_api;
 pub use openapi::{openapi, openapi_yaml};
-pub use server::{build_app, build_app_with, configure_api, run, run_with, serve, Bound};
+pub use server::{build_app, build_app_with, run, run_with, serve, Bound};
 pub use state::{AppState, ReindexFailure, ReindexRequest, ReindexStatus, Reindexer};
 
 /// The server configuration (alias of [`ServerConfig`]).

@@ -1,8 +1,12 @@
 //! The methods each documented route answers, for `405 Method Not Allowed` with `Allow`
-//! (read from the OpenAPI document, so it cannot drift from the routes).
+//! (read from the OpenAPI document, so it cannot drift from the routes), and the default
+//! service that answers it.
 
+use crate::error::{excerpt, ApiError, Detail, ErrorCode};
 use crate::openapi::openapi;
 use actix_web::dev::ResourceDef;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use std::sync::OnceLock;
 
 /// Every documented path pattern with the methods it answers (`HEAD` with `GET`).
@@ -51,6 +55,38 @@ pub fn allowed(path: &str) -> Option<Vec<&'static str>> {
         }
     }
     matched.then_some(methods)
+}
+
+/// The default service: a documented path asked with another method is a
+/// `405 method_not_allowed` problem with `Allow`; every other path a `not_found` problem
+/// (the path quoted once, as a short excerpt).
+pub async fn unknown_route(request: HttpRequest) -> HttpResponse {
+    let path = excerpt(request.path());
+    if let Some(methods) = allowed(request.path()) {
+        let allow = methods.join(", ");
+        let error = ApiError::new(
+            ErrorCode::MethodNotAllowed,
+            Detail::tri(
+                format!("{path} answers {allow} only"),
+                format!("cette adresse n'accepte que {allow}"),
+                format!("dit adres aanvaardt alleen {allow}"),
+            ),
+        );
+        let mut response = error.error_response();
+        if let Ok(value) = HeaderValue::from_str(&allow) {
+            response.headers_mut().insert(header::ALLOW, value);
+        }
+        return response;
+    }
+    ApiError::new(
+        ErrorCode::NotFound,
+        Detail::tri(
+            format!("no resource at {path}: see /docs or /openapi.json for the endpoints"),
+            "aucune ressource à cette adresse : voyez /docs ou /openapi.json pour les points d'accès",
+            "geen bron op dit adres: zie /docs of /openapi.json voor de endpoints",
+        ),
+    )
+    .error_response()
 }
 
 #[cfg(test)]

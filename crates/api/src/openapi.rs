@@ -1,9 +1,11 @@
-//! The OpenAPI 3.1 document, generated from the handlers (utoipa + utoipa-actix-web), and
-//! the endpoints serving it: `/openapi.json`, `/openapi.yaml` and the offline `/docs` page.
+//! The documented API: every endpoint ([`configure_api`]), the OpenAPI 3.1 document
+//! generated from those handlers (utoipa + utoipa-actix-web), and the endpoints serving it:
+//! `/openapi.json`, `/openapi.yaml` and the offline `/docs` page.
 
 use crate::error::{ErrorCode, Problem};
 use crate::respond::{self, Freshness};
 use crate::state::AppState;
+use crate::{hsds, routes, search};
 use actix_web::{get, web, HttpResponse};
 use std::sync::OnceLock;
 use utoipa::openapi::path::Operation;
@@ -11,6 +13,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::openapi::{Content, OpenApi as Document, Ref, ResponseBuilder};
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
+use utoipa_actix_web::{scope, service_config::ServiceConfig};
 
 const DESCRIPTION: &str = "\
 The social-health service directory of the Brussels-Capital Region: bilingual FR/NL search \
@@ -105,6 +108,38 @@ fn finish(mut document: Document) -> Document {
     document
 }
 
+/// Registers every documented endpoint (what the OpenAPI document is generated from).
+pub fn configure_api(config: &mut ServiceConfig) {
+    config
+        .service(
+            scope("/v1")
+                .service(search::search)
+                .service(routes::organisations::organisation)
+                .service(routes::needs::suggest)
+                .service(routes::needs::needs)
+                .service(routes::territory::territories)
+                .service(routes::territory::territory)
+                .service(routes::changes::changes)
+                .service(routes::admin::start_reindex)
+                .service(routes::admin::reindex_status),
+        )
+        .service(
+            scope("/hsds")
+                .service(hsds::info)
+                .service(hsds::services)
+                .service(hsds::service)
+                .service(hsds::organizations)
+                .service(hsds::organization)
+                .service(hsds::service_at_locations),
+        )
+        .service(routes::ops::healthz)
+        .service(routes::ops::readyz)
+        .service(routes::ops::metrics)
+        .service(spec_json)
+        .service(spec_yaml)
+        .service(docs_redirect);
+}
+
 /// The OpenAPI document of the API.
 pub fn openapi() -> Document {
     static DOCUMENT: OnceLock<Document> = OnceLock::new();
@@ -113,7 +148,7 @@ pub fn openapi() -> Document {
             let (_, document) = actix_web::App::new()
                 .into_utoipa_app()
                 .openapi(ApiDoc::openapi())
-                .configure(crate::server::configure_api)
+                .configure(configure_api)
                 .split_for_parts();
             finish(document)
         })

@@ -4,8 +4,8 @@
 use crate::config::ServerConfig;
 use crate::error;
 use crate::middleware::{access_log, caller, etag, head, rate_limit, request_id, size};
+use crate::openapi;
 use crate::state::AppState;
-use crate::{hsds, openapi, routes, search};
 use actix_cors::Cors;
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
@@ -15,39 +15,7 @@ use actix_web::{web, App, HttpServer};
 use std::net::SocketAddr;
 use std::time::Duration;
 use tracing_actix_web::TracingLogger;
-use utoipa_actix_web::{scope, service_config::ServiceConfig, AppExt};
-
-/// Registers every documented endpoint (what the OpenAPI document is generated from).
-pub fn configure_api(config: &mut ServiceConfig) {
-    config
-        .service(
-            scope("/v1")
-                .service(search::search)
-                .service(routes::organisations::organisation)
-                .service(routes::needs::suggest)
-                .service(routes::needs::needs)
-                .service(routes::territory::territories)
-                .service(routes::territory::territory)
-                .service(routes::changes::changes)
-                .service(routes::admin::start_reindex)
-                .service(routes::admin::reindex_status),
-        )
-        .service(
-            scope("/hsds")
-                .service(hsds::info)
-                .service(hsds::services)
-                .service(hsds::service)
-                .service(hsds::organizations)
-                .service(hsds::organization)
-                .service(hsds::service_at_locations),
-        )
-        .service(routes::ops::healthz)
-        .service(routes::ops::readyz)
-        .service(routes::ops::metrics)
-        .service(openapi::spec_json)
-        .service(openapi::spec_yaml)
-        .service(openapi::docs_redirect);
-}
+use utoipa_actix_web::AppExt;
 
 fn cors(config: &ServerConfig) -> Cors {
     let mut cors = Cors::default()
@@ -126,11 +94,11 @@ where
                 .error_handler(error::json_error),
         )
         .app_data(web::PayloadConfig::new(max_body))
-        .configure(configure_api)
+        .configure(openapi::configure_api)
         .split_for_parts();
     app.service(openapi::swagger_ui())
         .configure(extra)
-        .default_service(web::to(error::unknown_route))
+        .default_service(web::to(crate::methods::unknown_route))
         .wrap(from_fn(head::as_get))
         .wrap(from_fn(etag::etag))
         .wrap(Condition::new(

@@ -278,38 +278,6 @@ pub fn payload_too_large(limit: usize) -> ApiError {
     )
 }
 
-/// The default service: a documented path asked with another method is a
-/// `405 method_not_allowed` problem with `Allow`; every other path a `not_found` problem
-/// (the path quoted once, as a short excerpt).
-pub async fn unknown_route(request: HttpRequest) -> HttpResponse {
-    let path = excerpt(request.path());
-    if let Some(methods) = crate::methods::allowed(request.path()) {
-        let allow = methods.join(", ");
-        let error = ApiError::new(
-            ErrorCode::MethodNotAllowed,
-            Detail::tri(
-                format!("{path} answers {allow} only"),
-                format!("cette adresse n'accepte que {allow}"),
-                format!("dit adres aanvaardt alleen {allow}"),
-            ),
-        );
-        let mut response = error.error_response();
-        if let Ok(value) = HeaderValue::from_str(&allow) {
-            response.headers_mut().insert(header::ALLOW, value);
-        }
-        return response;
-    }
-    ApiError::new(
-        ErrorCode::NotFound,
-        Detail::tri(
-            format!("no resource at {path}: see /docs or /openapi.json for the endpoints"),
-            "aucune ressource à cette adresse : voyez /docs ou /openapi.json pour les points d'accès",
-            "geen bron op dit adres: zie /docs of /openapi.json voor de endpoints",
-        ),
-    )
-    .error_response()
-}
-
 impl actix_web::Responder for ApiError {
     type Body = actix_web::body::BoxBody;
 

@@ -4,43 +4,16 @@ use super::model::{
     AddressHsds, Attribute, Language, Location, Organization, OrganizationIdentifier, Phone,
     Schedule, Service, ServiceAtLocation, TaxonomyTerm,
 };
+pub use crate::hsds_ids::{as_uuid, derived_id, service_id, term_id};
 use crate::labels;
 use crate::views::record::clock;
 use crate::views::resolve;
 use chrono::{DateTime, Utc};
 use orienta_model::{external_id_scheme, Lang, Organisation, PhoneKind, Weekday};
 use orienta_thesaurus::Thesaurus;
-use uuid::Uuid;
 
 /// Name of the needs taxonomy.
 pub const TAXONOMY: &str = "orienta-needs";
-
-/// A stable UUID for an Orienta object of `kind` (`service`, `phone`…) keyed by `key`.
-pub fn derived_id(kind: &str, key: &str) -> String {
-    Uuid::new_v5(
-        &Uuid::NAMESPACE_URL,
-        format!("urn:orienta:hsds:{kind}:{key}").as_bytes(),
-    )
-    .to_string()
-}
-
-/// The id itself when it is a UUID, else a UUID derived from it.
-pub fn as_uuid(kind: &str, id: &str) -> String {
-    match Uuid::parse_str(id) {
-        Ok(uuid) => uuid.to_string(),
-        Err(_) => derived_id(kind, id),
-    }
-}
-
-/// The taxonomy term id of a need concept.
-pub fn term_id(concept: &str) -> String {
-    derived_id("need", concept)
-}
-
-/// The default service id of an organisation.
-pub fn service_id(organisation_id: &str) -> String {
-    derived_id("service", organisation_id)
-}
 
 /// What mapping needs.
 pub struct MapContext<'a> {

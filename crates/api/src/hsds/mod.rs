@@ -5,10 +5,10 @@
 pub mod map;
 pub mod model;
 pub mod query;
+pub mod scope;
 
 use crate::error::{ApiError, Problem};
 use crate::params::QueryParams;
-use crate::partner::Allowed;
 use crate::respond::{self, Freshness};
 use crate::search::spec;
 use crate::state::AppState;
@@ -16,6 +16,7 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use map::MapContext;
 use model::{ApiInfo, Organization, Page, Service, ServiceAtLocation};
 use query::HsdsQuery;
+use scope::Allowed;
 use utoipa::IntoParams;
 
 /// The HSDS list parameters (filters combine with AND).

@@ -1,9 +1,9 @@
 //! `GET /v1/changes`: what was created, updated or deleted between index versions.
 
 use crate::error::{excerpt, ApiError, Detail, ErrorCode, Problem};
+use crate::hsds::scope::Allowed;
 use crate::keys::Caller;
 use crate::params::{self, QueryParams};
-use crate::partner::Allowed;
 use crate::respond::{self, Freshness};
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};

@@ -1,9 +1,9 @@
 //! `GET /v1/needs` (the thesaurus) and `GET /v1/suggest` (autocomplete).
 
 use crate::error::{excerpt, ApiError, Detail, ErrorCode, Problem};
+use crate::hsds::scope::Allowed;
 use crate::keys::Caller;
 use crate::params::{self, QueryParams, MAX_QUERY_CHARS};
-use crate::partner::Allowed;
 use crate::respond::{self, Freshness};
 use crate::state::AppState;
 use crate::views::result::care_line_name;

@@ -1,9 +1,9 @@
 //! `GET /v1/organisations/{id}`: the full record.
 
 use crate::error::{ApiError, Problem};
+use crate::hsds::scope::Allowed;
 use crate::keys::Caller;
 use crate::params::{self, QueryParams};
-use crate::partner::Allowed;
 use crate::respond::{self, Freshness};
 use crate::routes::needs::LangParam;
 use crate::state::AppState;

@@ -1,11 +1,11 @@
 //! A partner key's fixed filters on the endpoints that are not searches: which
 //! organisations the key may read (`/v1/organisations/{id}`, `/hsds/*/{id}`,
-//! `/v1/suggest`), and the HSDS lists restricted like `/v1/search`.
+//! `/v1/suggest`, `/v1/changes`), found with the HSDS matcher over the whole index.
 
+use super::query::{self, HsdsQuery};
 use crate::catalogue::Catalogue;
 use crate::config::FixedFilters;
 use crate::error::ApiError;
-use crate::hsds::query::{self, HsdsQuery};
 use crate::search::spec;
 use orienta_model::Lang;
 use orienta_search::{SearchIndex, SearchRequest};
@@ -16,7 +16,7 @@ use std::sync::{Arc, PoisonError};
 /// at least one document the filters match.
 #[derive(Debug, Clone)]
 pub struct Allowed {
-    organisations: Vec<bool>,
+    organisations: Arc<Vec<bool>>,
 }
 
 impl Allowed {
@@ -28,22 +28,22 @@ impl Allowed {
         name: &str,
         fixed: &FixedFilters,
         thesaurus: &Thesaurus,
-    ) -> Result<Arc<Self>, ApiError> {
+    ) -> Result<Self, ApiError> {
         let cached = catalogue
             .partner_scopes
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .get(name)
             .cloned();
-        if let Some(allowed) = cached {
-            return Ok(allowed);
+        if let Some(organisations) = cached {
+            return Ok(Self { organisations });
         }
-        let allowed = Arc::new(Self::compute(index, catalogue, fixed, thesaurus)?);
+        let allowed = Self::compute(index, catalogue, fixed, thesaurus)?;
         catalogue
             .partner_scopes
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(name.to_owned(), allowed.clone());
+            .insert(name.to_owned(), allowed.organisations.clone());
         Ok(allowed)
     }
 
@@ -57,7 +57,9 @@ impl Allowed {
         let mut organisations = vec![false; catalogue.ids.len()];
         let mut request = SearchRequest::browse();
         if !spec::restrict_to(&mut request, fixed, thesaurus) {
-            return Ok(Self { organisations });
+            return Ok(Self {
+                organisations: Arc::new(organisations),
+            });
         }
         let everything = HsdsQuery {
             request,
@@ -72,7 +74,9 @@ impl Allowed {
                 *flag = true;
             }
         }
-        Ok(Self { organisations })
+        Ok(Self {
+            organisations: Arc::new(organisations),
+        })
     }
 
     /// True when the organisation numbered `number` in the catalogue may be read.
