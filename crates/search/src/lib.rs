@@ -11,20 +11,20 @@
 
 pub mod analysis;
 pub mod audience;
-pub mod browse;
+pub(crate) mod browse;
 pub mod build;
 pub mod changes;
 pub mod document;
 pub mod eval;
-pub mod facet_table;
+pub(crate) mod facet_table;
 pub mod fault;
-pub mod geo_filter;
+pub(crate) mod geo_filter;
 pub mod handle;
 pub mod hours;
 pub mod index;
 pub mod lock;
 pub mod names;
-pub mod post_filter;
+pub(crate) mod post_filter;
 pub mod query;
 pub mod repair;
 pub mod request;
