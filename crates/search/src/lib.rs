@@ -4,9 +4,9 @@
 //! [`schema`] and [`document`] (one document per organisation × location),
 //! [`build`], [`versions`], [`lock`] and [`repair`] (atomic index versions, one writer,
 //! crash repair), [`changes`] (change feed),
-//! [`index`], [`facet_table`] and [`handle`] (serving), [`query`] (query understanding),
-//! [`geo_filter`] and [`hours`] (radius and open-at predicates), `search` (ranking,
-//! facets, highlights) and [`browse`] (unranked pages).
+//! [`index`], `facet_table` and [`handle`] (serving), [`query`] (query understanding),
+//! `geo_filter` and [`hours`] (radius and open-at predicates), `search` (ranking,
+//! facets, highlights) and `browse` (unranked pages).
 #![deny(missing_docs)]
 
 pub mod analysis;

@@ -5,7 +5,7 @@
 //! (a concept matches through the record's need tags or through its words); in relaxed
 //! mode any unit may. Filters are added as zero-score `Must` clauses, except broad
 //! territory and language filters under a text, which are applied to the text's matches
-//! (see [`crate::post_filter`]).
+//! (see `post_filter`).
 
 use crate::analysis::{self, DUTCH, FOLD, FRENCH};
 use crate::geo_filter;
