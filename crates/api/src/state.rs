@@ -231,7 +231,7 @@ impl AppState {
 
     /// The catalogue (ids and modification times) of the serving version, built on first use.
     pub fn catalogue(&self, index: &SearchIndex) -> Result<Arc<Catalogue>, ApiError> {
-        let version = version_of(index);
+        let version = index.version();
         let mut slot = self
             .inner
             .catalogue
@@ -247,9 +247,4 @@ impl AppState {
         *slot = Some(catalogue.clone());
         Ok(catalogue)
     }
-}
-
-/// The version name of an opened index (its directory name).
-pub fn version_of(index: &SearchIndex) -> String {
-    index.version()
 }

@@ -1,7 +1,7 @@
 //! Weak ETags on successful GETs (hash of the body and the index version) and
 //! `304 Not Modified` when `If-None-Match` matches.
 
-use crate::state::{version_of, AppState};
+use crate::state::AppState;
 use actix_web::body::{self, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
@@ -38,7 +38,7 @@ pub async fn etag(
         .map(str::to_owned);
     let version = request
         .app_data::<web::Data<AppState>>()
-        .map(|state| version_of(&state.index()))
+        .map(|state| state.index().version())
         .unwrap_or_default();
     let response = next.call(request).await?.map_into_boxed_body();
     let already_encoded = response.headers().contains_key(header::CONTENT_ENCODING);

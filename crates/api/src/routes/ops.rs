@@ -2,7 +2,7 @@
 
 use crate::error::{ApiError, Problem};
 use crate::respond::{self, Freshness};
-use crate::state::{version_of, AppState};
+use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -67,7 +67,7 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError
         .map(|created| (chrono::Utc::now() - created.with_timezone(&chrono::Utc)).num_seconds());
     let ready = Ready {
         status: "ready".to_owned(),
-        version: version_of(&index),
+        version: index.version(),
         documents: index.num_docs(),
         organisations: manifest.as_ref().map(|manifest| manifest.organisations),
         created_at: manifest.map(|manifest| manifest.created_at),

@@ -9,7 +9,7 @@ use crate::error::{ApiError, Problem};
 use crate::keys::Caller;
 use crate::params::QueryParams;
 use crate::respond::{self, Freshness};
-use crate::state::{version_of, AppState};
+use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::web::{self, Bytes};
 use actix_web::{get, HttpRequest, HttpResponse};
@@ -136,7 +136,7 @@ pub async fn search(
     let index = state.index();
     let cache_key = format!(
         "{}|{}|{:?}|{}|{}",
-        version_of(&index),
+        index.version(),
         spec.lang,
         spec.format,
         serde_json::to_string(&spec.request).unwrap_or_default(),
