@@ -28,6 +28,15 @@ if [ "${FUZZ_PROFILE:-release}" = dev ]; then
     profile=(--dev)
 fi
 
+# Writes each line of SOURCE to its own file PREFIX-N (with a newline when ENDING is "\n").
+one_file_per_line() {
+    local source="$1" prefix="$2" ending="$3" line=0
+    while IFS= read -r text; do
+        line=$((line + 1))
+        printf "%s$ending" "$text" >"$prefix-$line"
+    done <"$source"
+}
+
 # Seeds: every line of the bad-input fixtures as its own file, the fixtures whole, the real
 # social.brussels record, the partner CSV, the HSDS examples and a few query strings.
 seed() {
@@ -36,11 +45,7 @@ seed() {
     mkdir -p "$corpus"
     case "$target" in
         social_brussels)
-            local line=0
-            while IFS= read -r record; do
-                line=$((line + 1))
-                printf '%s\n' "$record" >"$corpus/seed-bad-input-$line.jsonl"
-            done <"$data/examples/cdcs_bad_inputs.jsonl"
+            one_file_per_line "$data/examples/cdcs_bad_inputs.jsonl" "$corpus/seed-bad-input" '\n'
             cp "$data/examples/cdcs_bad_inputs.jsonl" "$corpus/seed-bad-inputs.jsonl"
             cp "$data/providers/cdcs_sample/organisation_13219.json" "$corpus/seed-13219.json"
             ;;
@@ -51,11 +56,7 @@ seed() {
             cp "$data/examples/"hsds_*.json "$corpus/"
             ;;
         search_params)
-            local line=0
-            while IFS= read -r query; do
-                line=$((line + 1))
-                printf '%s' "$query" >"$corpus/seed-query-$line"
-            done <"$here/seeds/search_params.txt"
+            one_file_per_line "$here/seeds/search_params.txt" "$corpus/seed-query" ''
             ;;
     esac
 }
