@@ -8,3 +8,4 @@ mod publish_lock;
 mod relevance;
 mod replicas;
 mod stale_index;
+mod text_consumers;

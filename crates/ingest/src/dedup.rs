@@ -1,17 +1,18 @@
 //! Deduplication: the same organisation twice is merged, look-alikes are flagged.
 //!
 //! Two records are the same organisation when they have the same valid enterprise number
-//! (KBO/BCE), or the same normalised name at the same address (postcode, folded street,
+//! (KBO/BCE), or the same normalised name at the same address (postcode, street key,
 //! number). They are merged: the first record (lowest source order) wins; the other's
 //! sources, ids, contacts, languages, needs and names are added to it, and its location is
 //! kept as a site of its own (with its own source id and, when it differs, its own name)
 //! unless it is the same address. The same name at another address only gives a
 //! `DuplicateCandidate` info, and different organisations at one address stay apart.
 
-use crate::normalize::fold::fold;
 use crate::normalize::info;
 use crate::tagging::push_unique;
 use orienta_model::{external_id_scheme, Location, Organisation, QualityCode};
+use orienta_text::fold;
+use orienta_text::street::street_key;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -52,7 +53,8 @@ fn name_key(name: &str) -> String {
     key
 }
 
-/// The address keys of a record: postcode, folded street (each language) and number.
+/// The address keys of a record: postcode, street key (each language; `Av. Louise` and
+/// `Avenue Louise` are one street) and folded number.
 pub fn address_keys(locations: &[Location]) -> Vec<String> {
     let mut keys = Vec::new();
     for location in locations {
@@ -61,7 +63,11 @@ pub fn address_keys(locations: &[Location]) -> Vec<String> {
             continue;
         };
         for (_, street) in address.street.iter() {
-            keys.push(format!("{postcode}|{}|{}", fold(street), fold(number)));
+            keys.push(format!(
+                "{postcode}|{}|{}",
+                street_key(street),
+                fold(number)
+            ));
         }
     }
     keys.sort();

@@ -11,6 +11,7 @@
 mod geo;
 mod i18n;
 mod ids;
+pub mod lambert;
 mod quality;
 mod record;
 mod schedule;

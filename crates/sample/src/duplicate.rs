@@ -2,7 +2,6 @@
 //! site of the same enterprise (same KBO) or as the same name spelt differently at the same address.
 
 use crate::gazetteer::Gazetteer;
-use crate::lambert::Lambert72;
 use crate::naming;
 use crate::place::{self, Positioning};
 use crate::record;
@@ -31,7 +30,6 @@ fn lang_status(record: &Record) -> LangStatus {
 pub(crate) fn duplicate(
     rng: &mut impl Rng,
     gazetteer: &Gazetteer,
-    lambert: &Lambert72,
     mut original: Record,
 ) -> (DuplicateKind, Record) {
     let kind = if !original.pm_rp.is_empty() && rng.random_bool(0.5) {
@@ -42,13 +40,7 @@ pub(crate) fn duplicate(
     match kind {
         DuplicateKind::SameKbo => {
             let status = lang_status(&original);
-            let site = place::generate(
-                rng,
-                gazetteer,
-                lambert,
-                Positioning::Full,
-                status == LangStatus::Nl,
-            );
+            let site = place::generate(rng, gazetteer, Positioning::Full, status == LangStatus::Nl);
             original.address = record::address(rng, &site, status);
         }
         DuplicateKind::NameVariant => {

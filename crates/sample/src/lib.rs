@@ -20,7 +20,6 @@ mod contact;
 mod duplicate;
 mod gazetteer;
 mod hours;
-mod lambert;
 mod naming;
 mod place;
 mod record;
@@ -30,7 +29,6 @@ mod texts;
 use catalogue::{Catalogue, CATALOGUE};
 use contact::KboSequence;
 use gazetteer::{Gazetteer, GAZETTEER};
-use lambert::Lambert72;
 use place::Positioning;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -94,7 +92,6 @@ impl GenerateSummary {
 pub struct Generator {
     catalogue: &'static Catalogue,
     gazetteer: &'static Gazetteer,
-    lambert: Lambert72,
     kbo: KboSequence,
     base_rng: ChaCha8Rng,
 }
@@ -105,7 +102,6 @@ impl Generator {
         Self {
             catalogue: &CATALOGUE,
             gazetteer: &GAZETTEER,
-            lambert: Lambert72::new(),
             kbo: KboSequence::new(seed),
             base_rng: ChaCha8Rng::seed_from_u64(seed),
         }
@@ -133,8 +129,7 @@ impl Generator {
         let mut record = match kind {
             RecordKind::Duplicate => {
                 let (_, original) = self.build(rng.random_range(0..index));
-                let (_, copy) =
-                    duplicate::duplicate(&mut rng, self.gazetteer, &self.lambert, original);
+                let (_, copy) = duplicate::duplicate(&mut rng, self.gazetteer, original);
                 copy
             }
             _ => self.organisation(&mut rng, index, kind),
@@ -151,13 +146,7 @@ impl Generator {
             RecordKind::Located | RecordKind::Duplicate => Positioning::Full,
         };
         let (entry, status) = record::draw_type(rng, self.catalogue);
-        let place = place::generate(
-            rng,
-            self.gazetteer,
-            &self.lambert,
-            positioning,
-            !status.french(),
-        );
+        let place = place::generate(rng, self.gazetteer, positioning, !status.french());
         // The fictitious 0999 range holds 10,000 numbers: past them, no number rather than a
         // repeated one (which would merge distinct organisations). The draw comes first so
         // that smaller runs keep their bytes.
@@ -218,6 +207,7 @@ pub fn write_ndjson<W: Write>(out: W, count: usize, seed: u64) -> io::Result<Gen
 #[cfg(test)]
 mod tests {
     use super::*;
+    use orienta_model::lambert::lambert72_to_wgs84;
 
     #[test]
     fn district_and_sector_are_those_of_the_point() {
@@ -239,7 +229,8 @@ mod tests {
             let point = match (address.lon, address.lat, address.x, address.y) {
                 (Some(lon), Some(lat), _, _) => (lon, lat),
                 (None, None, Some(x), Some(y)) => {
-                    generator.lambert.to_wgs84(x as f64, y as f64).unwrap()
+                    let (lat, lon) = lambert72_to_wgs84(x as f64, y as f64).unwrap();
+                    (lon, lat)
                 }
                 _ => panic!("{kind:?} record {index} has a sector but no point"),
             };

@@ -118,52 +118,6 @@ pub(crate) fn title_case(upper: &str) -> String {
     words.join(" ")
 }
 
-/// A web-safe slug of a name: ASCII, lowercase, words joined by '-', at most 40 characters.
-pub(crate) fn slug(name: &str) -> String {
-    let mut slug = String::with_capacity(name.len());
-    for character in name.chars().flat_map(char::to_lowercase) {
-        let folded = fold(character);
-        if folded.chars().all(|c| c.is_ascii_alphanumeric()) && !folded.is_empty() {
-            slug.push_str(folded);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let mut slug = slug.trim_end_matches('-').to_owned();
-    if slug.len() > 40 {
-        let cut = slug[..40].rfind('-').unwrap_or(40);
-        slug.truncate(cut);
-    }
-    if slug.is_empty() {
-        slug.push_str("service");
-    }
-    slug
-}
-
-fn fold(character: char) -> &'static str {
-    match character {
-        'à' | 'â' | 'ä' | 'á' => "a",
-        'é' | 'è' | 'ê' | 'ë' => "e",
-        'î' | 'ï' | 'í' => "i",
-        'ô' | 'ö' | 'ó' => "o",
-        'ù' | 'û' | 'ü' | 'ú' => "u",
-        'ç' => "c",
-        'œ' => "oe",
-        'æ' => "ae",
-        'ÿ' => "y",
-        'ñ' => "n",
-        _ if character.is_ascii_alphanumeric() => ascii_str(character),
-        _ => "",
-    }
-}
-
-fn ascii_str(character: char) -> &'static str {
-    const ALPHANUMERIC: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
-    ALPHANUMERIC
-        .find(character)
-        .map_or("", |index| &ALPHANUMERIC[index..index + 1])
-}
-
 /// Another spelling of the same name, as duplicates show it: other case, other punctuation.
 /// `dutch` picks the legal-form suffix ("vzw" rather than "asbl") when one is added.
 pub(crate) fn variant(rng: &mut impl Rng, name: &str, dutch: bool) -> String {
@@ -200,20 +154,6 @@ mod tests {
         assert_eq!(title_case("SAINT-JOSSE CENTRE"), "Saint-Josse Centre");
         assert_eq!(title_case("ÉTANGS D'IXELLES"), "Étangs D'Ixelles");
         assert_eq!(short_quartier("SAINTE-ALIX  - JOLI BOIS"), "Sainte-Alix");
-    }
-
-    #[test]
-    fn slugs_are_ascii() {
-        assert_eq!(
-            slug("Maison médicale Les Tilleuls"),
-            "maison-medicale-les-tilleuls"
-        );
-        assert_eq!(
-            slug("CPAS d'Anderlecht – Antenne Cureghem"),
-            "cpas-d-anderlecht-antenne-cureghem"
-        );
-        assert_eq!(slug("Œuvre « Là »"), "oeuvre-la");
-        assert!(slug("Centre d'action sociale globale de la Porte de Hal").len() <= 40);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! statistical sector and Monitoring quartier; or a real place just outside the Region.
 
 use crate::gazetteer::{Gazetteer, Sector};
-use crate::lambert::Lambert72;
+use orienta_model::lambert::{lambert72_to_wgs84, wgs84_to_lambert72};
 use rand::seq::IndexedRandom;
 use rand::Rng;
 
@@ -144,18 +144,17 @@ pub(crate) const OUTSIDE_JITTER_METRES: f64 = 120.0;
 pub(crate) fn generate(
     rng: &mut impl Rng,
     gazetteer: &Gazetteer,
-    lambert: &Lambert72,
     positioning: Positioning,
     dutch_only: bool,
 ) -> Place {
     if positioning == Positioning::Outside {
-        return outside(rng, lambert, dutch_only);
+        return outside(rng, dutch_only);
     }
     // Uniform over streets: each commune gets records in proportion to its street count.
     let street = &gazetteer.streets[rng.random_range(0..gazetteer.streets.len())];
     let sector = &gazetteer.sectors[street.sector];
-    let (lon, lat) = jitter_in_sector(rng, lambert, sector, street.lon, street.lat, positioning);
-    let (x, y) = lambert.to_lambert(lon, lat).map_or((None, None), |(x, y)| {
+    let (lon, lat) = jitter_in_sector(rng, sector, street.lon, street.lat, positioning);
+    let (x, y) = wgs84_to_lambert72(lat, lon).map_or((None, None), |(x, y)| {
         (Some(x.round() as i64), Some(y.round() as i64))
     });
     let district = District {
@@ -201,7 +200,6 @@ pub(crate) fn generate(
 /// Lambert-only records, after rounding x/y to the metre as the source does).
 fn jitter_in_sector(
     rng: &mut impl Rng,
-    lambert: &Lambert72,
     sector: &Sector,
     lon: f64,
     lat: f64,
@@ -215,10 +213,9 @@ fn jitter_in_sector(
         if positioning != Positioning::LambertOnly {
             return (candidate_lon, candidate_lat);
         }
-        let rounded_back = lambert
-            .to_lambert(candidate_lon, candidate_lat)
-            .and_then(|(x, y)| lambert.to_wgs84(x.round(), y.round()));
-        if rounded_back.is_some_and(|(back_lon, back_lat)| sector.contains(back_lon, back_lat)) {
+        let rounded_back = wgs84_to_lambert72(candidate_lat, candidate_lon)
+            .and_then(|(x, y)| lambert72_to_wgs84(x.round(), y.round()));
+        if rounded_back.is_some_and(|(back_lat, back_lon)| sector.contains(back_lon, back_lat)) {
             return (candidate_lon, candidate_lat);
         }
     }
@@ -264,12 +261,12 @@ fn house_number(
     (number, postal_box, building)
 }
 
-fn outside(rng: &mut impl Rng, lambert: &Lambert72, dutch_only: bool) -> Place {
+fn outside(rng: &mut impl Rng, dutch_only: bool) -> Place {
     let (postcode, municipality_fr, municipality_nl, streets, lon, lat) =
         OUTSIDE_PLACES[rng.random_range(0..OUTSIDE_PLACES.len())];
     let (street_fr, street_nl) = streets[rng.random_range(0..streets.len())];
     let (lon, lat) = jitter(rng, lon, lat, OUTSIDE_JITTER_METRES);
-    let (x, y) = lambert.to_lambert(lon, lat).map_or((None, None), |(x, y)| {
+    let (x, y) = wgs84_to_lambert72(lat, lon).map_or((None, None), |(x, y)| {
         (Some(x.round() as i64), Some(y.round() as i64))
     });
     let (number, postal_box, building) = house_number(rng, 400, dutch_only);
@@ -322,10 +319,9 @@ mod tests {
 
     #[test]
     fn jittered_points_stay_close_and_in_their_sector() {
-        let lambert = Lambert72::new();
         let mut rng = ChaCha8Rng::seed_from_u64(7);
         for _ in 0..500 {
-            let place = generate(&mut rng, &GAZETTEER, &lambert, Positioning::Full, false);
+            let place = generate(&mut rng, &GAZETTEER, Positioning::Full, false);
             let district = place.district.unwrap();
             let sector = GAZETTEER
                 .sectors

@@ -4,7 +4,7 @@
 use crate::catalogue::{Catalogue, Labelled, TypeEntry};
 use crate::contact;
 use crate::hours;
-use crate::naming::{self, NameContext};
+use crate::naming::NameContext;
 use crate::place::Place;
 use crate::shape::{self, Address, Record};
 use crate::texts::{self, LangStatus};
@@ -169,7 +169,7 @@ fn names(
         official(&template.0, false),
         official(&template.1, true),
     );
-    let slug = naming::slug(
+    let slug = orienta_text::slug(
         official
             .0
             .as_deref()

@@ -1,15 +1,15 @@
 //! Text analyzers: French, Dutch and a language-neutral folding analyzer.
 //!
-//! French: simple tokenizer → remove long → lowercase → French stop words (without
-//! `sans`) → Snowball French → ASCII folding (folding last keeps accent-aware stemming).
+//! Words and folding are `orienta_text`'s (see [`crate::words`]).
+//! French: words → remove long → lowercase → French stop words (without `sans`) →
+//! Snowball French → folding (folding last keeps accent-aware stemming).
 //! Dutch: the same with Dutch stop words and `DutchPorter` plus overrides.
-//! Neutral (`fold`): lowercase + folding, no stop words or stemming, for names and acronyms.
+//! Neutral (`fold`): folding only, no stop words or stemming, for names and acronyms.
 
 use crate::stem::StemFilter;
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
-    TextAnalyzer, TokenStream,
-};
+use crate::words::{FoldFilter, WordTokenizer};
+use orienta_text::stopwords;
+use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, StopWordFilter, TextAnalyzer, TokenStream};
 use tantivy::Index;
 
 /// Name of the French analyzer.
@@ -18,27 +18,6 @@ pub const FRENCH: &str = "orienta_fr";
 pub const DUTCH: &str = "orienta_nl";
 /// Name of the language-neutral folding analyzer.
 pub const FOLD: &str = "orienta_fold";
-
-/// French stop words: the usual function words, without `sans` (sans-abri, sans-papiers).
-const FRENCH_STOP_WORDS: &[&str] = &[
-    "a", "au", "aux", "avec", "ce", "ces", "c", "d", "dans", "de", "des", "du", "elle", "en", "et",
-    "eux", "il", "j", "je", "l", "la", "le", "les", "leur", "lui", "m", "ma", "mais", "me", "mes",
-    "moi", "mon", "n", "ne", "nos", "notre", "nous", "on", "ou", "par", "pour", "qu", "que", "qui",
-    "s", "sa", "se", "ses", "son", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un", "une",
-    "vos", "votre", "vous", "y", "est", "sont", "suis", "ai", "as", "avons", "ont", "cette", "cet",
-    "chez", "plus",
-];
-
-/// Dutch stop words: the usual function words.
-const DUTCH_STOP_WORDS: &[&str] = &[
-    "de", "en", "van", "ik", "te", "dat", "die", "in", "een", "hij", "het", "niet", "zijn", "is",
-    "was", "op", "aan", "met", "als", "voor", "had", "er", "maar", "om", "hem", "dan", "zou", "of",
-    "wat", "mijn", "men", "dit", "zo", "door", "over", "ze", "zich", "bij", "ook", "tot", "je",
-    "mij", "uit", "der", "daar", "haar", "naar", "heb", "hoe", "heeft", "hebben", "deze", "u",
-    "want", "nog", "zal", "me", "zij", "nu", "ge", "geen", "omdat", "iets", "worden", "toch", "al",
-    "waren", "veel", "meer", "doen", "toen", "moet", "ben", "zonder", "kan", "hun", "dus", "wie",
-    "wordt", "jullie", "we", "wij", "onze", "ons",
-];
 
 /// Dutch words whose Porter stem would be wrong or split a family apart.
 const DUTCH_OVERRIDES: &[(&str, &str)] = &[
@@ -56,37 +35,36 @@ const DUTCH_OVERRIDES: &[(&str, &str)] = &[
 ];
 
 fn french() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(StopWordFilter::remove(
-            FRENCH_STOP_WORDS.iter().map(|word| (*word).to_owned()),
+            stopwords::FRENCH.iter().map(|word| (*word).to_owned()),
         ))
         .filter(StemFilter::new(frostem::Algorithm::French, &[]))
-        .filter(AsciiFoldingFilter)
+        .filter(FoldFilter)
         .build()
 }
 
 fn dutch() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(StopWordFilter::remove(
-            DUTCH_STOP_WORDS.iter().map(|word| (*word).to_owned()),
+            stopwords::DUTCH.iter().map(|word| (*word).to_owned()),
         ))
         .filter(StemFilter::new(
             frostem::Algorithm::DutchPorter,
             DUTCH_OVERRIDES,
         ))
-        .filter(AsciiFoldingFilter)
+        .filter(FoldFilter)
         .build()
 }
 
 fn fold() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
+        .filter(FoldFilter)
         .build()
 }
 
@@ -127,6 +105,12 @@ mod tests {
         assert_eq!(terms(FRENCH, "sans-abri"), vec!["san", "abri"]);
         assert_eq!(terms(FRENCH, "hôpitaux"), terms(FRENCH, "hopital"));
         assert_eq!(terms(FRENCH, "l'aide sociale"), vec!["aid", "social"]);
+    }
+
+    #[test]
+    fn acronyms_and_ligatures_meet_their_plain_spelling() {
+        assert_eq!(terms(FOLD, "C.P.A.S. Œuvre"), vec!["cpas", "oeuvre"]);
+        assert_eq!(terms(FRENCH, "C.P.A.S."), terms(FRENCH, "CPAS"));
     }
 
     #[test]

@@ -75,7 +75,7 @@ const NEED_SIGNALS: &[(&str, &str)] = &[
     ("lgbt", "lgbtqi"),
 ];
 
-/// Audience codes for a record, from its audience text folded by `orienta_thesaurus::fold`
+/// Audience codes for a record, from its audience text folded by `orienta_text::fold`
 /// (hyphens become spaces) and its needs.
 pub fn audiences(folded_audience_text: &str, needs: &[String]) -> Vec<String> {
     let mut codes: Vec<String> = Vec::new();

@@ -153,6 +153,9 @@ mod tests {
             .find_map(|line| line.trim().strip_prefix("frostem = \"="))
             .and_then(|rest| rest.strip_suffix('"'))
             .expect("frostem is pinned with = in crates/search/Cargo.toml");
-        assert_eq!(ANALYZERS, format!("frostem={pinned}"));
+        assert_eq!(
+            ANALYZERS,
+            format!("frostem={pinned};{}", orienta_text::RULES)
+        );
     }
 }

@@ -4,7 +4,7 @@ use crate::audience;
 use crate::hours;
 use crate::schema::Fields;
 use orienta_model::{CareLine, I18nText, Lang, Organisation};
-use orienta_thesaurus::fold;
+use orienta_text::fold;
 use orienta_thesaurus::Thesaurus;
 use std::collections::BTreeSet;
 use tantivy::schema::Facet;

@@ -32,6 +32,7 @@ pub mod schema;
 mod search;
 mod stem;
 pub mod versions;
+mod words;
 
 pub use build::{build_version, build_version_locked, BuildSummary};
 pub use handle::IndexHandle;

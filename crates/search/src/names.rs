@@ -5,7 +5,7 @@ use crate::analysis::{self, FOLD};
 use crate::index::SearchIndex;
 use crate::SearchError;
 use orienta_model::Lang;
-use orienta_thesaurus::fold;
+use orienta_text::fold;
 use serde::Serialize;
 use std::collections::HashSet;
 use tantivy::collector::TopDocs;

@@ -75,7 +75,7 @@ pub struct BuiltQuery {
 
 /// The folded tokens of a text, exactly as the thesaurus cuts them (its matches index them).
 pub fn tokens(text: &str) -> Vec<String> {
-    orienta_thesaurus::tokens(text)
+    orienta_text::tokenize(text).folded()
 }
 
 fn is_stop_word(index: &SearchIndex, token: &str) -> bool {

@@ -6,7 +6,8 @@
 
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use orienta_territory::{wgs84_to_lambert72, LocationInput, Tagger};
+use orienta_model::lambert::wgs84_to_lambert72;
+use orienta_territory::{LocationInput, Tagger};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::hint::black_box;

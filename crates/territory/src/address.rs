@@ -193,7 +193,7 @@ pub(crate) fn info(code: QualityCode, field: &str, message: impl Into<String>) -
 
 /// `BE`, `BEL`, `Belgique`, `België`, `Belgium`…
 fn is_belgium(country: &str) -> bool {
-    let folded = crate::fold::name_key(country);
+    let folded = orienta_text::fold(country);
     matches!(
         folded.as_str(),
         "be" | "bel" | "belgique" | "belgie" | "belgium" | "belgien" | "belgica"
@@ -202,8 +202,5 @@ fn is_belgium(country: &str) -> bool {
 
 /// `Bruxelles` / `Brussel` used for the whole Region.
 fn is_region_wide(city: &str) -> bool {
-    matches!(
-        crate::fold::name_key(city).as_str(),
-        "bruxelles" | "brussel"
-    )
+    matches!(orienta_text::fold(city).as_str(), "bruxelles" | "brussel")
 }

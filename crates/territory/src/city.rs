@@ -1,8 +1,8 @@
 //! What a city field says: a commune, a postal district or locality, or nothing known.
 
 use crate::catalog::Catalog;
-use crate::fold::name_key;
 use crate::postcodes::PostcodeTable;
+use orienta_text::fold;
 use std::collections::HashMap;
 
 /// The reading of a city name.
@@ -46,13 +46,13 @@ impl CityNames {
     pub fn new(catalog: &Catalog, postcodes: &PostcodeTable) -> Self {
         let mut communes = HashMap::new();
         for commune in &catalog.communes {
-            communes.insert(name_key(&commune.fr), commune.nis.clone());
-            communes.insert(name_key(&commune.nl), commune.nis.clone());
+            communes.insert(fold(&commune.fr), commune.nis.clone());
+            communes.insert(fold(&commune.nl), commune.nis.clone());
         }
         let mut localities: HashMap<String, Option<String>> = HashMap::new();
         for row in postcodes.rows() {
             for label in [&row.label_fr, &row.label_nl] {
-                let key = name_key(label);
+                let key = fold(label);
                 if !communes.contains_key(&key) && !label.contains('+') {
                     localities
                         .entry(key)
@@ -74,7 +74,7 @@ impl CityNames {
 
     /// Reads a city name.
     pub fn resolve(&self, city: &str) -> CityMatch {
-        let key = name_key(city);
+        let key = fold(city);
         if key.is_empty() {
             return CityMatch::Unknown;
         }

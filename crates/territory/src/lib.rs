@@ -14,8 +14,6 @@ mod address;
 mod bundled;
 mod catalog;
 mod city;
-mod fold;
-mod lambert;
 mod locate;
 mod postcodes;
 mod qss;
@@ -23,8 +21,6 @@ mod sectors;
 mod streets;
 
 pub use catalog::{BassinInfo, CommuneInfo, QuartierInfo};
-pub use fold::street_key;
-pub use lambert::{lambert72_to_wgs84, wgs84_to_lambert72};
 
 use catalog::Catalog;
 use city::CityNames;
@@ -245,12 +241,12 @@ impl Tagger {
 
     /// Converts Lambert 72 metres to WGS84 `(lat, lon)`.
     pub fn lambert72_to_wgs84(&self, x: f64, y: f64) -> Option<(f64, f64)> {
-        lambert72_to_wgs84(x, y)
+        orienta_model::lambert::lambert72_to_wgs84(x, y)
     }
 
     /// Converts WGS84 `(lat, lon)` to Lambert 72 `(x, y)` metres.
     pub fn wgs84_to_lambert72(&self, lat: f64, lon: f64) -> Option<(f64, f64)> {
-        wgs84_to_lambert72(lat, lon)
+        orienta_model::lambert::wgs84_to_lambert72(lat, lon)
     }
 
     /// The communes of a postcode, main commune first (empty when not a Brussels postcode).

@@ -115,7 +115,7 @@ fn read_lambert72(
 ) -> Option<(f64, f64, GeoMethod)> {
     let (x, y) = (input.lambert_x?, input.lambert_y?);
     let converted = (x.is_finite() && y.is_finite() && x.abs() >= 1e-6 && y.abs() >= 1e-6)
-        .then(|| crate::lambert72_to_wgs84(x, y))
+        .then(|| orienta_model::lambert::lambert72_to_wgs84(x, y))
         .flatten();
     let Some((lat, lon)) = converted else {
         issues.push(warning(

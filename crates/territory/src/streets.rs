@@ -1,9 +1,10 @@
 //! Street geocoding from the OSM street midpoints and the BeST street list.
 
 use crate::bundled;
-use crate::fold::{bilingual_parts, street_key};
 use crate::TerritoryError;
 use orienta_model::Bassin;
+use orienta_text::bilingual;
+use orienta_text::street::street_key;
 use std::collections::HashMap;
 
 /// The midpoint of a street inside one commune, and how its length is shared.
@@ -204,7 +205,7 @@ impl StreetIndex {
             .iter()
             .flat_map(|name| {
                 let mut candidates = vec![street_key(name)];
-                candidates.extend(bilingual_parts(name).into_iter().map(street_key));
+                candidates.extend(bilingual::parts(name).into_iter().map(street_key));
                 candidates
             })
             .filter(|key| !key.is_empty())

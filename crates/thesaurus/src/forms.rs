@@ -1,8 +1,8 @@
 //! The surface forms of a concept: every label, term and acronym that can name it in a text.
 
 use crate::file::ConceptRecord;
-use crate::fold::tokenize;
 use orienta_model::Lang;
+use orienta_text::tokenize;
 
 /// What a surface form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,9 +2,9 @@
 //! by its first token.
 
 use crate::file::ConceptRecord;
-use crate::fold::tokenize;
 use crate::forms::{forms, FormKind};
 use orienta_model::Lang;
+use orienta_text::tokenize;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 pub(crate) struct EntryToken {
     /// Folded token.
     pub folded: String,
-    /// Matching key (see [`crate::match_key`]).
+    /// Matching key (see [`orienta_text::match_key`]).
     pub key: String,
     /// Length of `folded` in characters (drives typo tolerance).
     pub chars: usize,

@@ -11,24 +11,21 @@
 //!   [`Thesaurus::terms`], filters with [`Thesaurus::with_narrower`], autocompletes with
 //!   [`Thesaurus::suggest`] and guesses the query language with [`Thesaurus::guess_lang`].
 //!
-//! Texts and terms meet through one normalisation: [`fold`], [`tokens`] and [`match_key`].
+//! Texts and terms meet through one normalisation: `orienta_text`'s tokens and match keys.
 #![deny(missing_docs)]
 
 mod category;
 mod error;
 mod file;
-mod fold;
 mod forms;
 mod hierarchy;
 mod index;
-mod lang;
 mod matcher;
 mod suggest;
 mod thesaurus;
 mod validate;
 
 pub use error::ThesaurusError;
-pub use fold::{fold, match_key, tokens};
 pub use suggest::Suggestion;
 pub use thesaurus::{ConceptTerms, Thesaurus};
 
@@ -59,7 +56,7 @@ pub struct ConceptMatch {
     /// The language of the term, when it belongs to one (`None` for acronyms and for
     /// terms identical in French and Dutch).
     pub lang: Option<Lang>,
-    /// First matched token, index in the folded token list ([`tokens`]).
+    /// First matched token, index in the text's tokens (`orienta_text::tokenize`).
     pub start_token: usize,
     /// One past the last matched token.
     pub end_token: usize,

@@ -1,8 +1,8 @@
 //! Greedy longest match of thesaurus forms over the tokens of a text, with optional
 //! typo tolerance.
 
-use crate::fold::{Token, Tokens};
 use crate::index::{Entry, EntryToken, TermIndex};
+use orienta_text::{Token, Tokens};
 use std::cmp::Reverse;
 use std::ops::Range;
 
@@ -307,8 +307,8 @@ mod tests {
     /// Edits to read the one word `text` as the one word `term`; the text's key has the
     /// term's number when they are equal, as in the index, and none otherwise.
     fn token_edits_plain(text: &str, term: &str, budget: u8) -> Option<u8> {
-        let text_tokens = crate::fold::tokenize(text);
-        let term_tokens = crate::fold::tokenize(term);
+        let text_tokens = orienta_text::tokenize(text);
+        let term_tokens = orienta_text::tokenize(term);
         let text = text_tokens.iter().next()?;
         let term = term_tokens.iter().next()?;
         let entry_token = EntryToken {

@@ -1,9 +1,9 @@
 //! Prefix suggestions over labels, terms and acronyms (autocomplete).
 
 use crate::file::ConceptRecord;
-use crate::fold::fold;
 use crate::forms::{forms, FormKind};
 use orienta_model::Lang;
+use orienta_text::fold;
 use serde::Serialize;
 
 /// A concept suggested for a typed prefix.

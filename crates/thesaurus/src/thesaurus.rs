@@ -3,14 +3,14 @@
 use crate::category::CategoryIndex;
 use crate::error::ThesaurusError;
 use crate::file::{self, ConceptRecord};
-use crate::fold::tokenize;
 use crate::hierarchy::Hierarchy;
 use crate::index::TermIndex;
-use crate::lang::Vocabulary;
 use crate::suggest::{self, SuggestEntry, Suggestion};
 use crate::validate::validate;
 use crate::{matcher, Concept, ConceptMatch};
 use orienta_model::{CareLine, I18nText, Lang};
+use orienta_text::tokenize;
+use orienta_text::Vocabulary;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -97,7 +97,7 @@ impl Thesaurus {
             terms: TermIndex::build(&records),
             categories: CategoryIndex::build(&records),
             suggestions: suggest::build(&records),
-            vocabulary: Vocabulary::build(&records),
+            vocabulary: vocabulary(&records),
             shared_terms: parsed.shared_terms,
             concepts,
             records,
@@ -271,8 +271,20 @@ impl Thesaurus {
     /// French or Dutch, guessed from the thesaurus vocabulary and function words; `None`
     /// when undecided (acronyms, names, as many French as Dutch clues). Never English.
     pub fn guess_lang(&self, text: &str) -> Option<Lang> {
-        self.inner.vocabulary.guess(text)
+        orienta_text::guess_query(text, &self.inner.vocabulary)
     }
+}
+
+/// The words typical of French or of Dutch: the keys of each language's labels and terms.
+fn vocabulary(records: &[ConceptRecord]) -> Vocabulary {
+    let texts = |lang: Lang| -> Vec<&str> {
+        let labels = records.iter().filter_map(move |record| record.label(lang));
+        let terms = records
+            .iter()
+            .flat_map(move |record| record.terms(lang).iter().map(String::as_str));
+        labels.chain(terms).collect()
+    };
+    Vocabulary::from_texts(texts(Lang::Fr), texts(Lang::Nl))
 }
 
 #[cfg(test)]

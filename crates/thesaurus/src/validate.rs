@@ -2,9 +2,9 @@
 //! reported, so one load tells the editor everything to fix.
 
 use crate::file::{ConceptRecord, ThesaurusFile};
-use crate::fold::{fold, tokenize};
 use crate::forms::{forms, key_of, FormKind};
 use orienta_model::Lang;
+use orienta_text::{fold, tokenize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Words so generic that, alone, they would tag almost every record.

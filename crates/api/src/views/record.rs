@@ -9,7 +9,7 @@ use super::{
 use crate::labels;
 use orienta_model::{Lang, Location, Organisation, Provenance, QualityIssue, Schedule, Term};
 use orienta_search::audience;
-use orienta_thesaurus::fold;
+use orienta_text::fold;
 use orienta_thesaurus::Thesaurus;
 use serde::Serialize;
 use utoipa::ToSchema;

@@ -74,8 +74,8 @@ pub fn report_missing_languages(
 /// Adds names to a list unless an equal one (folded) is there.
 pub fn push_names(names: &mut Vec<String>, new: impl IntoIterator<Item = String>) {
     for candidate in new {
-        let folded = normalize::fold::fold(&candidate);
-        if !folded.is_empty() && !names.iter().any(|n| normalize::fold::fold(n) == folded) {
+        let folded = orienta_text::fold(&candidate);
+        if !folded.is_empty() && !names.iter().any(|n| orienta_text::fold(n) == folded) {
             names.push(candidate);
         }
     }
@@ -152,7 +152,7 @@ pub fn languages(
     issues: &mut Vec<QualityIssue>,
 ) {
     for value in values {
-        match normalize::spoken::to_code(value) {
+        match orienta_text::spoken::to_code(value) {
             Some(code) => organisation.languages.push(code.to_owned()),
             None => issues.push(info(
                 QualityCode::UnknownValue,
@@ -240,64 +240,6 @@ pub struct RawAddress<'a> {
 /// Source field names of an address: street FR, street NL, number, postcode.
 pub type AddressFields<'a> = [&'a str; 4];
 
-/// Street words telling the language of a street name.
-const FRENCH_STREET: &[&str] = &[
-    "rue",
-    "avenue",
-    "av",
-    "boulevard",
-    "bd",
-    "place",
-    "chaussee",
-    "chee",
-    "square",
-    "quai",
-    "clos",
-    "allee",
-    "drève",
-    "dreve",
-    "impasse",
-    "parvis",
-    "galerie",
-    "cite",
-    "rond",
-];
-const DUTCH_STREET_SUFFIXES: &[&str] = &[
-    "straat", "laan", "plein", "steenweg", "kaai", "dreef", "weg", "lei", "gang", "park", "hof",
-    "vest", "markt", "pad", "baan",
-];
-
-/// The language of a street name, from its street word.
-pub fn street_language(street: &str) -> Option<Lang> {
-    let words = normalize::fold::words(street);
-    if words
-        .first()
-        .is_some_and(|w| FRENCH_STREET.contains(&w.as_str()))
-    {
-        return Some(Lang::Fr);
-    }
-    words
-        .iter()
-        .any(|w| {
-            DUTCH_STREET_SUFFIXES
-                .iter()
-                .any(|suffix| w.ends_with(suffix))
-        })
-        .then_some(Lang::Nl)
-}
-
-/// Splits "Rue X - Xstraat" given in one field into French and Dutch.
-fn split_bilingual_street(street: &str) -> Option<(String, String)> {
-    let (left, right) = street
-        .split_once(" - ")
-        .or_else(|| street.split_once(" / "))?;
-    match (street_language(left), street_language(right)) {
-        (Some(Lang::Fr), Some(Lang::Nl)) => Some((left.trim().to_owned(), right.trim().to_owned())),
-        (Some(Lang::Nl), Some(Lang::Fr)) => Some((right.trim().to_owned(), left.trim().to_owned())),
-        _ => None,
-    }
-}
-
 /// Builds a location and the position to tag from raw address parts.
 pub fn location(
     raw: &RawAddress<'_>,
@@ -315,7 +257,7 @@ pub fn location(
         _ => None,
     };
     if let Some((street, field)) = single {
-        if let Some((fr, nl)) = split_bilingual_street(&street) {
+        if let Some((fr, nl)) = orienta_text::street::split_bilingual_street(&street) {
             issues.push(info(
                 QualityCode::AddressSplit,
                 field,

@@ -6,10 +6,11 @@
 
 use super::common::{self, RawAddress};
 use crate::draft::{empty_organisation, Draft, Parsed, SourceContext};
-use crate::normalize::{self, language};
+use crate::normalize;
 use orienta_model::{
     external_id_scheme, ExternalId, I18nText, Lang, PhoneKind, QualityIssue, SourceSystem, Term,
 };
+use orienta_text::guess_label;
 use serde::Deserialize;
 
 /// Need concepts of every hospital site.
@@ -54,52 +55,12 @@ struct Site {
     ref_date: String,
 }
 
-/// Words telling the language of a hospital or site name (suffixes for Dutch compounds).
-const DUTCH_SUFFIXES: &[&str] = &[
-    "ziekenhuis",
-    "ziekenhuizen",
-    "kliniek",
-    "klinieken",
-    "poort",
-    "tuin",
-    "lijn",
-    "centrum",
-];
-const FRENCH_WORDS: &[&str] = &[
-    "hopital",
-    "hopitaux",
-    "clinique",
-    "cliniques",
-    "centre",
-    "porte",
-    "botanique",
-    "meridien",
-    "hospitalier",
-];
-
-fn name_language(part: &str) -> Option<Lang> {
-    let words = normalize::fold::words(part);
-    let dutch = words
-        .iter()
-        .any(|w| DUTCH_SUFFIXES.iter().any(|s| w.ends_with(s)));
-    let french = words.iter().any(|w| FRENCH_WORDS.contains(&w.as_str()));
-    match (french, dutch) {
-        (true, false) => Some(Lang::Fr),
-        (false, true) => Some(Lang::Nl),
-        _ => language::detect(part),
-    }
-}
-
 /// Splits "NL - FR" (or "FR / NL") into French and Dutch; a name that is not a bilingual
 /// pair is returned whole with its language (or for both languages when it has none).
 pub fn split_bilingual(name: &str) -> I18nText {
     let name = name.trim().trim_matches('"').trim();
-    for separator in [" - ", " / "] {
-        let Some((left, right)) = name.split_once(separator) else {
-            continue;
-        };
-        let (left_lang, right_lang) = (name_language(left), name_language(right));
-        let pair = match (left_lang, right_lang) {
+    let pair = orienta_text::bilingual::halves(name).find_map(|(left, right)| {
+        match (guess_label(left), guess_label(right)) {
             (Some(Lang::Nl), Some(Lang::Fr)) | (Some(Lang::Nl), None) | (None, Some(Lang::Fr)) => {
                 Some((right, left))
             }
@@ -107,12 +68,12 @@ pub fn split_bilingual(name: &str) -> I18nText {
                 Some((left, right))
             }
             _ => None,
-        };
-        if let Some((fr, nl)) = pair {
-            return I18nText::new(Some(fr.trim().to_owned()), Some(nl.trim().to_owned()));
         }
+    });
+    if let Some((fr, nl)) = pair {
+        return I18nText::new(Some(fr.to_owned()), Some(nl.to_owned()));
     }
-    match name_language(name) {
+    match guess_label(name) {
         Some(Lang::Nl) => I18nText::new(None, Some(name.to_owned())),
         Some(Lang::Fr) => I18nText::new(Some(name.to_owned()), None),
         _ => I18nText::new(Some(name.to_owned()), Some(name.to_owned())),
@@ -225,7 +186,7 @@ fn map(site: Site, context: &SourceContext<'_>) -> Parsed {
     });
 
     let street = site.street.trim();
-    let (street_fr, street_nl) = match common::street_language(street) {
+    let (street_fr, street_nl) = match orienta_text::street::street_language(street) {
         Some(Lang::Nl) => (None, Some(street)),
         _ => (Some(street), None),
     };

@@ -1,23 +1,13 @@
-//! Which language a text is in, and FR/NL pairs where one side is a copy of the other.
+//! FR/NL pairs where one side is a copy of the other or in the wrong language (the
+//! language guess itself is `orienta_text`'s).
 //!
 //! A text is never moved into the other language's field: a copy or a text in the wrong
 //! language is simply not used for that language (a `SuspectLanguage` warning quotes it).
 
-use super::fold::fold;
-use super::markers::{DUTCH_MARKERS, DUTCH_NAME_MARKERS, FRENCH_MARKERS, FRENCH_NAME_MARKERS};
 use super::text::short;
 use super::warning;
 use orienta_model::{Lang, QualityCode, QualityIssue};
-use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
-
-static DETECTOR: LazyLock<whatlang::Detector> = LazyLock::new(|| {
-    whatlang::Detector::with_allowlist(vec![
-        whatlang::Lang::Fra,
-        whatlang::Lang::Nld,
-        whatlang::Lang::Eng,
-    ])
-});
+use orienta_text::{fold, guess_name, guess_text};
 
 /// Whether a text is a name (judged on legal forms only) or a running text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,146 +16,6 @@ pub enum TextKind {
     Name,
     /// A description, audience or other running text.
     Text,
-}
-
-/// Marker word → (French marker, Dutch marker): one lookup per word for both languages.
-type Markers = FxHashMap<&'static str, (bool, bool)>;
-
-fn markers(french: &[&'static str], dutch: &[&'static str]) -> Markers {
-    let mut markers = Markers::default();
-    for word in french {
-        markers.entry(word).or_default().0 = true;
-    }
-    for word in dutch {
-        markers.entry(word).or_default().1 = true;
-    }
-    markers
-}
-
-static TEXT_MARKERS: LazyLock<MarkerTable> =
-    LazyLock::new(|| MarkerTable::new(FRENCH_MARKERS, DUTCH_MARKERS));
-static NAME_MARKERS: LazyLock<MarkerTable> =
-    LazyLock::new(|| MarkerTable::new(FRENCH_NAME_MARKERS, DUTCH_NAME_MARKERS));
-
-/// Words looked at to count markers.
-const MARKER_WINDOW: usize = 80;
-
-/// Characters given to whatlang when marker words do not decide: trigram scoring is linear
-/// in the sample, and 120 characters tell French, Dutch and English apart.
-const WHATLANG_SAMPLE_CHARS: usize = 120;
-
-/// Markers of one language enough to stop counting when the other has none.
-const DECISIVE_MARKERS: usize = 6;
-
-/// Marker word → (French marker, Dutch marker), and the byte length of the longest marker.
-struct MarkerTable {
-    words: Markers,
-    longest: usize,
-}
-
-impl MarkerTable {
-    fn new(french: &[&'static str], dutch: &[&'static str]) -> Self {
-        let words = markers(french, dutch);
-        let longest = words.keys().map(|word| word.len()).max().unwrap_or(0);
-        Self { words, longest }
-    }
-
-    /// The (French, Dutch) marker flags of a word as written in a text (any case).
-    ///
-    /// ASCII words, most of them, are lowered on the stack, and those longer than every
-    /// marker are not lowered at all; other words are lowered character by character.
-    fn get(&self, word: &str, buffer: &mut String) -> Option<(bool, bool)> {
-        if word.is_ascii() {
-            if word.len() > self.longest {
-                return None;
-            }
-            if word.bytes().all(|byte| byte.is_ascii_lowercase()) {
-                return self.words.get(word).copied();
-            }
-            if word.len() <= ASCII_WORD_BYTES {
-                let mut stack = [0u8; ASCII_WORD_BYTES];
-                let lowered = &mut stack[..word.len()];
-                lowered.copy_from_slice(word.as_bytes());
-                lowered.make_ascii_lowercase();
-                let lowered = std::str::from_utf8(lowered).ok()?;
-                return self.words.get(lowered).copied();
-            }
-        }
-        // Lowering never makes a word shorter in characters, and a marker has no more
-        // characters than bytes.
-        if word.chars().count() > self.longest {
-            return None;
-        }
-        buffer.clear();
-        for c in word.chars() {
-            if c.is_ascii() {
-                buffer.push(c.to_ascii_lowercase());
-            } else {
-                buffer.extend(c.to_lowercase());
-            }
-        }
-        self.words.get(buffer.as_str()).copied()
-    }
-}
-
-/// Room on the stack for an ASCII word lowered for lookup (longer markers fall back to the
-/// character-by-character path).
-const ASCII_WORD_BYTES: usize = 32;
-
-/// Words, French markers and Dutch markers among the first words of a text. Markers are
-/// lower case; accented ones are listed with their accents, so no decomposition is needed.
-fn count_markers(text: &str, markers: &MarkerTable) -> (usize, usize, usize) {
-    let mut buffer = String::new();
-    let (mut total, mut french_count, mut dutch_count) = (0, 0, 0);
-    let words = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
-    for word in words.take(MARKER_WINDOW) {
-        total += 1;
-        if let Some((french, dutch)) = markers.get(word, &mut buffer) {
-            french_count += usize::from(french);
-            dutch_count += usize::from(dutch);
-        }
-        let decisive = (french_count >= DECISIVE_MARKERS && dutch_count == 0)
-            || (dutch_count >= DECISIVE_MARKERS && french_count == 0);
-        if decisive && total >= 4 {
-            break;
-        }
-    }
-    (total, french_count, dutch_count)
-}
-
-fn decide(french_count: usize, dutch_count: usize) -> Option<Lang> {
-    match (french_count, dutch_count) {
-        (0, 0) => None,
-        (f, 0) if f > 0 => Some(Lang::Fr),
-        (0, d) if d > 0 => Some(Lang::Nl),
-        (f, d) if f >= 3 * d => Some(Lang::Fr),
-        (f, d) if d >= 3 * f => Some(Lang::Nl),
-        _ => None,
-    }
-}
-
-/// The language of a text: marker words when the text is short, or they are three or more
-/// (three to one at least), or two with none of the other language; whatlang (French, Dutch,
-/// English) otherwise.
-pub fn detect(text: &str) -> Option<Lang> {
-    let (total, french_count, dutch_count) = count_markers(text, &TEXT_MARKERS);
-    let by_words = decide(french_count, dutch_count);
-    let one_sided = french_count == 0 || dutch_count == 0;
-    let markers = french_count + dutch_count;
-    if total < 4 || (by_words.is_some() && (markers >= 3 || (one_sided && markers >= 2))) {
-        return by_words;
-    }
-    let sample: String = text.chars().take(WHATLANG_SAMPLE_CHARS).collect();
-    match DETECTOR.detect(&sample).filter(whatlang::Info::is_reliable) {
-        Some(info) => match info.lang() {
-            whatlang::Lang::Fra => Some(Lang::Fr),
-            whatlang::Lang::Nld => Some(Lang::Nl),
-            _ => Some(Lang::En),
-        },
-        None => by_words,
-    }
 }
 
 /// Characters of each text folded first when comparing them.
@@ -196,12 +46,6 @@ fn same_text(a: &str, b: &str) -> bool {
         return false;
     }
     fold(a) == fold(b)
-}
-
-/// The language of a name, from its legal form only (`ASBL`, `VZW`…).
-pub fn detect_name(name: &str) -> Option<Lang> {
-    let (_, french_count, dutch_count) = count_markers(name, &NAME_MARKERS);
-    decide(french_count, dutch_count)
 }
 
 fn lang_word(lang: Lang) -> &'static str {
@@ -240,8 +84,8 @@ pub fn check_pair(
         issues.push(warning(QualityCode::SuspectLanguage, field, message));
     };
     let detect_kind = |text: &str| match kind {
-        TextKind::Name => detect_name(text),
-        TextKind::Text => detect(text),
+        TextKind::Name => guess_name(text),
+        TextKind::Text => guess_text(text),
     };
     match (fr, nl) {
         (Some(fr), Some(nl)) if same_text(&fr, &nl) => match detect_kind(&fr) {
@@ -257,14 +101,14 @@ pub fn check_pair(
         },
         (fr, nl) if kind == TextKind::Name => (fr, nl),
         (fr, nl) => {
-            let fr = fr.filter(|text| match detect(text) {
+            let fr = fr.filter(|text| match guess_text(text) {
                 Some(Lang::Nl) => {
                     drop(text, fr_field, Lang::Nl, Lang::Fr, false);
                     false
                 }
                 _ => true,
             });
-            let nl = nl.filter(|text| match detect(text) {
+            let nl = nl.filter(|text| match guess_text(text) {
                 Some(Lang::Fr) => {
                     drop(text, nl_field, Lang::Fr, Lang::Nl, false);
                     false
@@ -281,64 +125,6 @@ mod tests {
     use super::*;
 
     const FIELDS: [&str; 2] = ["publicFr", "publicNl"];
-
-    #[test]
-    fn detects_long_and_short_texts() {
-        assert_eq!(
-            detect("Toute organisation qui se sent concernée par la lutte contre la pauvreté"),
-            Some(Lang::Fr)
-        );
-        assert_eq!(detect("Schaarbeekse verenigingen die zich aangesproken voelen door de bestrijding van armoede"), Some(Lang::Nl));
-        assert_eq!(detect("Tout public"), Some(Lang::Fr));
-        assert_eq!(detect("Iedereen"), Some(Lang::Nl));
-        assert_eq!(detect("Samusocial"), None);
-    }
-
-    /// The table's lookup finds a word's flags exactly when its lowercase form is a marker:
-    /// markers in every case, accented words, long and non-Latin words.
-    #[test]
-    fn marker_lookup_lowers_like_to_lowercase() {
-        let table = &*TEXT_MARKERS;
-        let mut words: Vec<String> = FRENCH_MARKERS
-            .iter()
-            .chain(DUTCH_MARKERS)
-            .flat_map(|word| [word.to_string(), word.to_uppercase(), capitalised(word)])
-            .collect();
-        words.extend(
-            [
-                "ÉCOLE",
-                "Hôpital",
-                "HÔPITAL",
-                "maatschappelijk",
-                "Straße",
-                "İstanbul",
-                "İ",
-                "DÉFAVORISÉES",
-                "Défavorisées_",
-                "hôpitauxx",
-                "ＬＥ",
-                "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
-                "x",
-            ]
-            .map(str::to_owned),
-        );
-        let mut buffer = String::new();
-        for word in &words {
-            assert_eq!(
-                table.get(word, &mut buffer),
-                table.words.get(word.to_lowercase().as_str()).copied(),
-                "{word}"
-            );
-        }
-    }
-
-    fn capitalised(word: &str) -> String {
-        let mut chars = word.chars();
-        chars
-            .next()
-            .map(|first| first.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
-    }
 
     #[test]
     fn same_text_ignores_case_accents_and_punctuation() {

@@ -6,17 +6,14 @@
 pub mod address;
 pub mod date;
 pub mod email;
-pub mod fold;
 pub mod hours;
 pub mod html;
 pub mod kbo;
 pub mod language;
-mod markers;
 pub mod mojibake;
 pub mod name;
 pub mod phone;
 pub mod postcode;
-pub mod spoken;
 pub mod text;
 pub mod web;
 

@@ -8,7 +8,7 @@ mod model;
 
 use super::common::{self, RawAddress};
 use crate::draft::{empty_organisation, Draft, Parsed, SourceContext};
-use crate::normalize::{self, info, kbo, language, warning};
+use crate::normalize::{self, info, kbo, warning};
 use model::{lang_field, phone_kind, weekly_slots, HsdsSchedule, Location, Organization};
 use orienta_model::{
     external_id_scheme, ExternalId, I18nText, Lang, OpeningSlot, QualityCode, Schedule,
@@ -65,7 +65,7 @@ pub(crate) fn parse(raw: &str, context: &SourceContext<'_>) -> Parsed {
             .chain(std::iter::once(name.as_str()))
             .collect::<Vec<_>>()
             .join(" ");
-        match language::detect(&sample) {
+        match orienta_text::guess_text(&sample) {
             Some(detected) => {
                 issues.push(info(
                     QualityCode::SuspectLanguage,
@@ -273,7 +273,9 @@ pub(crate) fn parse(raw: &str, context: &SourceContext<'_>) -> Parsed {
             })
             .or(location.addresses.first());
         let street = address.and_then(|a| a.address_1.get());
-        let (street_fr, street_nl) = match street.map(common::street_language).unwrap_or(Some(lang))
+        let (street_fr, street_nl) = match street
+            .map(orienta_text::street::street_language)
+            .unwrap_or(Some(lang))
         {
             Some(Lang::Nl) => (None, street),
             _ => (street, None),

@@ -238,7 +238,7 @@ fn map(
     organisation.lang_status = record.lang_status.get().map(lang_status);
     if let Some(status) = record.lang_status.get() {
         organisation.languages.extend(
-            normalize::spoken::from_lang_status(status)
+            orienta_text::spoken::from_lang_status(status)
                 .into_iter()
                 .map(str::to_owned),
         );

@@ -1,7 +1,6 @@
 //! Tokens of an opening-hours text.
 
 use super::lexicon;
-use crate::normalize::fold::without_marks;
 use aho_corasick::AhoCorasick;
 use orienta_model::{Lang, Weekday};
 use std::sync::LazyLock;
@@ -27,22 +26,6 @@ pub enum Token {
     RoundTheClock,
     /// Any other word.
     Word(String),
-}
-
-/// Lowercase without accents (punctuation kept: it separates ranges and lists).
-fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            folded.push(c.to_ascii_lowercase());
-        } else {
-            without_marks(c, |part| folded.extend(part.to_lowercase()));
-        }
-    }
-    folded
 }
 
 /// The value of at most four ASCII digits.
@@ -97,7 +80,8 @@ static ANY_PHRASE: LazyLock<Option<AhoCorasick>> =
 
 /// Splits a text into tokens.
 pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
-    let mut folded = fold(text);
+    // lowercase without accents; punctuation kept: it separates ranges and lists
+    let mut folded = orienta_text::lower_without_marks(text);
     let has_phrase = ANY_PHRASE
         .as_ref()
         .is_none_or(|phrases| phrases.is_match(&folded));

@@ -1,6 +1,6 @@
 //! Spoken languages: ISO 639-1 codes from codes or FR/NL/EN language names.
 
-use super::fold::fold;
+use crate::fold::fold;
 
 /// ISO 639-1 code and its FR, NL and EN names (folded).
 const LANGUAGES: &[(&str, &[&str])] = &[

@@ -1,8 +1,12 @@
-//! Marker words: lower-case words found in texts of one language only, counted by
-//! [`super::language`] before any statistical detection.
+//! Marker words: folded words found in texts of one language only, counted by
+//! [`crate::lang`] before any statistical detection. Function words (`le`, `het`), legal
+//! forms (`asbl`, `vzw`), street words and the everyday words of social-health records.
 
 /// Words found only in French texts (not `sociale` or `service`, common in Dutch too).
-pub(super) const FRENCH_MARKERS: &[&str] = &[
+pub(crate) const FRENCH: &[&str] = &[
+    "porte",
+    "botanique",
+    "meridien",
     "asbl",
     "aisbl",
     "scrl",
@@ -23,11 +27,10 @@ pub(super) const FRENCH_MARKERS: &[&str] = &[
     "rue",
     "avenue",
     "chaussee",
-    "chaussée",
-    "hôpital",
-    "hôpitaux",
-    "téléphone",
-    "défavorisées",
+    "hopital",
+    "hopitaux",
+    "telephone",
+    "defavorisees",
     "tout",
     "tous",
     "toute",
@@ -48,8 +51,6 @@ pub(super) const FRENCH_MARKERS: &[&str] = &[
     "accueil",
     "clinique",
     "cliniques",
-    "hopital",
-    "hopitaux",
     "hospitalier",
     "universitaire",
     "institut",
@@ -67,12 +68,11 @@ pub(super) const FRENCH_MARKERS: &[&str] = &[
     "samedi",
     "dimanche",
     "centre",
-    "à",
+    "a",
     "ans",
     "leur",
     "leurs",
     "ou",
-    "où",
     "ces",
     "ce",
     "cette",
@@ -87,7 +87,6 @@ pub(super) const FRENCH_MARKERS: &[&str] = &[
     "selon",
     "entre",
     "vers",
-    "dès",
     "ne",
     "se",
     "il",
@@ -99,37 +98,36 @@ pub(super) const FRENCH_MARKERS: &[&str] = &[
     "afin",
     "ainsi",
     "aussi",
-    "très",
+    "tres",
     "mais",
     "comme",
     "lors",
-    "être",
-    "également",
+    "etre",
+    "egalement",
     "habitants",
     "quartier",
     "commune",
     "inscription",
-    "âgées",
-    "âgés",
-    "âges",
+    "agees",
+    "ages",
     "adultes",
     "famille",
     "familles",
     "parents",
     "proches",
-    "difficulté",
-    "difficultés",
+    "difficulte",
+    "difficultes",
     "malades",
-    "médicale",
+    "medicale",
     "soins",
-    "santé",
+    "sante",
     "logement",
     "emploi",
     "femmes",
     "hommes",
-    "écoute",
-    "domiciliés",
-    "région",
+    "ecoute",
+    "domicilies",
+    "region",
     "bruxelloise",
     "bruxelles",
     "place",
@@ -140,15 +138,28 @@ pub(super) const FRENCH_MARKERS: &[&str] = &[
     "prescription",
     "souffrance",
     "psychique",
-    "surendettées",
+    "surendettees",
     "ayant",
     "payer",
     "factures",
-    "scolarisés",
+    "scolarises",
+    "je",
+    "j",
+    "mon",
+    "ma",
+    "mes",
+    "que",
+    "qu",
+    "d",
+    "l",
+    "plus",
+    "ai",
+    "suis",
+    "service",
 ];
 
 /// Words found only in Dutch texts.
-pub(super) const DUTCH_MARKERS: &[&str] = &[
+pub(crate) const DUTCH: &[&str] = &[
     "vzw",
     "ocmw",
     "cvba",
@@ -239,7 +250,7 @@ pub(super) const DUTCH_MARKERS: &[&str] = &[
     "gemeente",
     "inwoners",
     "moeilijkheden",
-    "financiële",
+    "financiele",
     "gezin",
     "gezinnen",
     "senioren",
@@ -274,10 +285,58 @@ pub(super) const DUTCH_MARKERS: &[&str] = &[
     "brusselse",
     "gewest",
     "zwaar",
-    "categorieën",
+    "categorieen",
+    "ik",
+    "mijn",
+    "hoe",
+    "of",
+    "heb",
+    "ben",
+    "wil",
+    "wij",
+    "jij",
+    "u",
+    "hij",
+    "zij",
 ];
 
-/// Legal forms that tell a French name.
-pub(super) const FRENCH_NAME_MARKERS: &[&str] = &["asbl", "aisbl", "scrl", "sprl", "cpas", "srl"];
-/// Legal forms that tell a Dutch name.
-pub(super) const DUTCH_NAME_MARKERS: &[&str] = &["vzw", "ocmw", "cvba", "bv", "ivzw"];
+/// Endings of Dutch compound nouns in site and service names (`EUROPAZIEKENHUIZEN`,
+/// `KRUIDTUIN`), where whole-word markers find nothing.
+pub(crate) const DUTCH_COMPOUND_ENDINGS: &[&str] = &[
+    "ziekenhuis",
+    "ziekenhuizen",
+    "kliniek",
+    "klinieken",
+    "poort",
+    "tuin",
+    "lijn",
+    "centrum",
+];
+
+/// French legal forms: the only clue to the language of an organisation name, whose
+/// proper names are often the same in both languages.
+pub(crate) const FRENCH_LEGAL_FORMS: &[&str] = &["asbl", "aisbl", "scrl", "sprl", "cpas", "srl"];
+
+/// Dutch legal forms.
+pub(crate) const DUTCH_LEGAL_FORMS: &[&str] = &["vzw", "ocmw", "cvba", "bv", "ivzw"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fold::fold;
+
+    #[test]
+    fn lists_are_folded_and_disjoint() {
+        for word in FRENCH
+            .iter()
+            .chain(DUTCH)
+            .chain(FRENCH_LEGAL_FORMS)
+            .chain(DUTCH_LEGAL_FORMS)
+        {
+            assert_eq!(fold(word), *word, "{word} is not folded");
+        }
+        for word in FRENCH {
+            assert!(!DUTCH.contains(word), "{word} is in both lists");
+        }
+    }
+}
