@@ -3,6 +3,8 @@
 //! The bundled data is imported with the real pipeline into a real on-disk index, every
 //! judged query is run, and each hit is graded by its source category labels.
 
+mod blind;
+
 use orienta_ingest::{ingest, IngestContext};
 use orienta_search::eval::{ndcg_at, recall_at, JudgedSet};
 use orienta_search::{build_version, IndexHandle};

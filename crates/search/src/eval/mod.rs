@@ -1,6 +1,15 @@
-//! Relevance evaluation: judged queries graded by source category labels, nDCG@k and recall@k.
+//! Relevance evaluation: nDCG@k and recall@k over two kinds of judged sets.
+//!
+//! - The category set (`tests/relevance/judged_queries.toml`) grades the bundled data by
+//!   source category labels. The bundled data and the thesaurus come from the same label
+//!   tables, so it measures whether the thesaurus covers them, not how the engine
+//!   generalises.
+//! - The blind set ([`blind`]) was written by an author who never saw the thesaurus, the
+//!   sample generator or the engine: its own records, and grades read from their text.
 //!
 //! Engine-agnostic, so the peer benchmark can score another engine's ranking the same way.
+
+pub mod blind;
 
 use orienta_model::{Bassin, Lang, Organisation};
 use serde::Deserialize;
