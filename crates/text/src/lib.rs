@@ -12,10 +12,12 @@
 //! - [`street`]: street-name keys (abbreviations expanded), street languages and
 //!   bilingual street values.
 //! - [`bilingual`]: splitting a value written in both languages (`FR - NL`).
+//! - [`compound`]: cutting a Dutch compound into known words.
 //! - [`spoken`]: names of spoken languages (FR, NL, EN) and their ISO codes.
 #![deny(missing_docs)]
 
 pub mod bilingual;
+pub mod compound;
 pub mod fold;
 pub mod lang;
 mod markers;
