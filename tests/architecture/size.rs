@@ -31,11 +31,6 @@ const NOT_YET_SPLIT: &[&str] = &[
     "crates/ingest/src/normalize/hours/mod.rs fn parse",
     "crates/ingest/src/pipeline.rs fn ingest",
     "crates/sample/src/record.rs fn organisation",
-    "crates/search/src/facet_table.rs fn build",
-    "crates/search/src/names.rs fn suggest_names",
-    "crates/search/src/query.rs",
-    "crates/search/src/query.rs fn text_query",
-    "crates/search/src/search.rs fn run",
     "crates/territory/src/streets.rs fn bundled",
 ];
 /// Folders whose files are not library or binary code.
