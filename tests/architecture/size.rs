@@ -10,17 +10,6 @@ use std::path::{Path, PathBuf};
 const MAX_FUNCTION_LINES: usize = 80;
 /// The most lines a source file may have, its `#[cfg(test)]` modules not counted.
 const MAX_FILE_LINES: usize = 450;
-/// Functions and files still waiting to be split, as `path` or `path fn name`: the check
-/// tolerates them, and fails once one is short enough, so that the list only shrinks.
-const NOT_YET_SPLIT: &[&str] = &[
-    "crates/api/src/hsds/map.rs fn service",
-    "crates/api/src/hsds/mod.rs fn list",
-    "crates/api/src/hsds/query.rs fn parse",
-    "crates/api/src/metrics.rs fn new",
-    "crates/api/src/routes/needs.rs fn suggest",
-    "crates/api/src/search/spec.rs fn parse",
-    "crates/bench/src/peer/report.rs fn render_size",
-];
 /// Folders whose files are not library or binary code.
 const SKIPPED_FOLDERS: [&str; 4] = ["tests", "benches", "fuzz", "target"];
 
@@ -263,36 +252,16 @@ fn no_function_or_file_is_too_long() {
     source_files(&root.join("crates"), &mut files);
     files.sort();
     let mut problems = Vec::new();
-    let mut tolerated = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).expect("source file");
-        let shown = file
-            .strip_prefix(root)
-            .unwrap_or(file)
-            .to_string_lossy()
-            .replace('\\', "/");
-        let mut report = |key: String, problem: String| {
-            if NOT_YET_SPLIT.contains(&key.as_str()) {
-                tolerated.push(key);
-            } else {
-                problems.push(problem);
-            }
-        };
+        let shown = file.strip_prefix(root).unwrap_or(file).display();
         let file_lines = lines_outside_tests(&text);
         if file_lines > MAX_FILE_LINES {
-            report(shown.clone(), format!("{shown}: {file_lines} lines"));
+            problems.push(format!("{shown}: {file_lines} lines"));
         }
         for function in long_functions(&text, MAX_FUNCTION_LINES) {
             let LongFunction { name, line, lines } = function;
-            let problem = format!("{shown}:{line}: fn {name} spans {lines} lines");
-            report(format!("{shown} fn {name}"), problem);
-        }
-    }
-    for entry in NOT_YET_SPLIT {
-        if !tolerated.iter().any(|key| key == entry) {
-            problems.push(format!(
-                "{entry} is short enough now: take it off NOT_YET_SPLIT"
-            ));
+            problems.push(format!("{shown}:{line}: fn {name} spans {lines} lines"));
         }
     }
     assert!(
