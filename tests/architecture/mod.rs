@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+mod size;
+
 /// Top-level module → the other top-level modules its code names (`crate::x`).
 type Graph = BTreeMap<String, BTreeSet<String>>;
 

@@ -25,87 +25,92 @@ impl Default for Metrics {
     }
 }
 
+/// A gauge (the names below are valid: a failure is a programming error).
+fn gauge(name: &str, help: &str) -> IntGauge {
+    IntGauge::new(name, help).expect("valid gauge")
+}
+
+/// A counter by `labels`.
+fn counter(name: &str, help: &str, labels: &[&str]) -> IntCounterVec {
+    IntCounterVec::new(Opts::new(name, help), labels).expect("valid counter")
+}
+
+/// Request latency by method, route and status, from half a millisecond to five seconds.
+fn latency_histogram() -> HistogramVec {
+    HistogramVec::new(
+        HistogramOpts::new(
+            "orienta_http_request_duration_seconds",
+            "HTTP request latency",
+        )
+        .buckets(vec![
+            0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+        ]),
+        &["method", "route", "status"],
+    )
+    .expect("valid histogram")
+}
+
 impl Metrics {
     /// Registers the collectors on a fresh registry.
     pub fn new() -> Self {
-        let registry = Registry::new();
         // Invariant: the names and labels below are valid and registered once.
-        let requests = IntCounterVec::new(
-            Opts::new("orienta_http_requests_total", "HTTP requests answered"),
-            &["method", "route", "status"],
-        )
-        .expect("valid counter");
-        let latency = HistogramVec::new(
-            HistogramOpts::new(
-                "orienta_http_request_duration_seconds",
-                "HTTP request latency",
-            )
-            .buckets(vec![
-                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
-            ]),
-            &["method", "route", "status"],
-        )
-        .expect("valid histogram");
-        let documents = IntGauge::new(
-            "orienta_index_documents",
-            "documents (organisation × location) in the serving index",
-        )
-        .expect("valid gauge");
-        let organisations = IntGauge::new(
-            "orienta_index_organisations",
-            "organisations in the serving index",
-        )
-        .expect("valid gauge");
-        let version = IntGaugeVec::new(
-            Opts::new(
-                "orienta_index_version_info",
-                "the serving index version (value 1)",
+        let metrics = Self {
+            registry: Registry::new(),
+            requests: counter(
+                "orienta_http_requests_total",
+                "HTTP requests answered",
+                &["method", "route", "status"],
             ),
-            &["version"],
-        )
-        .expect("valid gauge");
-        let cache_lookups = IntCounterVec::new(
-            Opts::new(
+            latency: latency_histogram(),
+            documents: gauge(
+                "orienta_index_documents",
+                "documents (organisation × location) in the serving index",
+            ),
+            organisations: gauge(
+                "orienta_index_organisations",
+                "organisations in the serving index",
+            ),
+            version: IntGaugeVec::new(
+                Opts::new(
+                    "orienta_index_version_info",
+                    "the serving index version (value 1)",
+                ),
+                &["version"],
+            )
+            .expect("valid gauge"),
+            cache_lookups: counter(
                 "orienta_response_cache_lookups_total",
                 "search response cache lookups, by result (hit, miss)",
+                &["result"],
             ),
-            &["result"],
-        )
-        .expect("valid counter");
-        let cache_entries = IntGauge::new(
-            "orienta_response_cache_entries",
-            "rendered searches held in the response cache",
-        )
-        .expect("valid gauge");
-        let cache_bytes = IntGauge::new(
-            "orienta_response_cache_bytes",
-            "bytes held by the response cache (keys and bodies; bounded by cache.response_cache_bytes)",
-        )
-        .expect("valid gauge");
+            cache_entries: gauge(
+                "orienta_response_cache_entries",
+                "rendered searches held in the response cache",
+            ),
+            cache_bytes: gauge(
+                "orienta_response_cache_bytes",
+                "bytes held by the response cache (keys and bodies; bounded by cache.response_cache_bytes)",
+            ),
+        };
+        metrics.register_all();
+        metrics
+    }
+
+    /// Registers every collector on the registry.
+    fn register_all(&self) {
         for collector in [
-            Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
-            Box::new(latency.clone()),
-            Box::new(documents.clone()),
-            Box::new(organisations.clone()),
-            Box::new(version.clone()),
-            Box::new(cache_lookups.clone()),
-            Box::new(cache_entries.clone()),
-            Box::new(cache_bytes.clone()),
+            Box::new(self.requests.clone()) as Box<dyn prometheus::core::Collector>,
+            Box::new(self.latency.clone()),
+            Box::new(self.documents.clone()),
+            Box::new(self.organisations.clone()),
+            Box::new(self.version.clone()),
+            Box::new(self.cache_lookups.clone()),
+            Box::new(self.cache_entries.clone()),
+            Box::new(self.cache_bytes.clone()),
         ] {
-            registry
+            self.registry
                 .register(collector)
                 .expect("collector registered once");
-        }
-        Self {
-            registry,
-            requests,
-            latency,
-            documents,
-            organisations,
-            version,
-            cache_lookups,
-            cache_entries,
-            cache_bytes,
         }
     }
 

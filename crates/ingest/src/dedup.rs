@@ -262,12 +262,26 @@ fn flag_candidates(
 }
 
 /// Merges `other` into `kept`: nothing of `kept` is overwritten.
-fn merge_into(kept: &mut Organisation, other: Organisation) {
+fn merge_into(kept: &mut Organisation, mut other: Organisation) {
     kept.quality.push(info(
         QualityCode::Merged,
         "id",
         format!("merged {} into this record", describe(&other)),
     ));
+    let known_names = merge_names(kept, &other);
+    merge_texts(kept, &other);
+    merge_classification(kept, &mut other);
+    merge_contacts(kept, &mut other);
+    merge_locations(kept, &mut other, &known_names);
+    kept.sources.extend(other.sources);
+    for issue in other.quality {
+        push_unique(&mut kept.quality, issue);
+    }
+}
+
+/// Adds the other record's names that `kept` lacks as alternative names, and its former
+/// names; returns the folded names `kept` had.
+fn merge_names(kept: &mut Organisation, other: &Organisation) -> Vec<String> {
     let known_names: Vec<String> = kept
         .name
         .iter()
@@ -285,6 +299,11 @@ fn merge_into(kept: &mut Organisation, other: Organisation) {
         &mut kept.former_names,
         other.former_names.iter().cloned(),
     );
+    known_names
+}
+
+/// Fills the languages missing from `kept`'s names, texts and hours.
+fn merge_texts(kept: &mut Organisation, other: &Organisation) {
     kept.name.fill_from(&other.name);
     kept.official_name.fill_from(&other.official_name);
     kept.description.fill_from(&other.description);
@@ -295,6 +314,11 @@ fn merge_into(kept: &mut Organisation, other: Organisation) {
     if kept.schedule.weekly.is_empty() {
         kept.schedule.weekly = other.schedule.weekly.clone();
     }
+}
+
+/// Merges the status, flags, languages, needs, care line and categories (the other
+/// record's categories are moved out).
+fn merge_classification(kept: &mut Organisation, other: &mut Organisation) {
     kept.legal_status = kept.legal_status.take().or(other.legal_status.clone());
     kept.lang_status = kept.lang_status.or(other.lang_status);
     kept.interpretation |= other.interpretation;
@@ -305,27 +329,31 @@ fn merge_into(kept: &mut Organisation, other: Organisation) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    for category in other.categories {
+    for category in std::mem::take(&mut other.categories) {
         if !kept.categories.contains(&category) {
             kept.categories.push(category);
         }
     }
-    for phone in other.phones {
+}
+
+/// Adds the other record's new phones, e-mails, websites and identifiers (moved out).
+fn merge_contacts(kept: &mut Organisation, other: &mut Organisation) {
+    for phone in std::mem::take(&mut other.phones) {
         if !kept.phones.iter().any(|p| p.e164 == phone.e164) {
             kept.phones.push(phone);
         }
     }
-    for email in other.emails {
+    for email in std::mem::take(&mut other.emails) {
         if !kept.emails.contains(&email) {
             kept.emails.push(email);
         }
     }
-    for website in other.websites {
+    for website in std::mem::take(&mut other.websites) {
         if !kept.websites.contains(&website) {
             kept.websites.push(website);
         }
     }
-    for id in other.external_ids {
+    for id in std::mem::take(&mut other.external_ids) {
         if !kept
             .external_ids
             .iter()
@@ -334,12 +362,17 @@ fn merge_into(kept: &mut Organisation, other: Organisation) {
             kept.external_ids.push(id);
         }
     }
+}
+
+/// Adds the other record's locations at addresses `kept` does not have (moved out); they
+/// carry the other record's name when it differs from `known_names`.
+fn merge_locations(kept: &mut Organisation, other: &mut Organisation, known_names: &[String]) {
     let kept_addresses = address_keys(&kept.locations);
     let other_name_differs = other
         .name
         .iter()
         .any(|(_, name)| !known_names.contains(&fold(name)));
-    for mut location in other.locations {
+    for mut location in std::mem::take(&mut other.locations) {
         let keys = address_keys(std::slice::from_ref(&location));
         if keys.is_empty() || !keys.iter().any(|key| kept_addresses.contains(key)) {
             if location.name.is_empty() && other_name_differs {
@@ -348,12 +381,9 @@ fn merge_into(kept: &mut Organisation, other: Organisation) {
             kept.locations.push(location);
         }
     }
-    kept.sources.extend(other.sources);
-    for issue in other.quality {
-        push_unique(&mut kept.quality, issue);
-    }
 }
 
+/// `from`'s values added to `into`, sorted, each once.
 fn union_sorted(into: &mut Vec<String>, from: &[String]) {
     into.extend(from.iter().cloned());
     into.sort();

@@ -113,6 +113,42 @@ pub fn harvest(
     let base = base_url.trim_end_matches('/');
     let fetched_at = Utc::now();
     let client = HttpClient::new(options.http.clone())?;
+    let mut ids = list_ids(&client, base)?;
+    let listed_count = ids.len();
+    if let Some(limit) = options.limit {
+        ids.truncate(limit);
+    }
+    std::fs::create_dir_all(out_dir).map_err(io_error(out_dir))?;
+    let records_path = out_dir.join("organisations.ndjson");
+    let Fetched {
+        fetched,
+        deleted_ids,
+        failed_ids,
+    } = fetch_records(&client, base, &ids, &records_path)?;
+    let manifest = HarvestManifest {
+        base_url: base.to_owned(),
+        fetched_at,
+        user_agent: user_agent(),
+        listed: listed_count,
+        fetched,
+        deleted_ids,
+        failed_ids,
+        limit: options.limit,
+    };
+    let manifest_path = out_dir.join("manifest.json");
+    write_manifest(&manifest, &manifest_path)?;
+    Ok(HarvestSummary {
+        listed: listed_count,
+        fetched,
+        deleted: manifest.deleted_ids.len(),
+        failed: manifest.failed_ids.len(),
+        records_path,
+        manifest_path,
+    })
+}
+
+/// The organisation ids the API lists, trimmed, repeats in a row dropped.
+fn list_ids(client: &HttpClient, base: &str) -> Result<Vec<String>, HarvestError> {
     let list_url = format!("{base}/rest/search/organisation/*");
     let listing = client.get(&list_url)?;
     if listing.status != 200 {
@@ -131,63 +167,67 @@ pub fn harvest(
         .filter_map(|item| item.id.get().map(|id| id.trim().to_owned()))
         .collect();
     ids.dedup();
-    let listed_count = ids.len();
-    if let Some(limit) = options.limit {
-        ids.truncate(limit);
-    }
-    std::fs::create_dir_all(out_dir).map_err(io_error(out_dir))?;
-    let records_path = out_dir.join("organisations.ndjson");
-    let file = std::fs::File::create(&records_path).map_err(io_error(&records_path))?;
+    Ok(ids)
+}
+
+/// What fetching the listed organisations gave.
+struct Fetched {
+    /// Records written.
+    fetched: usize,
+    /// Ids answered with another status than 200: deleted since the listing.
+    deleted_ids: Vec<String>,
+    /// Ids not fetched or not readable.
+    failed_ids: Vec<String>,
+}
+
+/// Fetches each organisation and writes it as one NDJSON line to `records_path`.
+fn fetch_records(
+    client: &HttpClient,
+    base: &str,
+    ids: &[String],
+    records_path: &Path,
+) -> Result<Fetched, HarvestError> {
+    let file = std::fs::File::create(records_path).map_err(io_error(records_path))?;
     let mut writer = std::io::BufWriter::new(file);
-    let (mut fetched, mut deleted_ids, mut failed_ids) = (0, Vec::new(), Vec::new());
-    for id in &ids {
+    let mut outcome = Fetched {
+        fetched: 0,
+        deleted_ids: Vec::new(),
+        failed_ids: Vec::new(),
+    };
+    for id in ids {
         let url = format!("{base}/rest/organisation/{id}");
         match client.get(&url) {
             Ok(response) if response.status == 200 => {
                 match serde_json::from_str::<serde_json::Value>(&response.body) {
                     Ok(record) => {
-                        writeln!(writer, "{record}").map_err(io_error(&records_path))?;
-                        fetched += 1;
+                        writeln!(writer, "{record}").map_err(io_error(records_path))?;
+                        outcome.fetched += 1;
                     }
                     Err(error) => {
                         tracing::warn!(id, %error, "unreadable organisation");
-                        failed_ids.push(id.clone());
+                        outcome.failed_ids.push(id.clone());
                     }
                 }
             }
             Ok(response) => {
                 tracing::info!(id, status = response.status, "organisation deleted");
-                deleted_ids.push(id.clone());
+                outcome.deleted_ids.push(id.clone());
             }
             Err(error) => {
                 tracing::warn!(id, %error, "organisation not fetched");
-                failed_ids.push(id.clone());
+                outcome.failed_ids.push(id.clone());
             }
         }
     }
-    writer.flush().map_err(io_error(&records_path))?;
-    let manifest = HarvestManifest {
-        base_url: base.to_owned(),
-        fetched_at,
-        user_agent: user_agent(),
-        listed: listed_count,
-        fetched,
-        deleted_ids,
-        failed_ids,
-        limit: options.limit,
-    };
-    let manifest_path = out_dir.join("manifest.json");
-    let json = serde_json::to_string_pretty(&manifest).map_err(|error| HarvestError::Io {
+    writer.flush().map_err(io_error(records_path))?;
+    Ok(outcome)
+}
+
+/// Writes the manifest as pretty JSON.
+fn write_manifest(manifest: &HarvestManifest, manifest_path: &Path) -> Result<(), HarvestError> {
+    let json = serde_json::to_string_pretty(manifest).map_err(|error| HarvestError::Io {
         path: manifest_path.display().to_string(),
         source: std::io::Error::other(error),
     })?;
-    std::fs::write(&manifest_path, json).map_err(io_error(&manifest_path))?;
-    Ok(HarvestSummary {
-        listed: listed_count,
-        fetched,
-        deleted: manifest.deleted_ids.len(),
-        failed: manifest.failed_ids.len(),
-        records_path,
-        manifest_path,
-    })
+    std::fs::write(manifest_path, json).map_err(io_error(manifest_path))
 }

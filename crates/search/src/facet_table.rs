@@ -10,6 +10,7 @@ use crate::request::Facets;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::fastfield::FacetReader;
 use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
@@ -52,93 +53,11 @@ pub struct FacetTable {
 impl FacetTable {
     /// Reads the `facets` field of every segment.
     pub fn build(segments: &[SegmentReader], field_name: &str) -> tantivy::Result<Self> {
-        let mut table = FacetTable::default();
-        let mut global_ids: HashMap<(usize, String), u16> = HashMap::new();
-        let mut combination_ids: HashMap<Vec<u16>, u32> = HashMap::new();
-        let mut combination_list: Vec<Vec<u16>> = Vec::new();
+        let mut builder = TableBuilder::default();
         for segment in segments {
-            let reader = segment.facet_reader(field_name)?;
-            let mut ord_to_global = Vec::with_capacity(reader.num_facets());
-            let mut facet = Facet::root();
-            for ord in 0..reader.num_facets() as u64 {
-                reader.facet_from_ord(ord, &mut facet)?;
-                let key = dimension_value(&facet);
-                let global = key.and_then(|key| {
-                    if let Some(id) = global_ids.get(&key) {
-                        return Some(*id);
-                    }
-                    let id = u16::try_from(table.values.len()).ok()?;
-                    table.values.push(key.clone());
-                    global_ids.insert(key, id);
-                    Some(id)
-                });
-                ord_to_global.push(global);
-            }
-            let max_doc = segment.max_doc();
-            let mut combinations = Vec::with_capacity(max_doc as usize);
-            let mut groups: [Vec<u16>; GROUPS] = Default::default();
-            for doc in 0..max_doc {
-                for group in &mut groups {
-                    group.clear();
-                }
-                for ord in reader.facet_ords(doc) {
-                    let Some(id) = ord_to_global.get(ord as usize).copied().flatten() else {
-                        continue;
-                    };
-                    let dimension = table.values[id as usize].0;
-                    groups[group_of(dimension)].push(id);
-                }
-                let mut ids = [u32::MAX; GROUPS];
-                for (slot, group) in ids.iter_mut().zip(&mut groups) {
-                    if group.is_empty() {
-                        continue;
-                    }
-                    group.sort_unstable();
-                    group.dedup();
-                    *slot = match combination_ids.get(group.as_slice()) {
-                        Some(id) => *id,
-                        None => {
-                            let id = combination_list.len() as u32;
-                            combination_list.push(group.clone());
-                            combination_ids.insert(group.clone(), id);
-                            id
-                        }
-                    };
-                }
-                combinations.push(ids);
-            }
-            let mut totals = vec![0u32; table.values.len()];
-            for ids in &combinations {
-                for id in ids.iter().filter(|id| **id != u32::MAX) {
-                    for value in &combination_list[*id as usize] {
-                        totals[*value as usize] += 1;
-                    }
-                }
-            }
-            let facets = SegmentFacets {
-                combinations,
-                totals,
-            };
-            table
-                .segments
-                .insert(segment.segment_id(), Arc::new(facets));
+            builder.add_segment(segment, field_name)?;
         }
-        let mut value_combinations = vec![Vec::new(); table.values.len()];
-        for (combination, values) in combination_list.iter().enumerate() {
-            for value in values {
-                value_combinations[*value as usize].push(combination as u32);
-            }
-        }
-        table.value_combinations = value_combinations;
-        table.combinations = Arc::new(combination_list);
-        // Values met in later segments: earlier segments' totals are padded with zeros.
-        let value_count = table.values.len();
-        for facets in table.segments.values_mut() {
-            if let Some(facets) = Arc::get_mut(facets) {
-                facets.totals.resize(value_count, 0);
-            }
-        }
-        Ok(table)
+        Ok(builder.finish())
     }
 
     /// A collector counting the facet values of matching documents.
@@ -269,6 +188,143 @@ impl SegmentDocFilter {
         self.conditions
             .iter()
             .all(|(group, passing)| passing.get(ids[*group] as usize).copied().unwrap_or(false))
+    }
+}
+
+/// A [`FacetTable`] being built: the ids handed out so far.
+#[derive(Default)]
+struct TableBuilder {
+    /// The table, its combinations not yet set.
+    table: FacetTable,
+    /// (dimension index, value) → global value id.
+    global_ids: HashMap<(usize, String), u16>,
+    /// Sorted value ids → combination id.
+    combination_ids: HashMap<Vec<u16>, u32>,
+    /// Combination id → its value ids.
+    combination_list: Vec<Vec<u16>>,
+}
+
+impl TableBuilder {
+    /// Reads one segment's facets: its values, each document's combinations and the totals.
+    fn add_segment(&mut self, segment: &SegmentReader, field_name: &str) -> tantivy::Result<()> {
+        let reader = segment.facet_reader(field_name)?;
+        let ord_to_global = self.global_ids_of(&reader)?;
+        let combinations = self.doc_combinations(segment, &reader, &ord_to_global);
+        let totals = self.totals(&combinations);
+        let facets = SegmentFacets {
+            combinations,
+            totals,
+        };
+        self.table
+            .segments
+            .insert(segment.segment_id(), Arc::new(facets));
+        Ok(())
+    }
+
+    /// The global value id of each of the segment's facet ordinals (`None` for a facet that
+    /// is no dimension value, or past the id space).
+    fn global_ids_of(&mut self, reader: &FacetReader) -> tantivy::Result<Vec<Option<u16>>> {
+        let mut ord_to_global = Vec::with_capacity(reader.num_facets());
+        let mut facet = Facet::root();
+        for ord in 0..reader.num_facets() as u64 {
+            reader.facet_from_ord(ord, &mut facet)?;
+            let key = dimension_value(&facet);
+            let global = key.and_then(|key| {
+                if let Some(id) = self.global_ids.get(&key) {
+                    return Some(*id);
+                }
+                let id = u16::try_from(self.table.values.len()).ok()?;
+                self.table.values.push(key.clone());
+                self.global_ids.insert(key, id);
+                Some(id)
+            });
+            ord_to_global.push(global);
+        }
+        Ok(ord_to_global)
+    }
+
+    /// Each document's combination id per group.
+    fn doc_combinations(
+        &mut self,
+        segment: &SegmentReader,
+        reader: &FacetReader,
+        ord_to_global: &[Option<u16>],
+    ) -> Vec<[u32; GROUPS]> {
+        let max_doc = segment.max_doc();
+        let mut combinations = Vec::with_capacity(max_doc as usize);
+        let mut groups: [Vec<u16>; GROUPS] = Default::default();
+        for doc in 0..max_doc {
+            for group in &mut groups {
+                group.clear();
+            }
+            for ord in reader.facet_ords(doc) {
+                let Some(id) = ord_to_global.get(ord as usize).copied().flatten() else {
+                    continue;
+                };
+                let dimension = self.table.values[id as usize].0;
+                groups[group_of(dimension)].push(id);
+            }
+            let mut ids = [u32::MAX; GROUPS];
+            for (slot, group) in ids.iter_mut().zip(&mut groups) {
+                if group.is_empty() {
+                    continue;
+                }
+                group.sort_unstable();
+                group.dedup();
+                *slot = self.combination_id(group);
+            }
+            combinations.push(ids);
+        }
+        combinations
+    }
+
+    /// The id of a sorted, deduplicated group of values, new ones numbered in order.
+    fn combination_id(&mut self, group: &[u16]) -> u32 {
+        if let Some(id) = self.combination_ids.get(group) {
+            return *id;
+        }
+        let id = self.combination_list.len() as u32;
+        self.combination_list.push(group.to_vec());
+        self.combination_ids.insert(group.to_vec(), id);
+        id
+    }
+
+    /// How many of the documents carry each value known so far.
+    fn totals(&self, combinations: &[[u32; GROUPS]]) -> Vec<u32> {
+        let mut totals = vec![0u32; self.table.values.len()];
+        for ids in combinations {
+            for id in ids.iter().filter(|id| **id != u32::MAX) {
+                for value in &self.combination_list[*id as usize] {
+                    totals[*value as usize] += 1;
+                }
+            }
+        }
+        totals
+    }
+
+    /// The table with its combinations, each value's combinations and equal-length totals.
+    fn finish(self) -> FacetTable {
+        let TableBuilder {
+            mut table,
+            combination_list,
+            ..
+        } = self;
+        let mut value_combinations = vec![Vec::new(); table.values.len()];
+        for (combination, values) in combination_list.iter().enumerate() {
+            for value in values {
+                value_combinations[*value as usize].push(combination as u32);
+            }
+        }
+        table.value_combinations = value_combinations;
+        table.combinations = Arc::new(combination_list);
+        // Values met in later segments: earlier segments' totals are padded with zeros.
+        let value_count = table.values.len();
+        for facets in table.segments.values_mut() {
+            if let Some(facets) = Arc::get_mut(facets) {
+                facets.totals.resize(value_count, 0);
+            }
+        }
+        table
     }
 }
 

@@ -12,6 +12,30 @@ use tantivy::{DocId, SegmentReader};
 const EARTH_RADIUS_M: f64 = 6_371_008.8;
 const METRES_PER_DEGREE_LAT: f64 = 111_320.0;
 
+/// A closed interval of degrees along one axis.
+#[derive(Debug, Clone, Copy)]
+struct Interval {
+    /// The smallest value.
+    low: f64,
+    /// The largest value.
+    high: f64,
+}
+
+impl Interval {
+    /// The values within `delta` of `centre`.
+    fn around(centre: f64, delta: f64) -> Self {
+        Interval {
+            low: centre - delta,
+            high: centre + delta,
+        }
+    }
+
+    /// Whether `value` lies in the interval, bounds included.
+    fn contains(self, value: f64) -> bool {
+        (self.low..=self.high).contains(&value)
+    }
+}
+
 /// Great-circle distance in metres.
 pub fn haversine_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (phi1, phi2) = (lat1.to_radians(), lat2.to_radians());
@@ -136,7 +160,7 @@ impl SegmentPoints {
 
     /// Documents in the cells that meet a bounding box, as bits by document id: a
     /// superset of the documents inside the box.
-    fn cells_meeting(&self, lat_range: (f64, f64), lon_range: (f64, f64)) -> Vec<u64> {
+    fn cells_meeting(&self, lat_range: Interval, lon_range: Interval) -> Vec<u64> {
         let mut bits = vec![0u64; self.points.len().div_ceil(64)];
         let grid = &self.grid;
         if grid.rows == 0 {
@@ -213,13 +237,13 @@ impl Grid {
     /// The cells (along one axis) that meet `[low, high]`; `None` when none does.
     fn cell_range(
         &self,
-        (low, high): (f64, f64),
+        range: Interval,
         origin: f64,
         cell: f64,
         count: usize,
     ) -> Option<std::ops::Range<usize>> {
-        let first = ((low - origin) / cell).floor();
-        let last = ((high - origin) / cell).floor();
+        let first = ((range.low - origin) / cell).floor();
+        let last = ((range.high - origin) / cell).floor();
         if last < 0.0 || first >= count as f64 {
             return None;
         }
@@ -243,8 +267,8 @@ pub fn within_radius(
 ) -> Box<dyn Query> {
     let delta_lat = radius_m / METRES_PER_DEGREE_LAT;
     let delta_lon = radius_m / (METRES_PER_DEGREE_LAT * lat.to_radians().cos().max(0.01));
-    let lat_range = (lat - delta_lat, lat + delta_lat);
-    let lon_range = (lon - delta_lon, lon + delta_lon);
+    let lat_range = Interval::around(lat, delta_lat);
+    let lon_range = Interval::around(lon, delta_lon);
     let from = LocalDistance::new(lat, lon);
     let predicate = FunctionPredicate::from(move |segment: &SegmentReader| {
         let points = coordinates.segment(segment);
@@ -259,8 +283,7 @@ pub fn within_radius(
             let Some((doc_lat, doc_lon)) = points.point(doc) else {
                 return false;
             };
-            let in_box = (lat_range.0..=lat_range.1).contains(&doc_lat)
-                && (lon_range.0..=lon_range.1).contains(&doc_lon);
+            let in_box = lat_range.contains(doc_lat) && lon_range.contains(doc_lon);
             in_box && from.metres(doc_lat, doc_lon) <= radius_m
         })
     });
@@ -310,10 +333,11 @@ mod tests {
             ((40.0, 41.0), (4.0, 5.0)),
             ((50.0, 51.0), (4.0, 6.0)),
         ] {
+            let interval = |(low, high)| Interval { low, high };
+            let (lat_range, lon_range) = (interval(lat_range), interval(lon_range));
             let bits = segment.cells_meeting(lat_range, lon_range);
             for (doc, (lat, lon)) in points.iter().enumerate() {
-                let inside = (lat_range.0..=lat_range.1).contains(lat)
-                    && (lon_range.0..=lon_range.1).contains(lon);
+                let inside = lat_range.contains(*lat) && lon_range.contains(*lon);
                 let flagged = bits[doc / 64] & (1 << (doc % 64)) != 0;
                 assert!(!inside || flagged, "doc {doc} at {lat},{lon} missed");
             }

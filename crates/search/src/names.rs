@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::collections::HashSet;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
 /// Candidates read before re-ranking, per suggestion asked.
@@ -27,6 +27,7 @@ pub struct NameSuggestion {
     pub lang: Lang,
 }
 
+/// The first word of `text` (all of it when it has none).
 fn first_word(text: &str) -> &str {
     text.split(|character: char| !character.is_alphanumeric())
         .find(|word| !word.is_empty())
@@ -47,6 +48,46 @@ fn rank(folded_name: &str, folded_prefix: &str) -> u8 {
     }
 }
 
+/// Every complete word as a term, the last one as a (typo-tolerant from five letters) prefix.
+fn prefix_query(field: Field, complete: &[String], last: &str) -> BooleanQuery {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = complete
+        .iter()
+        .map(|term| {
+            let term = Term::from_field_text(field, term);
+            let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+            (Occur::Must, query)
+        })
+        .collect();
+    let distance = if last.chars().count() >= 5 { 1 } else { 0 };
+    let last_term = Term::from_field_text(field, last);
+    clauses.push((
+        Occur::Must,
+        Box::new(FuzzyTermQuery::new_prefix(last_term, distance, true)),
+    ));
+    BooleanQuery::new(clauses)
+}
+
+/// The name to show in `lang`: the Dutch one when asked for and present, else the French
+/// one, else the Dutch one.
+fn label_in<'a>(lang: Lang, fr: Option<&'a str>, nl: Option<&'a str>) -> Option<(&'a str, Lang)> {
+    match (lang, fr, nl) {
+        (Lang::Nl, _, Some(name)) => Some((name, Lang::Nl)),
+        (_, Some(name), _) => Some((name, Lang::Fr)),
+        (_, None, Some(name)) => Some((name, Lang::Nl)),
+        _ => None,
+    }
+}
+
+/// A suggestion with what orders it.
+struct Ranked {
+    /// How well the best name matches (lower is better).
+    rank: u8,
+    /// The label's length in characters (shorter first).
+    label_chars: usize,
+    /// The suggestion.
+    suggestion: NameSuggestion,
+}
+
 impl SearchIndex {
     /// Organisations whose name, official name or acronym starts with `prefix` word by word
     /// (`cpas sch` finds "CPAS de Schaerbeek"), at most `limit`, one per organisation.
@@ -63,76 +104,62 @@ impl SearchIndex {
         if limit == 0 {
             return Ok(Vec::new());
         }
-        let field = self.fields().name_any;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = complete
-            .iter()
-            .map(|term| {
-                let term = Term::from_field_text(field, term);
-                let query: Box<dyn Query> =
-                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                (Occur::Must, query)
-            })
-            .collect();
-        let distance = if last.chars().count() >= 5 { 1 } else { 0 };
-        let last_term = Term::from_field_text(field, last);
-        clauses.push((
-            Occur::Must,
-            Box::new(FuzzyTermQuery::new_prefix(last_term, distance, true)),
-        ));
-        let query = BooleanQuery::new(clauses);
+        let query = prefix_query(self.fields().name_any, complete, last);
         let searcher = self.searcher();
         let candidates = limit.saturating_mul(CANDIDATES_PER_SUGGESTION);
         let top = searcher.search(&query, &TopDocs::with_limit(candidates).order_by_score())?;
 
         let folded_prefix = fold(prefix.trim());
-        let fields = self.fields();
         let mut seen = HashSet::new();
-        let mut found: Vec<(u8, usize, NameSuggestion)> = Vec::new();
+        let mut found: Vec<Ranked> = Vec::new();
         for (_, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let text = |field| doc.get_first(field).and_then(|value| value.as_str());
-            let Some(id) = text(fields.org_id) else {
-                continue;
-            };
-            if !seen.insert(id.to_owned()) {
-                continue;
-            }
-            let (fr, nl) = (text(fields.name_fr), text(fields.name_nl));
-            let resolved = match (lang, fr, nl) {
-                (Lang::Nl, _, Some(name)) => Some((name, Lang::Nl)),
-                (_, Some(name), _) => Some((name, Lang::Fr)),
-                (_, None, Some(name)) => Some((name, Lang::Nl)),
-                _ => None,
-            };
-            let Some((label, label_lang)) = resolved else {
-                continue;
-            };
-            let best = [fr, nl]
-                .into_iter()
-                .flatten()
-                .map(|name| rank(&fold(name), &folded_prefix))
-                .min()
-                .unwrap_or(2);
-            found.push((
-                best,
-                label.chars().count(),
-                NameSuggestion {
-                    id: id.to_owned(),
-                    label: label.to_owned(),
-                    lang: label_lang,
-                },
-            ));
+            found.extend(self.ranked(&doc, lang, &folded_prefix, &mut seen));
         }
         found.sort_by(|a, b| {
-            (a.0, a.1)
-                .cmp(&(b.0, b.1))
-                .then_with(|| a.2.label.cmp(&b.2.label))
+            (a.rank, a.label_chars)
+                .cmp(&(b.rank, b.label_chars))
+                .then_with(|| a.suggestion.label.cmp(&b.suggestion.label))
         });
         Ok(found
             .into_iter()
             .take(limit)
-            .map(|(_, _, suggestion)| suggestion)
+            .map(|ranked| ranked.suggestion)
             .collect())
+    }
+
+    /// The suggestion of a matching document, ranked; `None` for an organisation already
+    /// `seen` or one without a name.
+    fn ranked(
+        &self,
+        doc: &TantivyDocument,
+        lang: Lang,
+        folded_prefix: &str,
+        seen: &mut HashSet<String>,
+    ) -> Option<Ranked> {
+        let fields = self.fields();
+        let text = |field| doc.get_first(field).and_then(|value| value.as_str());
+        let id = text(fields.org_id)?;
+        if !seen.insert(id.to_owned()) {
+            return None;
+        }
+        let (fr, nl) = (text(fields.name_fr), text(fields.name_nl));
+        let (label, label_lang) = label_in(lang, fr, nl)?;
+        let best = [fr, nl]
+            .into_iter()
+            .flatten()
+            .map(|name| rank(&fold(name), folded_prefix))
+            .min()
+            .unwrap_or(2);
+        Some(Ranked {
+            rank: best,
+            label_chars: label.chars().count(),
+            suggestion: NameSuggestion {
+                id: id.to_owned(),
+                label: label.to_owned(),
+                lang: label_lang,
+            },
+        })
     }
 }
 

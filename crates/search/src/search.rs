@@ -6,15 +6,71 @@ use crate::index::SearchIndex;
 use crate::query::{self, BuiltQuery};
 use crate::request::{Hit, SearchRequest, SearchResults, Sort};
 use crate::SearchError;
-use orienta_model::Lang;
+use orienta_model::{Lang, Organisation};
 use std::collections::BTreeMap;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, DocId, Score, SegmentReader};
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader};
 
 /// Distance decay for relevance ranking near a point: 1 at the point, 0.5 at 1.5 km.
 fn proximity_factor(distance_m: f64) -> f64 {
     0.4 + 0.6 / (1.0 + distance_m / 1500.0)
+}
+
+/// The page of matches of one pass, before the records are read.
+struct Matches {
+    /// Final score and address of each match on the page.
+    top: Vec<(f64, DocAddress)>,
+    /// How many documents matched.
+    total: usize,
+    /// Facet counts, when asked for.
+    facet_counts: Option<Vec<u32>>,
+}
+
+/// How a match's final score is made from its text score.
+#[derive(Clone, Copy)]
+struct Ranking {
+    /// Relevance or distance first.
+    sort: Sort,
+}
+
+impl Ranking {
+    /// The final score: first-line services first (`first_line` is only set under stepped
+    /// care), then by distance
+    /// or by text score weighted by nearness.
+    fn score(self, score: Score, distance: Option<f64>, first_line: bool) -> f64 {
+        let step = if first_line { 1.0e9 } else { 0.0 };
+        match (self.sort, distance) {
+            (Sort::Distance, Some(distance)) => step - distance,
+            (Sort::Distance, None) => step - 1.0e8,
+            (Sort::Relevance, Some(distance)) => {
+                step + f64::from(score) * proximity_factor(distance)
+            }
+            (Sort::Relevance, None) => step + f64::from(score),
+        }
+    }
+}
+
+/// The highlighted name and description of a record in `lang`, where a term matched.
+fn highlights(
+    organisation: &Organisation,
+    generators: &[(&'static str, SnippetGenerator)],
+    lang: Lang,
+) -> BTreeMap<String, String> {
+    let mut highlights = BTreeMap::new();
+    for (name, generator) in generators {
+        let text = match *name {
+            "name" => organisation.name.get(lang).map(str::to_owned),
+            _ => organisation.description.get(lang).map(str::to_owned),
+        };
+        let Some(text) = text else { continue };
+        let mut snippet = generator.snippet(&text);
+        snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+        if !snippet.highlighted().is_empty() {
+            highlights.insert((*name).to_owned(), snippet.to_html());
+        }
+    }
+    highlights
 }
 
 impl SearchIndex {
@@ -30,60 +86,18 @@ impl SearchIndex {
         self.run(request, &relaxed)
     }
 
+    /// One pass of a search: the page of ranked hits, the total and the facets.
     fn run(
         &self,
         request: &SearchRequest,
         built: &BuiltQuery,
     ) -> Result<SearchResults, SearchError> {
         let searcher = self.searcher();
-        let limit = request.limit.max(1);
-        let near = request.near;
-        let sort = request.sort;
-        let stepped_care = request.stepped_care;
-        let coordinates = self.coordinates();
-        let facet_collector = request.facets.then(|| self.facet_table().collector());
-        // Without text, point or stepped care every match scores 0: ranking would only
-        // reproduce index order.
-        let unranked = request.text.is_none() && near.is_none() && !stepped_care;
-        let (top, total, facet_counts) = if unranked {
-            let first = FirstDocs::new(request.offset, limit);
-            let (docs, total, facet_counts) =
-                searcher.search(&built.query, &(first, Count, facet_collector))?;
-            let top: Vec<(f64, DocAddress)> =
-                docs.into_iter().map(|address| (0.0, address)).collect();
-            (top, total, facet_counts)
-        } else {
-            let ranking = TopDocs::with_limit(limit)
-                .and_offset(request.offset)
-                .tweak_score(move |segment: &SegmentReader| {
-                    let points = coordinates.segment(segment);
-                    let from = near.map(|near| LocalDistance::new(near.lat, near.lon));
-                    let first_line_column = segment.fast_fields().u64("first_line").ok();
-                    move |doc: DocId, score: Score| -> f64 {
-                        let distance = from.and_then(|from| {
-                            let (doc_lat, doc_lon) = points.point(doc)?;
-                            Some(from.metres(doc_lat, doc_lon))
-                        });
-                        let first_line = stepped_care
-                            && first_line_column
-                                .as_ref()
-                                .and_then(|column| column.first(doc))
-                                .unwrap_or(0)
-                                == 1;
-                        let step = if first_line { 1.0e9 } else { 0.0 };
-                        match (sort, distance) {
-                            (Sort::Distance, Some(distance)) => step - distance,
-                            (Sort::Distance, None) => step - 1.0e8,
-                            (Sort::Relevance, Some(distance)) => {
-                                step + f64::from(score) * proximity_factor(distance)
-                            }
-                            (Sort::Relevance, None) => step + f64::from(score),
-                        }
-                    }
-                });
-            searcher.search(&built.query, &(ranking, Count, facet_collector))?
-        };
-
+        let Matches {
+            top,
+            total,
+            facet_counts,
+        } = self.matches(&searcher, request, built)?;
         let highlight_lang = built.understanding.lang.unwrap_or(Lang::Fr);
         let generators = if request.highlight {
             self.snippet_generators(built, highlight_lang)
@@ -93,26 +107,11 @@ impl SearchIndex {
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let (organisation, location_index) = self.record_at(&searcher, address)?;
-            let distance_m = near.and_then(|point| {
+            let distance_m = request.near.and_then(|point| {
                 let geo = organisation.locations.get(location_index)?.geo?;
                 Some(haversine_m(point.lat, point.lon, geo.lat, geo.lon).round())
             });
-            let mut highlights = BTreeMap::new();
-            for (name, generator) in &generators {
-                let text = match *name {
-                    "name" => organisation.name.get(highlight_lang).map(str::to_owned),
-                    _ => organisation
-                        .description
-                        .get(highlight_lang)
-                        .map(str::to_owned),
-                };
-                let Some(text) = text else { continue };
-                let mut snippet = generator.snippet(&text);
-                snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
-                if !snippet.highlighted().is_empty() {
-                    highlights.insert((*name).to_owned(), snippet.to_html());
-                }
-            }
+            let highlights = highlights(&organisation, &generators, highlight_lang);
             hits.push(Hit {
                 organisation,
                 location_index,
@@ -132,6 +131,64 @@ impl SearchIndex {
         })
     }
 
+    /// The requested page of matches with their scores, the total and the facet counts.
+    fn matches(
+        &self,
+        searcher: &Searcher,
+        request: &SearchRequest,
+        built: &BuiltQuery,
+    ) -> Result<Matches, SearchError> {
+        let limit = request.limit.max(1);
+        let near = request.near;
+        let stepped_care = request.stepped_care;
+        let coordinates = self.coordinates();
+        let facet_collector = request.facets.then(|| self.facet_table().collector());
+        // Without text, point or stepped care every match scores 0: ranking would only
+        // reproduce index order.
+        let unranked = request.text.is_none() && near.is_none() && !stepped_care;
+        if unranked {
+            let first = FirstDocs::new(request.offset, limit);
+            let (docs, total, facet_counts) =
+                searcher.search(&built.query, &(first, Count, facet_collector))?;
+            let top = docs.into_iter().map(|address| (0.0, address)).collect();
+            return Ok(Matches {
+                top,
+                total,
+                facet_counts,
+            });
+        }
+        let ranking = Ranking { sort: request.sort };
+        let top_docs = TopDocs::with_limit(limit)
+            .and_offset(request.offset)
+            .tweak_score(move |segment: &SegmentReader| {
+                let points = coordinates.segment(segment);
+                let from = near.map(|near| LocalDistance::new(near.lat, near.lon));
+                let first_line_column = segment.fast_fields().u64("first_line").ok();
+                move |doc: DocId, score: Score| -> f64 {
+                    let distance = from.and_then(|from| {
+                        let (doc_lat, doc_lon) = points.point(doc)?;
+                        Some(from.metres(doc_lat, doc_lon))
+                    });
+                    let first_line = stepped_care
+                        && first_line_column
+                            .as_ref()
+                            .and_then(|column| column.first(doc))
+                            .unwrap_or(0)
+                            == 1;
+                    ranking.score(score, distance, first_line)
+                }
+            });
+        let (top, total, facet_counts) =
+            searcher.search(&built.query, &(top_docs, Count, facet_collector))?;
+        Ok(Matches {
+            top,
+            total,
+            facet_counts,
+        })
+    }
+
+    /// Snippet generators for the name and description in `lang`, for the fields with terms
+    /// to highlight.
     fn snippet_generators(
         &self,
         built: &BuiltQuery,

@@ -162,7 +162,11 @@ fn geocode(
                 } else {
                     FIELD_STREET_NL
                 };
-                return Some(street_outcome(tagger, point, (field, &names), issues));
+                let given = GivenStreet {
+                    field,
+                    names: &names,
+                };
+                return Some(street_outcome(tagger, point, &given, issues));
             }
             StreetMatch::Commune(nis) => commune = Some(nis.to_owned()),
             StreetMatch::None => {}
@@ -202,14 +206,23 @@ fn geocode(
     })
 }
 
+/// The street a location gave: the field it came from and its names.
+struct GivenStreet<'a> {
+    /// The field the street came from, for the report.
+    field: &'a str,
+    /// Its names, French first.
+    names: &'a [&'a str],
+}
+
 /// The territory of a street midpoint: commune, main bassin, and the quartier when one
 /// holds most of the street.
 fn street_outcome(
     tagger: &Tagger,
     point: &StreetPoint,
-    (field, names): (&str, &[&str]),
+    given: &GivenStreet<'_>,
     issues: &mut Vec<QualityIssue>,
 ) -> TagOutcome {
+    let GivenStreet { field, names } = *given;
     let commune = tagger.commune(&point.nis);
     let bassin = point.bassin_shares.first().map(|&(bassin, share)| {
         let stated = tagger.catalog.rule_status(&point.nis, bassin) == TagStatus::Official;

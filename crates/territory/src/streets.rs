@@ -91,83 +91,100 @@ impl StreetIndex {
         let mut reader = csv::Reader::from_reader(bundled::STREET_MIDPOINTS.as_bytes());
         for row in reader.deserialize::<MidpointRow>() {
             let row = row.map_err(|error| TerritoryError::layer(MIDPOINTS, error))?;
-            let position = index.points.len();
-            for name in [&row.street_fr, &row.street_nl] {
-                let key = street_key(name);
-                if key.is_empty() {
-                    continue;
-                }
-                push_unique(
-                    &mut index.points_by_postcode,
-                    (row.postcode.clone(), key.clone()),
-                    position,
-                );
-                push_unique(
-                    &mut index.points_by_commune,
-                    (row.nis_commune.clone(), key),
-                    position,
-                );
-            }
-            let mut bassin_shares: Vec<(Bassin, f64)> = shares(&row.bassin_shares)
-                .filter_map(|(name, share)| Some((Bassin::parse(name)?, share)))
-                .collect();
-            bassin_shares.sort_by(|left, right| right.1.total_cmp(&left.1));
-            let top_quartier = shares(&row.mdrc_shares)
-                .filter_map(|(code, share)| Some((code.parse::<u32>().ok()?, share)))
-                .max_by(|left, right| left.1.total_cmp(&right.1));
-            if row.match_quality != "boundary-buffer-low" {
-                let area = index
-                    .areas
-                    .entry((row.postcode.clone(), row.nis_commune.clone()))
-                    .or_default();
-                area.lat_sum += row.lat;
-                area.lon_sum += row.lon;
-                area.count += 1;
-                for (bassin, share) in &bassin_shares {
-                    let length = share * row.length_in_commune_m;
-                    match area
-                        .bassin_lengths
-                        .iter_mut()
-                        .find(|(known, _)| known == bassin)
-                    {
-                        Some((_, total)) => *total += length,
-                        None => area.bassin_lengths.push((*bassin, length)),
-                    }
-                }
-            }
-            index.points.push(StreetPoint {
-                postcode: row.postcode,
-                nis: row.nis_commune,
-                lat: row.lat,
-                lon: row.lon,
-                length_m: row.length_in_commune_m,
-                top_quartier,
-                bassin_shares,
-                low_quality: row.match_quality == "boundary-buffer-low",
-            });
+            index.add_midpoint(row);
         }
         let mut reader = csv::Reader::from_reader(bundled::STREETS.as_bytes());
         for row in reader.deserialize::<StreetRow>() {
             let row = row.map_err(|error| TerritoryError::layer("brussels_streets.csv", error))?;
-            for name in [&row.street_fr, &row.street_nl] {
-                let key = street_key(name);
-                if key.is_empty() {
-                    continue;
-                }
-                let nis = row.nis_commune.clone();
-                push_unique(
-                    &mut index.communes_by_postcode,
-                    (row.postcode.clone(), key.clone()),
-                    nis.clone(),
-                );
-                push_unique(
-                    &mut index.communes_by_commune,
-                    (row.nis_commune.clone(), key),
-                    nis,
-                );
-            }
+            index.add_street(&row);
         }
         Ok(index)
+    }
+
+    /// Indexes one street midpoint by its names, adds it to its area (unless its match is
+    /// poor) and keeps its shares.
+    fn add_midpoint(&mut self, row: MidpointRow) {
+        let position = self.points.len();
+        for name in [&row.street_fr, &row.street_nl] {
+            let key = street_key(name);
+            if key.is_empty() {
+                continue;
+            }
+            push_unique(
+                &mut self.points_by_postcode,
+                (row.postcode.clone(), key.clone()),
+                position,
+            );
+            push_unique(
+                &mut self.points_by_commune,
+                (row.nis_commune.clone(), key),
+                position,
+            );
+        }
+        let mut bassin_shares: Vec<(Bassin, f64)> = shares(&row.bassin_shares)
+            .filter_map(|(name, share)| Some((Bassin::parse(name)?, share)))
+            .collect();
+        bassin_shares.sort_by(|left, right| right.1.total_cmp(&left.1));
+        let top_quartier = shares(&row.mdrc_shares)
+            .filter_map(|(code, share)| Some((code.parse::<u32>().ok()?, share)))
+            .max_by(|left, right| left.1.total_cmp(&right.1));
+        if row.match_quality != "boundary-buffer-low" {
+            self.add_to_area(&row, &bassin_shares);
+        }
+        self.points.push(StreetPoint {
+            postcode: row.postcode,
+            nis: row.nis_commune,
+            lat: row.lat,
+            lon: row.lon,
+            length_m: row.length_in_commune_m,
+            top_quartier,
+            bassin_shares,
+            low_quality: row.match_quality == "boundary-buffer-low",
+        });
+    }
+
+    /// Adds a midpoint to its (postcode, commune) area: position sums and street length
+    /// per bassin.
+    fn add_to_area(&mut self, row: &MidpointRow, bassin_shares: &[(Bassin, f64)]) {
+        let area = self
+            .areas
+            .entry((row.postcode.clone(), row.nis_commune.clone()))
+            .or_default();
+        area.lat_sum += row.lat;
+        area.lon_sum += row.lon;
+        area.count += 1;
+        for (bassin, share) in bassin_shares {
+            let length = share * row.length_in_commune_m;
+            match area
+                .bassin_lengths
+                .iter_mut()
+                .find(|(known, _)| known == bassin)
+            {
+                Some((_, total)) => *total += length,
+                None => area.bassin_lengths.push((*bassin, length)),
+            }
+        }
+    }
+
+    /// Indexes the commune of a BeST street by its names.
+    fn add_street(&mut self, row: &StreetRow) {
+        for name in [&row.street_fr, &row.street_nl] {
+            let key = street_key(name);
+            if key.is_empty() {
+                continue;
+            }
+            let nis = row.nis_commune.clone();
+            push_unique(
+                &mut self.communes_by_postcode,
+                (row.postcode.clone(), key.clone()),
+                nis.clone(),
+            );
+            push_unique(
+                &mut self.communes_by_commune,
+                (row.nis_commune.clone(), key),
+                nis,
+            );
+        }
     }
 
     /// The mean of the midpoints of a postcode, in one commune or in all.

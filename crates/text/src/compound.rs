@@ -1,5 +1,5 @@
-//! Dutch compounds: `gokverslaving` is `gok` + `verslaving`, `schuldenlast` is `schulden`
-//! + `last`, `jongerenpsycholoog` is `jongeren` + `psycholoog`. Dutch writes compounds as
+//! Dutch compounds: `gokverslaving` is `gok` and `verslaving`, `schuldenlast` is
+//! `schulden` and `last`, `jongerenpsycholoog` is `jongeren` and `psycholoog`. Dutch writes compounds as
 //! one word, often with a linking `-s-` or `-en-` (`arbeidsongeval`, `pannenkoek`), so a
 //! compound nobody listed finds nothing unless it is cut into words that are known.
 //!
@@ -31,7 +31,10 @@ fn cuts<'a>(word: &'a str, is_word: &dyn Fn(&str) -> bool, most: usize) -> Vec<V
     if most < 2 {
         return found;
     }
-    let boundaries = word.char_indices().map(|(position, _)| position).skip(MIN_PART_CHARS);
+    let boundaries = word
+        .char_indices()
+        .map(|(position, _)| position)
+        .skip(MIN_PART_CHARS);
     for cut in boundaries {
         let (head, rest) = word.split_at(cut);
         if !is_word(head) {
@@ -61,8 +64,23 @@ mod tests {
     use super::*;
 
     const KNOWN: &[&str] = &[
-        "gok", "verslaving", "schuld", "schulden", "last", "thuis", "hulp", "budget", "jongeren",
-        "psycholoog", "energie", "armoede", "huur", "achterstand", "arbeid", "ongeval", "ver",
+        "gok",
+        "verslaving",
+        "schuld",
+        "schulden",
+        "last",
+        "thuis",
+        "hulp",
+        "budget",
+        "jongeren",
+        "psycholoog",
+        "energie",
+        "armoede",
+        "huur",
+        "achterstand",
+        "arbeid",
+        "ongeval",
+        "ver",
     ];
 
     fn parts(word: &str) -> Option<Vec<&str>> {
@@ -74,7 +92,10 @@ mod tests {
         assert_eq!(parts("gokverslaving"), Some(vec!["gok", "verslaving"]));
         assert_eq!(parts("budgethulp"), Some(vec!["budget", "hulp"]));
         assert_eq!(parts("thuishulp"), Some(vec!["thuis", "hulp"]));
-        assert_eq!(parts("jongerenpsycholoog"), Some(vec!["jongeren", "psycholoog"]));
+        assert_eq!(
+            parts("jongerenpsycholoog"),
+            Some(vec!["jongeren", "psycholoog"])
+        );
         assert_eq!(parts("energiearmoede"), Some(vec!["energie", "armoede"]));
         assert_eq!(parts("huurachterstand"), Some(vec!["huur", "achterstand"]));
     }

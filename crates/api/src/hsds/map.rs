@@ -142,14 +142,8 @@ pub fn locations(organisation: &Organisation, lang: Lang) -> Vec<Location> {
         .collect()
 }
 
-/// The default service of an organisation (without nested organisation and locations).
-pub fn service(
-    organisation: &Organisation,
-    modified: DateTime<Utc>,
-    context: &MapContext<'_>,
-) -> Service {
-    let lang = context.lang;
-    let id = service_id(&organisation.id);
+/// The weekly slots as schedules; the hours text goes on the first (or on its own).
+fn schedules(organisation: &Organisation, id: &str, lang: Lang) -> Vec<Schedule> {
     let mut schedules: Vec<Schedule> = organisation
         .schedule
         .weekly
@@ -157,7 +151,7 @@ pub fn service(
         .enumerate()
         .map(|(position, slot)| Schedule {
             id: derived_id("schedule", &format!("{id}/{position}")),
-            service_id: id.clone(),
+            service_id: id.to_owned(),
             freq: Some("WEEKLY".to_owned()),
             byday: Some(day_code(slot.day).to_owned()),
             opens_at: Some(clock(slot.opens)),
@@ -170,7 +164,7 @@ pub fn service(
             Some(first) => first.description = Some(text),
             None => schedules.push(Schedule {
                 id: derived_id("schedule", &format!("{id}/text")),
-                service_id: id.clone(),
+                service_id: id.to_owned(),
                 freq: None,
                 byday: None,
                 opens_at: None,
@@ -179,6 +173,48 @@ pub fn service(
             }),
         }
     }
+    schedules
+}
+
+/// The spoken languages, named in `lang`.
+fn languages(organisation: &Organisation, id: &str, lang: Lang) -> Vec<Language> {
+    organisation
+        .languages
+        .iter()
+        .map(|code| Language {
+            id: derived_id("language", &format!("{id}/{code}")),
+            service_id: id.to_owned(),
+            name: labels::language_name(code, lang),
+            code: code.clone(),
+        })
+        .collect()
+}
+
+/// The needs as attributes linking the service to taxonomy terms.
+fn attributes(organisation: &Organisation, id: &str, context: &MapContext<'_>) -> Vec<Attribute> {
+    organisation
+        .needs
+        .iter()
+        .filter_map(|need| taxonomy_term(context.thesaurus, need, context.lang))
+        .map(|term| Attribute {
+            id: derived_id("attribute", &format!("{id}/{}", term.code)),
+            link_id: id.to_owned(),
+            link_type: "service".to_owned(),
+            link_entity: "service".to_owned(),
+            taxonomy_term_id: term.id.clone(),
+            taxonomy_term: term,
+        })
+        .collect()
+}
+
+/// The default service of an organisation (without nested organisation and locations).
+pub fn service(
+    organisation: &Organisation,
+    modified: DateTime<Utc>,
+    context: &MapContext<'_>,
+) -> Service {
+    let lang = context.lang;
+    let id = service_id(&organisation.id);
     Service {
         id: id.clone(),
         organization_id: as_uuid("organization", &organisation.id),
@@ -203,30 +239,9 @@ pub fn service(
         eligibility_description: resolve(&organisation.audience, lang),
         last_modified: modified.to_rfc3339(),
         phones: phones(organisation),
-        schedules,
-        languages: organisation
-            .languages
-            .iter()
-            .map(|code| Language {
-                id: derived_id("language", &format!("{id}/{code}")),
-                service_id: id.clone(),
-                name: labels::language_name(code, lang),
-                code: code.clone(),
-            })
-            .collect(),
-        attributes: organisation
-            .needs
-            .iter()
-            .filter_map(|need| taxonomy_term(context.thesaurus, need, lang))
-            .map(|term| Attribute {
-                id: derived_id("attribute", &format!("{id}/{}", term.code)),
-                link_id: id.clone(),
-                link_type: "service".to_owned(),
-                link_entity: "service".to_owned(),
-                taxonomy_term_id: term.id.clone(),
-                taxonomy_term: term,
-            })
-            .collect(),
+        schedules: schedules(organisation, &id, lang),
+        languages: languages(organisation, &id, lang),
+        attributes: attributes(organisation, &id, context),
         service_at_locations: None,
         organization: None,
     }

@@ -13,10 +13,13 @@ use crate::respond::{self, Freshness};
 use crate::search::spec;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
 use map::MapContext;
 use model::{ApiInfo, Organization, Page, Service, ServiceAtLocation};
+use orienta_model::Organisation;
 use query::HsdsQuery;
 use scope::Allowed;
+use serde::Serialize;
 use utoipa::IntoParams;
 
 /// The HSDS list parameters (filters combine with AND).
@@ -113,9 +116,14 @@ pub fn public_base(request: &HttpRequest, config: &crate::config::ServerConfig) 
     (format!("http://{bound}"), false)
 }
 
+/// Which entities a list request returns.
+#[derive(Clone, Copy)]
 enum ListKind {
+    /// One default service per organisation.
     Services,
+    /// Organisations.
     Organizations,
+    /// One service-at-location per location.
     ServiceAtLocations,
 }
 
@@ -134,64 +142,7 @@ async fn list(
     let lang = hsds.lang;
     let worker_state = state.clone();
     let body = respond::blocking(&state, move || {
-        let index = worker_state.index();
-        let catalogue = worker_state.catalogue(&index)?;
-        let mut matches = if nothing {
-            Vec::new()
-        } else {
-            query::matching(&index, &hsds, &catalogue)?
-        };
-        if !matches!(kind, ListKind::ServiceAtLocations) {
-            matches = query::per_organisation(matches, catalogue.ids.len());
-        }
-        let total = matches.len();
-        let offset = (hsds.page - 1) * hsds.per_page;
-        let context = MapContext {
-            thesaurus: worker_state.thesaurus(),
-            lang,
-        };
-        let page: Vec<_> = matches.iter().skip(offset).take(hsds.per_page).collect();
-        let mut loaded = Vec::with_capacity(page.len());
-        for found in page {
-            let (organisation, location_index) = query::load(&index, found.address)?;
-            loaded.push((
-                organisation,
-                location_index,
-                catalogue.modified_at(found.org),
-            ));
-        }
-        let body = match kind {
-            ListKind::Services => {
-                let contents: Vec<Service> = loaded
-                    .iter()
-                    .map(|(organisation, _, modified)| {
-                        map::service(organisation, *modified, &context)
-                    })
-                    .collect();
-                serde_json::to_vec(&Page::new(contents, total, hsds.page, hsds.per_page))
-            }
-            ListKind::Organizations => {
-                let contents: Vec<Organization> = loaded
-                    .iter()
-                    .map(|(organisation, _, modified)| {
-                        map::organization(organisation, *modified, &context)
-                    })
-                    .collect();
-                serde_json::to_vec(&Page::new(contents, total, hsds.page, hsds.per_page))
-            }
-            ListKind::ServiceAtLocations => {
-                let contents: Vec<ServiceAtLocation> = loaded
-                    .iter()
-                    .filter_map(|(organisation, location_index, _)| {
-                        map::service_at_locations(organisation, lang)
-                            .into_iter()
-                            .nth(*location_index)
-                    })
-                    .collect();
-                serde_json::to_vec(&Page::new(contents, total, hsds.page, hsds.per_page))
-            }
-        };
-        body.map_err(ApiError::internal)
+        list_body(&worker_state, &hsds, kind, nothing)
     })
     .await?;
     Ok(respond::body(
@@ -201,6 +152,94 @@ async fn list(
         Freshness::Search,
         Some(lang),
     ))
+}
+
+/// A record on the page, with the location it matched at and when it last changed.
+struct Loaded {
+    /// The organisation.
+    organisation: Organisation,
+    /// The location that matched.
+    location_index: usize,
+    /// When the record last changed.
+    modified: DateTime<Utc>,
+}
+
+/// The JSON page of a list request (empty when the partner's filters allow nothing).
+fn list_body(
+    state: &AppState,
+    hsds: &HsdsQuery,
+    kind: ListKind,
+    nothing: bool,
+) -> Result<Vec<u8>, ApiError> {
+    let index = state.index();
+    let catalogue = state.catalogue(&index)?;
+    let mut matches = if nothing {
+        Vec::new()
+    } else {
+        query::matching(&index, hsds, &catalogue)?
+    };
+    if !matches!(kind, ListKind::ServiceAtLocations) {
+        matches = query::per_organisation(matches, catalogue.ids.len());
+    }
+    let total = matches.len();
+    let offset = (hsds.page - 1) * hsds.per_page;
+    let page: Vec<_> = matches.iter().skip(offset).take(hsds.per_page).collect();
+    let mut loaded = Vec::with_capacity(page.len());
+    for found in page {
+        let (organisation, location_index) = query::load(&index, found.address)?;
+        loaded.push(Loaded {
+            organisation,
+            location_index,
+            modified: catalogue.modified_at(found.org),
+        });
+    }
+    let context = MapContext {
+        thesaurus: state.thesaurus(),
+        lang: hsds.lang,
+    };
+    let pages = PageOf { total, hsds };
+    let body = match kind {
+        ListKind::Services => pages.render(
+            loaded
+                .iter()
+                .map(|record| map::service(&record.organisation, record.modified, &context)),
+        ),
+        ListKind::Organizations => pages.render(
+            loaded
+                .iter()
+                .map(|record| map::organization(&record.organisation, record.modified, &context)),
+        ),
+        ListKind::ServiceAtLocations => pages.render(loaded.iter().filter_map(|record| {
+            map::service_at_locations(&record.organisation, hsds.lang)
+                .into_iter()
+                .nth(record.location_index)
+        })),
+    };
+    body.map_err(ApiError::internal)
+}
+
+/// What every page of one list request shares.
+struct PageOf<'a> {
+    /// Entities matching in all.
+    total: usize,
+    /// The request (page and page size).
+    hsds: &'a HsdsQuery,
+}
+
+impl PageOf<'_> {
+    /// The page of `contents` as JSON.
+    fn render<T: Serialize + utoipa::ToSchema>(
+        &self,
+        contents: impl Iterator<Item = T>,
+    ) -> serde_json::Result<Vec<u8>> {
+        let contents: Vec<T> = contents.collect();
+        serde_json::to_vec(&Page::new(
+            contents,
+            self.total,
+            self.hsds.page,
+            self.hsds.per_page,
+        ))
+    }
 }
 
 /// Services (one default service per organisation).

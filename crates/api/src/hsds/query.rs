@@ -44,6 +44,99 @@ fn concept_of(thesaurus: &Thesaurus, value: &str) -> Option<String> {
         .map(|concept| concept.id.clone())
 }
 
+/// `search`: the text, at most [`MAX_QUERY_CHARS`] characters.
+fn search_text(params: &QueryParams) -> Result<Option<String>, ApiError> {
+    let text = params.get("search").map(str::to_owned);
+    if text
+        .as_ref()
+        .is_some_and(|text| text.chars().count() > MAX_QUERY_CHARS)
+    {
+        return Err(ApiError::parameter(
+            ErrorCode::QueryTooLong,
+            "search",
+            Detail::en(format!(
+                "search is longer than {MAX_QUERY_CHARS} characters: send a few words"
+            )),
+        ));
+    }
+    Ok(text)
+}
+
+/// `taxonomy_term_id`: the need concept it names.
+fn needs(params: &QueryParams, thesaurus: &Thesaurus) -> Result<Vec<String>, ApiError> {
+    let mut needs = Vec::new();
+    if let Some(term) = params.get("taxonomy_term_id") {
+        let Some(concept) = concept_of(thesaurus, term) else {
+            return Err(ApiError::parameter(
+                ErrorCode::UnknownNeed,
+                "taxonomy_term_id",
+                Detail::en(format!("`{shown}` is not a taxonomy term: send a term id from a service's attributes, or a need id from GET /v1/needs", shown = excerpt(term))),
+            ));
+        };
+        needs.push(concept);
+    }
+    Ok(needs)
+}
+
+/// Where to search: a postcode's communes, or a circle around its centre.
+#[derive(Default)]
+struct Place {
+    /// The postcode's communes (without `proximity`).
+    communes: Vec<String>,
+    /// The circle around the postcode's centre (with `proximity`).
+    near: Option<Near>,
+}
+
+/// `postcode` and `proximity` (which needs a postcode).
+fn place(params: &QueryParams, tagger: &Tagger) -> Result<Place, ApiError> {
+    let proximity = params::radius(params, "proximity")?;
+    let Some(postcode) = params.get("postcode") else {
+        if proximity.is_some() {
+            return Err(ApiError::parameter(
+                ErrorCode::MissingParameter,
+                "postcode",
+                Detail::en("proximity is measured from a postcode's centre: add postcode, like postcode=1030&proximity=2000"),
+            ));
+        }
+        return Ok(Place::default());
+    };
+    let unknown = || {
+        ApiError::parameter(
+            ErrorCode::UnknownParameterValue,
+            "postcode",
+            Detail::en(format!(
+                "`{shown}` is not a postcode of the Brussels-Capital Region: send one like 1030",
+                shown = excerpt(postcode)
+            )),
+        )
+    };
+    match proximity {
+        Some(radius_m) => {
+            let (lat, lon) = tagger.postcode_centroid(postcode).ok_or_else(unknown)?;
+            let near = Some(Near {
+                lat,
+                lon,
+                radius_m: Some(radius_m),
+            });
+            Ok(Place {
+                communes: Vec::new(),
+                near,
+            })
+        }
+        None => {
+            let found = tagger.postcode_communes(postcode);
+            if found.is_empty() {
+                return Err(unknown());
+            }
+            let communes = found.into_iter().map(|commune| commune.nis).collect();
+            Ok(Place {
+                communes,
+                near: None,
+            })
+        }
+    }
+}
+
 impl HsdsQuery {
     /// Parses the HSDS parameters.
     pub fn parse(
@@ -52,65 +145,9 @@ impl HsdsQuery {
         tagger: &Tagger,
     ) -> Result<Self, ApiError> {
         let lang = lang(params)?;
-        let text = params.get("search").map(str::to_owned);
-        if text
-            .as_ref()
-            .is_some_and(|text| text.chars().count() > MAX_QUERY_CHARS)
-        {
-            return Err(ApiError::parameter(
-                ErrorCode::QueryTooLong,
-                "search",
-                Detail::en(format!(
-                    "search is longer than {MAX_QUERY_CHARS} characters: send a few words"
-                )),
-            ));
-        }
-        let mut needs = Vec::new();
-        if let Some(term) = params.get("taxonomy_term_id") {
-            let Some(concept) = concept_of(thesaurus, term) else {
-                return Err(ApiError::parameter(
-                    ErrorCode::UnknownNeed,
-                    "taxonomy_term_id",
-                    Detail::en(format!("`{shown}` is not a taxonomy term: send a term id from a service's attributes, or a need id from GET /v1/needs", shown = excerpt(term))),
-                ));
-            };
-            needs.push(concept);
-        }
-        let proximity = params::radius(params, "proximity")?;
-        let mut communes = Vec::new();
-        let mut near = None;
-        if let Some(postcode) = params.get("postcode") {
-            let unknown = || {
-                ApiError::parameter(
-                    ErrorCode::UnknownParameterValue,
-                    "postcode",
-                    Detail::en(format!("`{shown}` is not a postcode of the Brussels-Capital Region: send one like 1030", shown = excerpt(postcode))),
-                )
-            };
-            match proximity {
-                Some(radius_m) => {
-                    let (lat, lon) = tagger.postcode_centroid(postcode).ok_or_else(unknown)?;
-                    near = Some(Near {
-                        lat,
-                        lon,
-                        radius_m: Some(radius_m),
-                    });
-                }
-                None => {
-                    let found = tagger.postcode_communes(postcode);
-                    if found.is_empty() {
-                        return Err(unknown());
-                    }
-                    communes = found.into_iter().map(|commune| commune.nis).collect();
-                }
-            }
-        } else if proximity.is_some() {
-            return Err(ApiError::parameter(
-                ErrorCode::MissingParameter,
-                "postcode",
-                Detail::en("proximity is measured from a postcode's centre: add postcode, like postcode=1030&proximity=2000"),
-            ));
-        }
+        let text = search_text(params)?;
+        let needs = needs(params, thesaurus)?;
+        let Place { communes, near } = place(params, tagger)?;
         let modified_after = params::date_time(params, "modified_after")?;
         let page = params::page(params)?;
         let per_page = params::per_page(params, "per_page")?;

@@ -1,5 +1,6 @@
 //! `GET /v1/needs` (the thesaurus) and `GET /v1/suggest` (autocomplete).
 
+use crate::config::FixedFilters;
 use crate::error::{excerpt, ApiError, Detail, ErrorCode, Problem};
 use crate::hsds::scope::Allowed;
 use crate::keys::Caller;
@@ -10,6 +11,7 @@ use crate::views::result::care_line_name;
 use crate::views::{resolve, LangCode, Texts};
 use actix_web::http::header;
 use actix_web::{get, web, HttpRequest, HttpResponse};
+use orienta_model::Lang;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use utoipa::{IntoParams, ToSchema};
@@ -185,6 +187,26 @@ pub async fn suggest(
 ) -> Result<HttpResponse, ApiError> {
     let params = QueryParams::parse(request.query_string())?;
     let lang = params::response_lang(&params, accept_language(&request))?;
+    let text = typed_text(&params)?;
+    let ask = SuggestAsk {
+        typed: text.clone(),
+        lang,
+        limit: suggestion_limit(&params)?,
+        partner: caller.name().to_owned(),
+        fixed: caller.filters().cloned(),
+    };
+    let worker_state = state.clone();
+    let suggestions = respond::blocking(&state, move || suggestions(&worker_state, &ask)).await?;
+    let answer = SuggestResponse {
+        lang: lang.into(),
+        q: text,
+        suggestions,
+    };
+    respond::json(&state, &answer, Freshness::Search, Some(lang))
+}
+
+/// `q`: the text typed so far, required, at most [`MAX_QUERY_CHARS`] characters.
+fn typed_text(params: &QueryParams) -> Result<String, ApiError> {
     let Some(text) = params.get("q").map(str::to_owned) else {
         return Err(ApiError::parameter(
             ErrorCode::MissingParameter,
@@ -205,59 +227,76 @@ pub async fn suggest(
             )),
         ));
     }
-    let limit = match params.get("limit") {
-        None => MAX_SUGGESTIONS,
-        Some(value) => match value.parse::<usize>() {
-            Ok(limit) if (1..=MAX_SUGGESTIONS).contains(&limit) => limit,
-            _ => {
-                return Err(ApiError::parameter(
-                    ErrorCode::UnknownParameterValue,
-                    "limit",
-                    Detail::en(format!(
-                        "limit must be a whole number from 1 to {MAX_SUGGESTIONS}, not `{shown}`",
-                        shown = excerpt(value)
-                    )),
-                ))
-            }
-        },
+    Ok(text)
+}
+
+/// `limit`: 1 to [`MAX_SUGGESTIONS`] (the default).
+fn suggestion_limit(params: &QueryParams) -> Result<usize, ApiError> {
+    let Some(value) = params.get("limit") else {
+        return Ok(MAX_SUGGESTIONS);
     };
-    let worker_state = state.clone();
-    let typed = text.clone();
-    let partner = caller.name().to_owned();
-    let fixed = caller.filters().cloned();
-    let suggestions = respond::blocking(&state, move || {
-        let index = worker_state.index();
-        let thesaurus = worker_state.thesaurus();
-        let mut concepts = thesaurus.suggest(&typed, lang, limit);
-        let Some(fixed) = fixed else {
-            let names = index
-                .suggest_names(&typed, lang, limit)
-                .map_err(ApiError::index)?;
-            return Ok(mix(concepts, names, limit));
-        };
-        if !fixed.needs.is_empty() {
-            let allowed: Vec<String> = fixed
-                .needs
-                .iter()
-                .flat_map(|need| thesaurus.with_narrower(need))
-                .collect();
-            concepts.retain(|need| allowed.contains(&need.concept));
-        }
-        let catalogue = worker_state.catalogue(&index)?;
-        let allowed = Allowed::of(&index, &catalogue, &partner, &fixed, thesaurus)?;
-        let mut names = index
-            .suggest_names(&typed, lang, limit * PARTNER_NAME_OVERFETCH)
+    match value.parse::<usize>() {
+        Ok(limit) if (1..=MAX_SUGGESTIONS).contains(&limit) => Ok(limit),
+        _ => Err(ApiError::parameter(
+            ErrorCode::UnknownParameterValue,
+            "limit",
+            Detail::en(format!(
+                "limit must be a whole number from 1 to {MAX_SUGGESTIONS}, not `{shown}`",
+                shown = excerpt(value)
+            )),
+        )),
+    }
+}
+
+/// A suggestion request, as the worker needs it.
+struct SuggestAsk {
+    /// The text typed so far.
+    typed: String,
+    /// The answer's language.
+    lang: Lang,
+    /// Suggestions wanted.
+    limit: usize,
+    /// The caller's name (for its partner filters).
+    partner: String,
+    /// The partner key's fixed filters, if any.
+    fixed: Option<FixedFilters>,
+}
+
+/// The needs and names suggested; a partner key's filters keep only the needs and
+/// organisations it may read.
+fn suggestions(state: &AppState, ask: &SuggestAsk) -> Result<Vec<SuggestionView>, ApiError> {
+    let SuggestAsk {
+        typed,
+        lang,
+        limit,
+        partner,
+        fixed,
+    } = ask;
+    let (lang, limit) = (*lang, *limit);
+    let index = state.index();
+    let thesaurus = state.thesaurus();
+    let mut concepts = thesaurus.suggest(typed, lang, limit);
+    let Some(fixed) = fixed else {
+        let names = index
+            .suggest_names(typed, lang, limit)
             .map_err(ApiError::index)?;
-        names.retain(|name| allowed.id(&catalogue, &name.id));
-        Ok(mix(concepts, names, limit))
-    })
-    .await?;
-    let answer = SuggestResponse {
-        lang: lang.into(),
-        q: text,
-        suggestions,
+        return Ok(mix(concepts, names, limit));
     };
-    respond::json(&state, &answer, Freshness::Search, Some(lang))
+    if !fixed.needs.is_empty() {
+        let allowed: Vec<String> = fixed
+            .needs
+            .iter()
+            .flat_map(|need| thesaurus.with_narrower(need))
+            .collect();
+        concepts.retain(|need| allowed.contains(&need.concept));
+    }
+    let catalogue = state.catalogue(&index)?;
+    let allowed = Allowed::of(&index, &catalogue, partner, fixed, thesaurus)?;
+    let mut names = index
+        .suggest_names(typed, lang, limit * PARTNER_NAME_OVERFETCH)
+        .map_err(ApiError::index)?;
+    names.retain(|name| allowed.id(&catalogue, &name.id));
+    Ok(mix(concepts, names, limit))
 }
 
 /// Name suggestions asked for a partner key per suggestion wanted (the key's filters then

@@ -48,12 +48,21 @@ pub fn render(
     out
 }
 
+/// One size's section: records, build and size, single-client latency, throughput.
 fn render_size(out: &mut String, report: &SizeReport) {
     let postgres = &report.postgres;
     out.push_str(&format!(
         "## {} records ({} organisations; {} Orienta documents, {} PostgreSQL rows)\n\nShared by both engines: generation {:.2} s, ingestion (import, tagging, needs, dedup) {:.2} s.\n\n",
         report.size, report.organisations, report.index.documents, postgres.load.rows, report.generate_s, report.ingest_s
     ));
+    render_build(out, report);
+    render_latency(out, report);
+    render_throughput(out, report);
+}
+
+/// The load and build time, size on disk and memory of both engines.
+fn render_build(out: &mut String, report: &SizeReport) {
+    let postgres = &report.postgres;
     let orienta_build = report.index.build_time.as_secs_f64();
     let postgres_build = (postgres.load.copy_time + postgres.load.index_time).as_secs_f64();
     let mut build = Table::new(&["", "Orienta", "PostgreSQL", "advantage"]);
@@ -99,7 +108,11 @@ fn render_size(out: &mut String, report: &SizeReport) {
     ]);
     out.push_str(&build.render());
     out.push('\n');
+}
 
+/// Single-client latency per query kind and mixed, with the API budget.
+fn render_latency(out: &mut String, report: &SizeReport) {
+    let postgres = &report.postgres;
     let mut latency = Table::new(&[
         "kind",
         "PostgreSQL queries",
@@ -172,7 +185,37 @@ fn render_size(out: &mut String, report: &SizeReport) {
     ]);
     out.push_str(&latency.render());
     out.push('\n');
+}
 
+/// The HTTP rate and latency cells of a kind (`n/a` when the HTTP run was not done).
+fn http_cells(report: &SizeReport, kind: QueryKind) -> (String, String) {
+    match &report.http {
+        Ok(http) => match http.throughput.get(&kind) {
+            Some(result) if result.errors > 0 => (
+                format!("{:.0} ({} errors)", result.per_second, result.errors),
+                format!(
+                    "{} / {}",
+                    ms(result.latency.p50_ms),
+                    ms(result.latency.p99_ms)
+                ),
+            ),
+            Some(result) => (
+                format!("{:.0}", result.per_second),
+                format!(
+                    "{} / {}",
+                    ms(result.latency.p50_ms),
+                    ms(result.latency.p99_ms)
+                ),
+            ),
+            None => ("n/a".to_owned(), "n/a".to_owned()),
+        },
+        Err(_) => ("n/a".to_owned(), "n/a".to_owned()),
+    }
+}
+
+/// Throughput under load per query kind, PostgreSQL against Orienta over HTTP.
+fn render_throughput(out: &mut String, report: &SizeReport) {
+    let postgres = &report.postgres;
     let mut throughput = Table::new(&[
         "kind",
         "PostgreSQL req/s",
@@ -183,28 +226,7 @@ fn render_size(out: &mut String, report: &SizeReport) {
     ]);
     for kind in QueryKind::ALL {
         let pg_load = postgres.throughput.get(&kind).cloned().unwrap_or_default();
-        let (http_rate, http_latency) = match &report.http {
-            Ok(http) => match http.throughput.get(&kind) {
-                Some(result) if result.errors > 0 => (
-                    format!("{:.0} ({} errors)", result.per_second, result.errors),
-                    format!(
-                        "{} / {}",
-                        ms(result.latency.p50_ms),
-                        ms(result.latency.p99_ms)
-                    ),
-                ),
-                Some(result) => (
-                    format!("{:.0}", result.per_second),
-                    format!(
-                        "{} / {}",
-                        ms(result.latency.p50_ms),
-                        ms(result.latency.p99_ms)
-                    ),
-                ),
-                None => ("n/a".to_owned(), "n/a".to_owned()),
-            },
-            Err(_) => ("n/a".to_owned(), "n/a".to_owned()),
-        };
+        let (http_rate, http_latency) = http_cells(report, kind);
         let http_per_second = report
             .http
             .as_ref()

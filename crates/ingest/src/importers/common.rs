@@ -251,22 +251,12 @@ pub fn location(
     let [street_fr_field, street_nl_field, number_field, postcode_field] = fields;
     let mut street_fr = line(raw.street_fr, street_fr_field, issues);
     let mut street_nl = line(raw.street_nl, street_nl_field, issues);
-    let single = match (&street_fr, &street_nl) {
-        (Some(fr), None) => Some((fr.clone(), street_fr_field)),
-        (None, Some(nl)) => Some((nl.clone(), street_nl_field)),
-        _ => None,
-    };
-    if let Some((street, field)) = single {
-        if let Some((fr, nl)) = orienta_text::street::split_bilingual_street(&street) {
-            issues.push(info(
-                QualityCode::AddressSplit,
-                field,
-                format!("split the bilingual street `{street}` into `{fr}` and `{nl}`"),
-            ));
-            street_fr = Some(fr);
-            street_nl = Some(nl);
-        }
-    }
+    split_single_street(
+        &mut street_fr,
+        &mut street_nl,
+        [street_fr_field, street_nl_field],
+        issues,
+    );
     let parts = address::split(
         address::StreetParts {
             street_fr,
@@ -281,12 +271,68 @@ pub fn location(
         .postcode
         .and_then(|p| normalize::postcode::clean(p, postcode_field, issues));
     let city = I18nText::new(raw.city_fr.map(display_city), raw.city_nl.map(display_city));
-    let country = match raw.country.map(str::trim).filter(|c| !c.is_empty()) {
-        Some(country) => country.to_uppercase(),
-        None if postcode.as_deref().is_some_and(|p| p.len() == 4) => "BE".to_owned(),
-        None => String::new(),
+    let country = country(raw, postcode.as_deref());
+    let address = Address {
+        street: I18nText::new(parts.street_fr, parts.street_nl),
+        number: parts.number,
+        box_number: parts.box_number,
+        postcode,
+        city,
+        country: country.clone(),
+        raw: raw_line(raw)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
     };
-    let raw_line = [
+    let location = Location {
+        id: orienta_model::record_uuid(source.system.as_str(), &location_id),
+        name: I18nText::default(),
+        address,
+        geo: None,
+        territory: None,
+        source: source.clone(),
+    };
+    (location, position(raw))
+}
+
+/// A street given in one language only that reads as "Rue X - Xstraat" is split into its
+/// French and Dutch halves (reported).
+fn split_single_street(
+    street_fr: &mut Option<String>,
+    street_nl: &mut Option<String>,
+    [street_fr_field, street_nl_field]: [&str; 2],
+    issues: &mut Vec<QualityIssue>,
+) {
+    let single = match (&*street_fr, &*street_nl) {
+        (Some(fr), None) => Some((fr.clone(), street_fr_field)),
+        (None, Some(nl)) => Some((nl.clone(), street_nl_field)),
+        _ => None,
+    };
+    if let Some((street, field)) = single {
+        if let Some((fr, nl)) = orienta_text::street::split_bilingual_street(&street) {
+            issues.push(info(
+                QualityCode::AddressSplit,
+                field,
+                format!("split the bilingual street `{street}` into `{fr}` and `{nl}`"),
+            ));
+            *street_fr = Some(fr);
+            *street_nl = Some(nl);
+        }
+    }
+}
+
+/// The country code as given (upper case), else Belgium for a four-digit postcode.
+fn country(raw: &RawAddress<'_>, postcode: Option<&str>) -> String {
+    match raw.country.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(country) => country.to_uppercase(),
+        None if postcode.is_some_and(|p| p.len() == 4) => "BE".to_owned(),
+        None => String::new(),
+    }
+}
+
+/// The address as the source wrote it: street, number and box, then postcode and city.
+fn raw_line(raw: &RawAddress<'_>) -> String {
+    [
         [raw.street_fr.or(raw.street_nl), raw.number, raw.box_number]
             .iter()
             .flatten()
@@ -304,33 +350,19 @@ pub fn location(
     .filter(|part| !part.trim().is_empty())
     .cloned()
     .collect::<Vec<_>>()
-    .join(", ");
-    let address = Address {
-        street: I18nText::new(parts.street_fr, parts.street_nl),
-        number: parts.number,
-        box_number: parts.box_number,
-        postcode,
-        city,
-        country: country.clone(),
-        raw: raw_line.split_whitespace().collect::<Vec<_>>().join(" "),
-    };
-    let position = Position {
+    .join(", ")
+}
+
+/// What the tagger needs of the raw address: coordinates, city and country as given.
+fn position(raw: &RawAddress<'_>) -> Position {
+    Position {
         lat: raw.lat,
         lon: raw.lon,
         lambert_x: raw.lambert_x,
         lambert_y: raw.lambert_y,
         city: raw.city_fr.or(raw.city_nl).map(str::to_owned),
         country: raw.country.map(str::to_owned),
-    };
-    let location = Location {
-        id: orienta_model::record_uuid(source.system.as_str(), &location_id),
-        name: I18nText::default(),
-        address,
-        geo: None,
-        territory: None,
-        source: source.clone(),
-    };
-    (location, position)
+    }
 }
 
 /// A city name for display: title case when written in capitals; district suffixes kept

@@ -117,28 +117,21 @@ fn display(name: &I18nText, field: &str, issues: &mut Vec<QualityIssue>) -> I18n
     )
 }
 
-fn map(site: Site, context: &SourceContext<'_>) -> Parsed {
-    let id = site.id.trim().to_owned();
-    if id.is_empty() {
-        return super::missing(None, "id", "no site id; row rejected");
-    }
-    if site.hospital_name.trim().is_empty() {
-        return super::missing(Some(id), "hospital_name", "no hospital name; row rejected");
-    }
-    let mut issues = Vec::new();
-    let issues = &mut issues;
-    let raw = format!("{site:?}");
-    let mut source = context.provenance(SourceSystem::Hospitals, &id, None, &raw);
-    source.updated_at = Some(site.ref_date.trim())
-        .filter(|d| !d.is_empty())
-        .and_then(|d| normalize::date::parse(d, "ref_date", context.today, issues));
-    let mut organisation = empty_organisation(source.clone(), false);
+/// The official name (split into French and Dutch) and the display name.
+fn names(
+    organisation: &mut orienta_model::Organisation,
+    site: &Site,
+    issues: &mut Vec<QualityIssue>,
+) {
     let official = split_bilingual(
         &common::line(Some(&site.hospital_name), "hospital_name", issues).unwrap_or_default(),
     );
     organisation.name = display(&official, "hospital_name", issues);
     organisation.official_name = official;
+}
 
+/// The facility type as a category, and a description from it and the number of beds.
+fn category_and_description(organisation: &mut orienta_model::Organisation, site: &Site) {
     let facility = split_bilingual(&site.facility_type);
     if !facility.is_empty() {
         organisation.categories.push(Term {
@@ -159,32 +152,44 @@ fn map(site: Site, context: &SourceContext<'_>) -> Parsed {
         describe(facility.fr.as_deref(), "lits"),
         describe(facility.nl.as_deref(), "bedden"),
     );
+}
 
+/// The phone, e-mail, website and site id.
+fn contacts(
+    organisation: &mut orienta_model::Organisation,
+    site: &Site,
+    id: &str,
+    issues: &mut Vec<QualityIssue>,
+) {
     common::phones(
-        &mut organisation,
+        organisation,
         std::slice::from_ref(&site.tel),
         "tel",
         PhoneKind::Voice,
         issues,
     );
     common::emails(
-        &mut organisation,
+        organisation,
         std::slice::from_ref(&site.email),
         "email",
         issues,
     );
-    common::websites(
-        &mut organisation,
-        std::slice::from_ref(&site.url),
-        "url",
-        issues,
-    );
+    common::websites(organisation, std::slice::from_ref(&site.url), "url", issues);
     organisation.external_ids.push(ExternalId {
         scheme: external_id_scheme::HOSPITAL_SITE.to_owned(),
-        value: id.clone(),
+        value: id.to_owned(),
         url: None,
     });
+}
 
+/// The site's location (named after the site) and position; the street goes to the
+/// language it reads in.
+fn site_location(
+    site: &Site,
+    id: &str,
+    source: &orienta_model::Provenance,
+    issues: &mut Vec<QualityIssue>,
+) -> (orienta_model::Location, crate::draft::Position) {
     let street = site.street.trim();
     let (street_fr, street_nl) = match orienta_text::street::street_language(street) {
         Some(Lang::Nl) => (None, Some(street)),
@@ -208,12 +213,35 @@ fn map(site: Site, context: &SourceContext<'_>) -> Parsed {
         &raw_address,
         ["street", "street", "house_number", "postcode"],
         format!("{id}/site"),
-        &source,
+        source,
         issues,
     );
     location.name = display(&split_bilingual(&site.site_name), "site_name", issues);
-    organisation.locations.push(location);
+    (location, position)
+}
 
+/// Maps one hospital site to a draft (or rejects a row without id or hospital name).
+fn map(site: Site, context: &SourceContext<'_>) -> Parsed {
+    let id = site.id.trim().to_owned();
+    if id.is_empty() {
+        return super::missing(None, "id", "no site id; row rejected");
+    }
+    if site.hospital_name.trim().is_empty() {
+        return super::missing(Some(id), "hospital_name", "no hospital name; row rejected");
+    }
+    let mut issues = Vec::new();
+    let issues = &mut issues;
+    let raw = format!("{site:?}");
+    let mut source = context.provenance(SourceSystem::Hospitals, &id, None, &raw);
+    source.updated_at = Some(site.ref_date.trim())
+        .filter(|d| !d.is_empty())
+        .and_then(|d| normalize::date::parse(d, "ref_date", context.today, issues));
+    let mut organisation = empty_organisation(source.clone(), false);
+    names(&mut organisation, &site, issues);
+    category_and_description(&mut organisation, &site);
+    contacts(&mut organisation, &site, &id, issues);
+    let (location, position) = site_location(&site, &id, &source, issues);
+    organisation.locations.push(location);
     let mut given_needs = vec![HOSPITAL_NEED.to_owned()];
     if site.emergency.trim().eq_ignore_ascii_case("yes") {
         given_needs.push(EMERGENCY_NEED.to_owned());

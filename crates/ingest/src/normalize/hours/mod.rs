@@ -28,6 +28,7 @@ impl ParsedHours {
     }
 }
 
+/// The days from `from` to `to`, wrapping past Sunday.
 fn day_range(from: Weekday, to: Weekday) -> Vec<Weekday> {
     let (start, end) = (from.index(), to.index());
     let length = if end >= start {
@@ -40,6 +41,7 @@ fn day_range(from: Weekday, to: Weekday) -> Vec<Weekday> {
         .collect()
 }
 
+/// The minutes of a time or hour token, and whether it was written as a time.
 fn as_minutes(token: &Token) -> Option<(u16, bool)> {
     match token {
         Token::Time(minutes) => Some((*minutes, true)),
@@ -73,100 +75,140 @@ impl Clause {
     }
 }
 
+/// An hours text being read: the finished slots and the clause being filled.
+struct Reader<'t> {
+    /// The text's tokens.
+    tokens: &'t [Token],
+    /// What was read so far.
+    parsed: ParsedHours,
+    /// The clause being filled.
+    clause: Clause,
+}
+
+impl Reader<'_> {
+    /// The token `offset` places after `index`.
+    fn next(&self, index: usize, offset: usize) -> Option<&Token> {
+        self.tokens.get(index + offset)
+    }
+
+    /// Reads the token at `index`; returns how many tokens it used.
+    fn read(&mut self, index: usize) -> usize {
+        let token = &self.tokens[index];
+        match token {
+            Token::Day(from) => return self.day(index, *from),
+            Token::Time(_) | Token::Number(_) => return self.time(index, token),
+            Token::EveryDay => self.clause.days.extend(Weekday::ALL),
+            Token::RoundTheClock => {
+                if self.clause.days.is_empty() {
+                    self.clause.days.extend(Weekday::ALL);
+                }
+                self.clause.ranges.push((0, 24 * 60));
+            }
+            Token::Break => {
+                if !self.clause.ranges.is_empty() {
+                    self.clause.flush(&mut self.parsed.slots);
+                }
+            }
+            Token::Word(word) => self.word(word),
+            Token::Range | Token::List => {}
+        }
+        1
+    }
+
+    /// A day, or a range of days (`lundi au vendredi`); a day after a complete clause
+    /// starts the next one.
+    fn day(&mut self, index: usize, from: Weekday) -> usize {
+        if !self.clause.ranges.is_empty() && !self.clause.days.is_empty() {
+            self.clause.flush(&mut self.parsed.slots);
+        }
+        if let (Some(Token::Range), Some(Token::Day(to))) =
+            (self.next(index, 1), self.next(index, 2))
+        {
+            self.clause.days.extend(day_range(from, *to));
+            return 3;
+        }
+        self.clause.days.push(from);
+        1
+    }
+
+    /// A time range (`8h30 à 16h`, at least one end written as a time), or a lone time
+    /// (left over).
+    fn time(&mut self, index: usize, token: &Token) -> usize {
+        let start = as_minutes(token);
+        let mut offset = 1;
+        while self.next(index, offset) == Some(&Token::Range) {
+            offset += 1;
+        }
+        let end = (offset > 1)
+            .then(|| self.next(index, offset).and_then(as_minutes))
+            .flatten();
+        match (start, end) {
+            (Some((opens, explicit_open)), Some((closes, explicit_close)))
+                if explicit_open || explicit_close =>
+            {
+                let closes = if closes == 0 { 24 * 60 } else { closes };
+                if opens < closes {
+                    self.clause.ranges.push((opens, closes));
+                } else {
+                    self.parsed
+                        .leftover
+                        .push(format!("{}h-{}h", opens / 60, closes / 60));
+                }
+                offset + 1
+            }
+            _ => {
+                if let Some((minutes, true)) = start {
+                    self.parsed
+                        .leftover
+                        .push(format!("{}h{:02}", minutes / 60, minutes % 60));
+                }
+                1
+            }
+        }
+    }
+
+    /// A word: appointment, closed, filler, or left over.
+    fn word(&mut self, word: &str) {
+        if lexicon::APPOINTMENT_WORDS.contains(&word) {
+            self.parsed.appointment |=
+                matches!(word, "rendez" | "rdv" | "afspraak" | "appointment");
+        } else if lexicon::CLOSED_WORDS.contains(&word) {
+            self.clause.closed = true;
+        } else if !lexicon::FILLER_WORDS.contains(&word) && !lexicon::LIST_WORDS.contains(&word) {
+            self.parsed.leftover.push(word.to_owned());
+        }
+    }
+
+    /// The last clause flushed; slots sorted, each once.
+    fn finish(mut self) -> ParsedHours {
+        let parsed = &mut self.parsed;
+        if !self.clause.ranges.is_empty() {
+            if self.clause.days.is_empty() && !parsed.slots.is_empty() {
+                parsed.leftover.push("hours without days".to_owned());
+            }
+            self.clause.flush(&mut parsed.slots);
+        }
+        parsed
+            .slots
+            .sort_by_key(|slot| (slot.day, slot.opens, slot.closes));
+        parsed.slots.dedup();
+        self.parsed
+    }
+}
+
 /// Parses an opening-hours text written in `lang`.
 pub fn parse(text: &str, lang: Lang) -> ParsedHours {
     let tokens = tokens::tokenize(text, lang);
-    let mut parsed = ParsedHours::default();
-    let mut clause = Clause::default();
+    let mut reader = Reader {
+        tokens: &tokens,
+        parsed: ParsedHours::default(),
+        clause: Clause::default(),
+    };
     let mut index = 0;
     while index < tokens.len() {
-        let token = &tokens[index];
-        let next = |offset: usize| tokens.get(index + offset);
-        match token {
-            Token::Day(from) => {
-                if !clause.ranges.is_empty() && !clause.days.is_empty() {
-                    clause.flush(&mut parsed.slots);
-                }
-                if let (Some(Token::Range), Some(Token::Day(to))) = (next(1), next(2)) {
-                    clause.days.extend(day_range(*from, *to));
-                    index += 3;
-                    continue;
-                }
-                clause.days.push(*from);
-            }
-            Token::Time(_) | Token::Number(_) => {
-                let start = as_minutes(token);
-                let mut offset = 1;
-                while next(offset) == Some(&Token::Range) {
-                    offset += 1;
-                }
-                let end = (offset > 1)
-                    .then(|| next(offset).and_then(as_minutes))
-                    .flatten();
-                match (start, end) {
-                    (Some((opens, explicit_open)), Some((closes, explicit_close)))
-                        if explicit_open || explicit_close =>
-                    {
-                        let closes = if closes == 0 { 24 * 60 } else { closes };
-                        if opens < closes {
-                            clause.ranges.push((opens, closes));
-                        } else {
-                            parsed
-                                .leftover
-                                .push(format!("{}h-{}h", opens / 60, closes / 60));
-                        }
-                        index += offset + 1;
-                        continue;
-                    }
-                    _ => {
-                        if let Some((minutes, true)) = start {
-                            parsed
-                                .leftover
-                                .push(format!("{}h{:02}", minutes / 60, minutes % 60));
-                        }
-                    }
-                }
-            }
-            Token::EveryDay => clause.days.extend(Weekday::ALL),
-            Token::RoundTheClock => {
-                if clause.days.is_empty() {
-                    clause.days.extend(Weekday::ALL);
-                }
-                clause.ranges.push((0, 24 * 60));
-            }
-            Token::Break => {
-                if !clause.ranges.is_empty() {
-                    clause.flush(&mut parsed.slots);
-                }
-            }
-            Token::Word(word) => {
-                let word = word.as_str();
-                if lexicon::APPOINTMENT_WORDS.contains(&word) {
-                    parsed.appointment |=
-                        matches!(word, "rendez" | "rdv" | "afspraak" | "appointment");
-                } else if lexicon::CLOSED_WORDS.contains(&word) {
-                    clause.closed = true;
-                } else if !lexicon::FILLER_WORDS.contains(&word)
-                    && !lexicon::LIST_WORDS.contains(&word)
-                {
-                    parsed.leftover.push(word.to_owned());
-                }
-            }
-            Token::Range | Token::List => {}
-        }
-        index += 1;
+        index += reader.read(index);
     }
-    if !clause.ranges.is_empty() {
-        if clause.days.is_empty() && !parsed.slots.is_empty() {
-            parsed.leftover.push("hours without days".to_owned());
-        }
-        clause.flush(&mut parsed.slots);
-    }
-    parsed
-        .slots
-        .sort_by_key(|slot| (slot.day, slot.opens, slot.closes));
-    parsed.slots.dedup();
-    parsed
+    reader.finish()
 }
 
 #[cfg(test)]

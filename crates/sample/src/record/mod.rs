@@ -3,14 +3,16 @@
 
 use crate::catalogue::{Catalogue, Labelled, TypeEntry};
 use crate::contact;
-use crate::hours;
 use crate::naming::NameContext;
 use crate::place::Place;
 use crate::shape::{self, Address, Record};
 use crate::texts::{self, LangStatus};
+use drawn_texts::{recognition, record_texts, Recognition, RecordTexts};
 use rand::distr::Distribution;
 use rand::seq::IndexedRandom;
 use rand::Rng;
+
+mod drawn_texts;
 
 /// Inputs of a record besides the random stream.
 pub(crate) struct OrganisationInput<'a> {
@@ -209,6 +211,36 @@ fn names(
     }
 }
 
+/// Everything drawn for one record.
+struct Drawn<'a> {
+    /// The record's languages.
+    status: LangStatus,
+    /// The legal status.
+    legal: &'a Labelled,
+    /// The names.
+    names: Names,
+    /// `categoriesObject`.
+    categories: Vec<shape::Labelled>,
+    /// `sectorsObjects`.
+    sectors: Option<Vec<shape::Labelled>>,
+    /// The texts.
+    texts: RecordTexts,
+    /// Agreement and subsidy.
+    recognition: Recognition,
+    /// `isInterpreting`.
+    is_interpreting: bool,
+    /// Phones, e-mails and websites.
+    contacts: contact::Contacts,
+    /// `lastUpdate`.
+    last_update: String,
+    /// `address`.
+    address: Address,
+    /// The spoken languages.
+    languages: Vec<&'static str>,
+    /// The enterprise number, when the record has one.
+    kbo: Option<String>,
+}
+
 /// Builds the record (its `id` is set by the caller).
 pub(crate) fn organisation(rng: &mut impl Rng, input: OrganisationInput<'_>) -> Record {
     let OrganisationInput {
@@ -218,84 +250,62 @@ pub(crate) fn organisation(rng: &mut impl Rng, input: OrganisationInput<'_>) -> 
         status,
         kbo,
     } = input;
-    let def = &entry.def;
     // Invariant: every type has at least one legal status (checked when loading).
     let legal = &catalogue.legal_statuses[*entry.legal.choose(rng).unwrap_or(&entry.legal[0])];
     let names = names(rng, catalogue, entry, &place, status, legal);
     let (categories, sectors, related) = classification(rng, catalogue, entry);
     let related = related.map(|position| &catalogue.types[position]);
-
-    let description = texts::description(rng, entry, status);
-    let activities = texts::activities(rng, entry, related, status);
-    let audience = texts::audience(rng, entry, status);
-    let access = texts::lists(status, &texts::some_of(rng, &catalogue.access_modes, 1, 3));
-    let (mut french, mut dutch) = hours::permanency(rng, def.hours);
-    if let Some(note) = catalogue
-        .hours_notes
-        .choose(rng)
-        .filter(|_| rng.random_bool(0.15))
-        .filter(|_| french.contains(|c: char| c.is_ascii_digit()))
-    {
-        french = format!("{french}. {}", note.0);
-        dutch = format!("{dutch}. {}", note.1);
-    }
-    let permanency = texts::keep(status, french, dutch);
-    let remarks = if rng.random_bool(0.18) {
-        texts::some_of(rng, &catalogue.remarks, 1, 2)
-    } else {
-        Vec::new()
-    };
-    let (remark_fr, remark_nl) = texts::lists(status, &remarks);
-    let joined = |lines: Vec<String>| (!lines.is_empty()).then(|| lines.join("\n"));
-    let publications = if rng.random_bool(0.05) {
-        texts::some_of(rng, &catalogue.publications, 1, 1)
-    } else {
-        Vec::new()
-    };
-    let year = rng.random_range(2019..=2025);
-    let (publication_fr, publication_nl) = texts::lists(status, &publications);
-    let dated = |items: Vec<String>| {
-        items
-            .into_iter()
-            .map(|item| format!("{item} {year}"))
-            .collect::<Vec<_>>()
-    };
-
-    let authority = texts::authority(rng, catalogue, entry, status);
-    let agreement = authority.filter(|_| rng.random_bool(0.4));
-    let subsidy = authority.filter(|_| rng.random_bool(0.35));
-    let keep_list = |pair: Option<(String, String)>| {
-        let (french, dutch) = pair.map_or((None, None), |(french, dutch)| {
-            texts::keep(status, french, dutch)
-        });
-        (
-            french.into_iter().collect::<Vec<_>>(),
-            dutch.into_iter().collect::<Vec<_>>(),
-        )
-    };
-    let agreement = keep_list(agreement.map(|a| {
-        (
-            format!("Agrément : {}", a.fr),
-            format!("Erkenning: {}", a.nl),
-        )
-    }));
-    let subsidy = keep_list(subsidy.map(|a| (a.fr.clone(), a.nl.clone())));
+    let drawn_texts = record_texts(rng, catalogue, entry, related, status);
+    let recognition = recognition(rng, catalogue, entry, status);
     let is_interpreting = rng.random_bool(0.1);
     let contacts = contact::contacts(rng, status, &names.slug, kbo.as_deref());
     let last_update = texts::last_update(rng);
     let address = address(rng, &place, status);
     let languages = texts::spoken_languages(rng, status);
+    assemble(Drawn {
+        status,
+        legal,
+        names,
+        categories,
+        sectors,
+        texts: drawn_texts,
+        recognition,
+        is_interpreting,
+        contacts,
+        last_update,
+        address,
+        languages,
+        kbo,
+    })
+}
 
+/// The record of what was drawn, in the API's shape.
+fn assemble(drawn: Drawn<'_>) -> Record {
+    let Drawn {
+        status,
+        legal,
+        names,
+        categories,
+        sectors,
+        texts,
+        recognition,
+        is_interpreting,
+        contacts,
+        last_update,
+        address,
+        languages,
+        kbo,
+    } = drawn;
     Record {
-        access_fr: access.0,
-        access_nl: access.1,
-        activities_fr: activities.0,
-        activities_nl: activities.1,
+        access_fr: texts.access.0,
+        access_nl: texts.access.1,
+        activities_fr: texts.activities.0,
+        activities_nl: texts.activities.1,
         address,
         categories: None,
         categories_object: categories,
-        description_fr: description.0,
-        description_nl: description.1,
+        description_fr: texts.description.0,
+        description_nl: texts.description.1,
         email_fr: contacts.email.0,
         email_nl: contacts.email.1,
         fax_fr: contacts.fax.0,
@@ -314,21 +324,21 @@ pub(crate) fn organisation(rng: &mut impl Rng, input: OrganisationInput<'_>) -> 
         name_official_nl: names.official.1,
         name_service_fr: names.services.0,
         name_service_nl: names.services.1,
-        other_agreement_fr: agreement.0,
-        other_agreement_nl: agreement.1,
-        permanency_fr: permanency.0,
-        permanency_nl: permanency.1,
+        other_agreement_fr: recognition.agreement.0,
+        other_agreement_nl: recognition.agreement.1,
+        permanency_fr: texts.permanency.0,
+        permanency_nl: texts.permanency.1,
         pm_rp: kbo.into_iter().collect(),
-        public_fr: audience.0,
-        public_nl: audience.1,
-        publication_fr: dated(publication_fr),
-        publication_nl: dated(publication_nl),
-        remark_fr: joined(remark_fr),
-        remark_nl: joined(remark_nl),
+        public_fr: texts.audience.0,
+        public_nl: texts.audience.1,
+        publication_fr: texts.publication.0,
+        publication_nl: texts.publication.1,
+        remark_fr: texts.remark.0,
+        remark_nl: texts.remark.1,
         sectors_objects: sectors,
         start_date: None,
-        subvention_fr: subsidy.0,
-        subvention_nl: subsidy.1,
+        subvention_fr: recognition.subsidy.0,
+        subvention_nl: recognition.subsidy.1,
         synthetic: true,
         tel_fr: contacts.tel.0,
         tel_nl: contacts.tel.1,

@@ -2,15 +2,16 @@
 
 use crate::config::FixedFilters;
 use crate::error::{excerpt, ApiError, Detail, ErrorCode};
-use crate::labels;
 use crate::params::{self, QueryParams, MAX_QUERY_CHARS};
 use chrono::{Datelike, Timelike, Utc};
 use chrono_tz::Europe::Brussels;
 use orienta_model::{Bassin, Lang};
-use orienta_search::{audience, Near, SearchRequest, Sort, SyntheticFilter, WeekMoment};
+use orienta_search::{Near, SearchRequest, Sort, SyntheticFilter, WeekMoment};
 use orienta_territory::Tagger;
 use orienta_thesaurus::Thesaurus;
 use serde::Serialize;
+
+mod filters;
 
 /// Most distinct needs in one search.
 pub const MAX_NEEDS: usize = 20;
@@ -66,6 +67,7 @@ pub struct SpecContext<'a> {
     pub accept_language: Option<&'a str>,
 }
 
+/// The option named by parameter `name` (case-insensitive), `default` when absent.
 fn choice<T: Copy>(
     params: &QueryParams,
     name: &str,
@@ -86,6 +88,7 @@ fn choice<T: Copy>(
         })
 }
 
+/// The error for a value of `parameter` that is not known, with a hint of what to send.
 fn unknown(code: ErrorCode, parameter: &str, value: &str, hint: &str) -> ApiError {
     ApiError::parameter(
         code,
@@ -183,13 +186,8 @@ pub fn week_moment(time: chrono::DateTime<Utc>) -> WeekMoment {
     }
 }
 
-/// Parses and validates every parameter, then applies the partner's fixed filters.
-pub fn parse(
-    params: &QueryParams,
-    context: &SpecContext<'_>,
-    fixed: Option<&FixedFilters>,
-) -> Result<SearchSpec, ApiError> {
-    let lang = params::response_lang(params, context.accept_language)?;
+/// The text searched, at most [`MAX_QUERY_CHARS`] characters.
+fn text(params: &QueryParams) -> Result<Option<String>, ApiError> {
     let text = params.get("q").map(str::to_owned);
     if let Some(text) = &text {
         let length = text.chars().count();
@@ -205,86 +203,19 @@ pub fn parse(
             ));
         }
     }
-    let mut needs = Vec::new();
-    for need in params.distinct("need", MAX_NEEDS)? {
-        if context.thesaurus.concept(need).is_none() {
-            return Err(unknown(
-                ErrorCode::UnknownNeed,
-                "need",
-                need,
-                "send a concept id from GET /v1/needs, like food-aid",
-            ));
-        }
-        needs.push(need.to_owned());
-    }
-    let mut languages = Vec::new();
-    for language in params.distinct("language", MAX_LANGUAGES)? {
-        let code = language.to_ascii_lowercase();
-        if !labels::is_language_code(&code) {
-            return Err(unknown(
-                ErrorCode::UnknownLanguage,
-                "language",
-                language,
-                "send an ISO 639-1 code like fr, nl, ar or tr",
-            ));
-        }
-        languages.push(code);
-    }
-    let mut audiences = Vec::new();
-    for code in params.distinct("audience", MAX_AUDIENCES)? {
-        if !audience::is_known(code) {
-            let known: Vec<&str> = audience::AUDIENCES.iter().map(|(code, ..)| *code).collect();
-            return Err(ApiError::one_of("audience", code, &known));
-        }
-        audiences.push(code.to_owned());
-    }
-    let mut communes = Vec::new();
-    for nis in params.distinct("commune", MAX_COMMUNES)? {
-        if context.tagger.commune(nis).is_none() {
-            return Err(unknown(ErrorCode::UnknownParameterValue, "commune", nis, "send the NIS code of one of the 19 communes, like 21015; see GET /v1/territories/communes"));
-        }
-        communes.push(nis.to_owned());
-    }
-    let mut quartiers = Vec::new();
-    for code in params.distinct("quartier", MAX_QUARTIERS)? {
-        let known = code
-            .parse::<u32>()
-            .ok()
-            .filter(|number| context.tagger.quartier(*number).is_some());
-        let Some(number) = known else {
-            return Err(unknown(
-                ErrorCode::UnknownParameterValue,
-                "quartier",
-                code,
-                "send a Monitoring des Quartiers code, like 87; see GET /v1/territories/quartiers",
-            ));
-        };
-        quartiers.push(number);
-    }
-    let mut qss = Vec::new();
-    for code in params.distinct("qss", MAX_QSS)? {
-        if code.chars().count() > 32 {
-            return Err(unknown(
-                ErrorCode::UnknownParameterValue,
-                "qss",
-                code,
-                "send a quartier social-santé code",
-            ));
-        }
-        qss.push(code.to_owned());
-    }
-    let mut bassins = Vec::new();
-    for slug in params.distinct("bassin", MAX_BASSINS)? {
-        let Some(bassin) = Bassin::parse(slug) else {
-            return Err(unknown(
-                ErrorCode::UnknownBassin,
-                "bassin",
-                slug,
-                "send one of nord, nord-est, centre-ouest, sud, sud-est",
-            ));
-        };
-        bassins.push(bassin);
-    }
+    Ok(text)
+}
+
+/// Where to search and in which order.
+struct Geo {
+    /// The point searched around.
+    near: Option<Near>,
+    /// Relevance or distance.
+    sort: Sort,
+}
+
+/// The point, radius and sort; a radius or a distance sort needs a point.
+fn geo(params: &QueryParams) -> Result<Geo, ApiError> {
     let point = params::near(params)?;
     let radius = params::radius(params, "radius")?;
     let sort = choice(
@@ -313,23 +244,42 @@ pub fn parse(
             ));
         }
     }
-    let open_at = match params::date_time(params, "open_at")? {
+    let near = point.map(|(lat, lon)| Near {
+        lat,
+        lon,
+        radius_m: radius,
+    });
+    Ok(Geo { near, sort })
+}
+
+/// The moment services must be open at: `open_at`, else now when `open_now` is true.
+fn open_at(params: &QueryParams) -> Result<Option<WeekMoment>, ApiError> {
+    Ok(match params::date_time(params, "open_at")? {
         Some(time) => Some(week_moment(time)),
         None => params::boolean(params, "open_now")?
             .filter(|open| *open)
             .map(|_| week_moment(Utc::now())),
-    };
-    let synthetic = choice(
-        params,
-        "synthetic",
-        &[
-            ("include", SyntheticFilter::Include),
-            ("exclude", SyntheticFilter::Exclude),
-            ("only", SyntheticFilter::Only),
-        ],
-        SyntheticFilter::Include,
-    )?;
-    let stepped_care = params::boolean(params, "stepped_care")?.unwrap_or(false);
+    })
+}
+
+/// The answer's shape: format, facets, highlights and page.
+struct Output {
+    /// Answer format.
+    format: Format,
+    /// Facet counts (JSON only).
+    facets: bool,
+    /// Highlights (JSON only).
+    highlight: bool,
+    /// Page number from 1.
+    page: usize,
+    /// Page size.
+    per_page: usize,
+    /// Results skipped.
+    offset: usize,
+}
+
+/// The format, facets, highlights and paging parameters.
+fn output(params: &QueryParams) -> Result<Output, ApiError> {
     let want_facets = params::boolean(params, "facets")?.unwrap_or(true);
     let want_highlights = params::boolean(params, "highlight")?.unwrap_or(true);
     let format = choice(
@@ -345,38 +295,66 @@ pub fn parse(
     let page = params::page(params)?;
     let per_page = params::per_page(params, "per_page")?;
     let offset = params::offset(page, per_page)?;
+    Ok(Output {
+        format,
+        facets: format == Format::Json && want_facets,
+        highlight: format == Format::Json && want_highlights,
+        page,
+        per_page,
+        offset,
+    })
+}
 
+/// Parses and validates every parameter, then applies the partner's fixed filters.
+pub fn parse(
+    params: &QueryParams,
+    context: &SpecContext<'_>,
+    fixed: Option<&FixedFilters>,
+) -> Result<SearchSpec, ApiError> {
+    let lang = params::response_lang(params, context.accept_language)?;
+    let text = text(params)?;
+    let filters = filters::filters(params, context)?;
+    let Geo { near, sort } = geo(params)?;
+    let open_at = open_at(params)?;
+    let synthetic = choice(
+        params,
+        "synthetic",
+        &[
+            ("include", SyntheticFilter::Include),
+            ("exclude", SyntheticFilter::Exclude),
+            ("only", SyntheticFilter::Only),
+        ],
+        SyntheticFilter::Include,
+    )?;
+    let stepped_care = params::boolean(params, "stepped_care")?.unwrap_or(false);
+    let output = output(params)?;
     let mut request = SearchRequest {
         text,
         lang: None,
-        needs,
-        languages,
-        audiences,
-        communes,
-        quartiers,
-        qss,
-        bassins,
-        near: point.map(|(lat, lon)| Near {
-            lat,
-            lon,
-            radius_m: radius,
-        }),
+        needs: filters.needs,
+        languages: filters.languages,
+        audiences: filters.audiences,
+        communes: filters.communes,
+        quartiers: filters.quartiers,
+        qss: filters.qss,
+        bassins: filters.bassins,
+        near,
         sort,
         open_at,
         synthetic,
         stepped_care,
-        offset,
-        limit: per_page,
-        facets: format == Format::Json && want_facets,
-        highlight: format == Format::Json && want_highlights,
+        offset: output.offset,
+        limit: output.per_page,
+        facets: output.facets,
+        highlight: output.highlight,
     };
     let nothing = fixed.is_some_and(|fixed| !restrict_to(&mut request, fixed, context.thesaurus));
     Ok(SearchSpec {
         request,
         lang,
-        format,
-        page,
-        per_page,
+        format: output.format,
+        page: output.page,
+        per_page: output.per_page,
         nothing,
     })
 }

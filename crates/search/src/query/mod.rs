@@ -1,0 +1,91 @@
+//! Query understanding: from a request to a tantivy query.
+//!
+//! The text is cut into *units*: each need concept the thesaurus recognises (with typos,
+//! in FR, NL or EN) and each remaining content word. In strict mode every unit must match
+//! (a concept matches through the record's need tags or through its words); in relaxed
+//! mode any unit may. Filters are added as zero-score `Must` clauses, except broad
+//! territory and language filters under a text, which are applied to the text's matches
+//! (see `post_filter`).
+
+mod filters;
+mod text;
+mod words;
+
+use crate::index::SearchIndex;
+use crate::request::{SearchRequest, Understanding};
+use std::collections::{BTreeMap, HashMap};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+/// A built query with what the searcher needs to rank and highlight.
+pub struct BuiltQuery {
+    /// The query to run.
+    pub query: Box<dyn Query>,
+    /// How the text was understood.
+    pub understanding: Understanding,
+    /// Analyzed terms to highlight, per field.
+    pub highlight_terms: HashMap<Field, BTreeMap<String, f32>>,
+}
+
+/// The folded tokens of a text, exactly as the thesaurus cuts them (its matches index them).
+pub fn tokens(text: &str) -> Vec<String> {
+    orienta_text::tokenize(text).folded()
+}
+
+/// A filter clause: it must match and adds nothing to the score (a constant scorer, so the
+/// filter's own BM25 is never computed).
+fn zero_score(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
+    (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
+}
+
+/// Any of the values in `field`; one value is its term query alone.
+fn any_term(field: Field, values: impl IntoIterator<Item = String>) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = values
+        .into_iter()
+        .map(|value| {
+            let term = Term::from_field_text(field, &value);
+            let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+            (Occur::Should, query)
+        })
+        .collect();
+    if clauses.len() == 1 {
+        if let Some((_, query)) = clauses.pop() {
+            return query;
+        }
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// Builds the query for a request; `relaxed` lets any text unit match instead of all.
+pub fn build(index: &SearchIndex, request: &SearchRequest, relaxed: bool) -> BuiltQuery {
+    let mut understanding = Understanding {
+        relaxed,
+        ..Understanding::default()
+    };
+    let mut highlight_terms = HashMap::new();
+    let text = text::text_query(
+        index,
+        request,
+        relaxed,
+        &mut understanding,
+        &mut highlight_terms,
+    );
+    let filters = filters::filter_clauses(index, request, text.is_some());
+    let text = text.map(|text| filters.apply_to(index, text));
+    let mut clauses = filters.clauses;
+    match text {
+        Some(text) => clauses.push((Occur::Must, text)),
+        None => clauses.push((
+            Occur::Must,
+            Box::new(BoostQuery::new(Box::new(AllQuery), 0.0)),
+        )),
+    }
+    BuiltQuery {
+        query: Box::new(BooleanQuery::new(clauses)),
+        understanding,
+        highlight_terms,
+    }
+}

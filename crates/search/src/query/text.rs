@@ -1,0 +1,288 @@
+//! The text part of a query: need concepts the thesaurus recognises and the remaining
+//! content words, each a unit that must match (strict) or may match (relaxed).
+
+use super::words::{words_query, WordFields, WordMatching};
+use crate::analysis::{self, DUTCH, FOLD, FRENCH};
+use crate::index::SearchIndex;
+use crate::request::{SearchRequest, Sort, Understanding};
+use orienta_model::Lang;
+use orienta_thesaurus::ConceptMatch;
+use std::collections::{BTreeMap, HashMap};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+/// Words that carry no need: never required, only scored.
+const SOFT_WORDS: &[&str] = &[
+    "aide",
+    "aider",
+    "hulp",
+    "help",
+    "service",
+    "services",
+    "dienst",
+    "diensten",
+    "centre",
+    "centrum",
+    "center",
+    "cherche",
+    "recherche",
+    "zoek",
+    "zoeken",
+    "besoin",
+    "nodig",
+    "need",
+    "besoins",
+    "personne",
+    "personnes",
+    "mensen",
+    "persoon",
+    "bruxelles",
+    "brussel",
+    "brussels",
+    "pres",
+    "proche",
+    "buurt",
+    "dichtbij",
+    "near",
+    "quartier",
+    "wijk",
+    "je",
+    "ik",
+    "mon",
+    "mijn",
+];
+
+/// Whether the French or Dutch analyzer drops `token` as a stop word.
+fn is_stop_word(index: &SearchIndex, token: &str) -> bool {
+    let schema_index = index.tantivy();
+    analysis::analyze(schema_index, FRENCH, token).is_empty()
+        || analysis::analyze(schema_index, DUTCH, token).is_empty()
+}
+
+/// Highlights the words of the concept's French and Dutch labels in the texts.
+fn concept_highlights(
+    index: &SearchIndex,
+    concept: &str,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) {
+    let Some(found) = index.thesaurus().concept(concept) else {
+        return;
+    };
+    let fields = index.fields();
+    for (lang, field, analyzer) in [
+        (Lang::Fr, fields.text_fr, FRENCH),
+        (Lang::Nl, fields.text_nl, DUTCH),
+    ] {
+        let Some(label) = found.label.get(lang) else {
+            continue;
+        };
+        let entry = highlight_terms.entry(field).or_default();
+        for term in analysis::analyze(index.tantivy(), analyzer, label) {
+            entry.insert(term, 0.5);
+        }
+    }
+}
+
+/// A word that names an area (commune, quartier, bassin, postcode) restricts where, and
+/// does not rank services that merely carry the place in their name.
+fn area_query(index: &SearchIndex, word: &str) -> Option<Box<dyn Query>> {
+    let terms = analysis::analyze(index.tantivy(), FOLD, word);
+    let [term] = terms.as_slice() else {
+        return None;
+    };
+    if term.chars().count() < 4 {
+        return None;
+    }
+    let fields = index.fields();
+    let area_term = Term::from_field_text(fields.area, term);
+    let in_areas = index.searcher().doc_freq(&area_term).unwrap_or(0) > 0;
+    if !in_areas {
+        return None;
+    }
+    let name_term = Term::from_field_text(fields.name_any, term);
+    let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+        (
+            Occur::Should,
+            Box::new(BoostQuery::new(
+                Box::new(TermQuery::new(area_term, IndexRecordOption::Basic)),
+                0.5,
+            )),
+        ),
+        (
+            Occur::Should,
+            Box::new(BoostQuery::new(
+                Box::new(TermQuery::new(name_term, IndexRecordOption::Basic)),
+                0.2,
+            )),
+        ),
+    ];
+    Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// What every unit of one text query shares.
+struct TextContext<'a> {
+    /// The index searched.
+    index: &'a SearchIndex,
+    /// The request the text comes from.
+    request: &'a SearchRequest,
+    /// Whether any unit may match instead of all.
+    relaxed: bool,
+    /// The text's folded tokens.
+    words: &'a [String],
+    /// The language the text is read in, given or guessed.
+    query_lang: Option<Lang>,
+}
+
+/// The text's language (given, else guessed), noted in `understanding`.
+fn query_language(
+    index: &SearchIndex,
+    request: &SearchRequest,
+    text: &str,
+    understanding: &mut Understanding,
+) -> Option<Lang> {
+    let (query_lang, guessed) = match request.lang {
+        Some(lang) => (Some(lang), false),
+        None => (index.thesaurus().guess_lang(text), true),
+    };
+    understanding.lang = query_lang;
+    understanding.lang_guessed = guessed && query_lang.is_some();
+    query_lang
+}
+
+/// A term of `field` equal to `concept`, weighted by `boost`.
+fn concept_term(field: Field, concept: &str, boost: f32) -> Box<dyn Query> {
+    let term = Term::from_field_text(field, concept);
+    Box::new(BoostQuery::new(
+        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+        boost,
+    ))
+}
+
+/// The unit of a recognised concept: the record's primary need, any of its needs, or (for
+/// an exact match) the concept's words in the names.
+fn concept_unit(
+    context: &TextContext,
+    found: &ConceptMatch,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) -> Box<dyn Query> {
+    let TextContext { index, request, .. } = *context;
+    let fields = index.fields();
+    let primary_query = concept_term(fields.need_primary, &found.concept, 4.0);
+    let need_query = concept_term(fields.need, &found.concept, 1.5);
+    let span_words: Vec<String> = context
+        .words
+        .get(found.start_token..found.end_token.min(context.words.len()))
+        .map(<[String]>::to_vec)
+        .unwrap_or_default();
+    // Sorted by distance, nearness decides the order: only services whose category is
+    // the need qualify, or a mere mention close by would outrank the service itself (a
+    // relaxed query follows when there is none).
+    let tagged_only = request.sort == Sort::Distance && !context.relaxed;
+    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, primary_query)];
+    if !tagged_only {
+        alternatives.push((Occur::Should, need_query));
+    }
+    if found.edits == 0 && !tagged_only {
+        let names_exactly = WordMatching {
+            fuzzy: false,
+            fields: WordFields::Names,
+        };
+        if let Some(words_query) = words_query(
+            index,
+            &span_words,
+            context.query_lang,
+            names_exactly,
+            highlight_terms,
+        ) {
+            alternatives.push((Occur::Should, words_query));
+        }
+    }
+    Box::new(BooleanQuery::new(alternatives))
+}
+
+/// The unit of a content word no concept covers: an area restriction, or the word in the
+/// text fields (only scored when soft). `None` when the word adds nothing.
+fn word_unit(
+    context: &TextContext,
+    word: &String,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) -> Option<(Occur, Box<dyn Query>)> {
+    let index = context.index;
+    if is_stop_word(index, word) {
+        return None;
+    }
+    let soft = SOFT_WORDS.contains(&word.as_str()) || word.chars().count() < 2;
+    if let Some(area_query) = area_query(index, word) {
+        return Some((Occur::Must, area_query));
+    }
+    let all_fields_with_typos = WordMatching {
+        fuzzy: true,
+        fields: WordFields::All,
+    };
+    let word_query = words_query(
+        index,
+        std::slice::from_ref(word),
+        context.query_lang,
+        all_fields_with_typos,
+        highlight_terms,
+    )?;
+    let occur = if soft { Occur::Should } else { Occur::Must };
+    Some((occur, word_query))
+}
+
+/// Builds the text part of the query; `None` when the text has no content word.
+pub(super) fn text_query(
+    index: &SearchIndex,
+    request: &SearchRequest,
+    relaxed: bool,
+    understanding: &mut Understanding,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) -> Option<Box<dyn Query>> {
+    let text = request.text.as_deref()?.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let words = super::tokens(text);
+    let matches = index.thesaurus().match_text(text, 2);
+    let context = TextContext {
+        index,
+        request,
+        relaxed,
+        words: &words,
+        query_lang: query_language(index, request, text, understanding),
+    };
+    let mut covered = vec![false; words.len()];
+    let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for found in &matches {
+        for flag in covered
+            .iter_mut()
+            .take(found.end_token.min(words.len()))
+            .skip(found.start_token)
+        {
+            *flag = true;
+        }
+        if !understanding.concepts.contains(&found.concept) {
+            understanding.concepts.push(found.concept.clone());
+        }
+        if request.highlight {
+            concept_highlights(index, &found.concept, highlight_terms);
+        }
+        units.push((Occur::Must, concept_unit(&context, found, highlight_terms)));
+    }
+    for (position, word) in words.iter().enumerate() {
+        if covered[position] {
+            continue;
+        }
+        units.extend(word_unit(&context, word, highlight_terms));
+    }
+    if units.is_empty() {
+        return None;
+    }
+    if relaxed {
+        for unit in &mut units {
+            unit.0 = Occur::Should;
+        }
+    }
+    Some(Box::new(BooleanQuery::new(units)))
+}
