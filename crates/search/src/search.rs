@@ -74,16 +74,66 @@ fn highlights(
 }
 
 impl SearchIndex {
-    /// Runs a search. Strict first; when nothing matches every word, a relaxed query.
+    /// Runs a search. The records matching every unit of the text (strict) come first;
+    /// when they do not fill the page, the records matching any unit (relaxed) follow, so a
+    /// query never finds fewer records than a plain OR of its words and concepts.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
         let strict = query::build(self, request, false);
         let results = self.run(request, &strict)?;
         let has_text = !strict.understanding.concepts.is_empty() || request.text.is_some();
-        if results.total > 0 || !has_text {
+        let page_end = request.offset + request.limit;
+        if results.total >= page_end || !has_text {
             return Ok(results);
         }
         let relaxed = query::build(self, request, true);
-        self.run(request, &relaxed)
+        if results.total == 0 {
+            return self.run(request, &relaxed);
+        }
+        self.strict_then_relaxed(request, &strict, &relaxed)
+    }
+
+    /// The strict matches (fewer than a page's end) followed by the other relaxed ones.
+    fn strict_then_relaxed(
+        &self,
+        request: &SearchRequest,
+        strict: &BuiltQuery,
+        relaxed: &BuiltQuery,
+    ) -> Result<SearchResults, SearchError> {
+        let page_end = request.offset + request.limit;
+        let from_start = SearchRequest {
+            offset: 0,
+            limit: page_end,
+            ..request.clone()
+        };
+        let mut results = self.run(&from_start, strict)?;
+        let looser = self.run(
+            &SearchRequest {
+                limit: page_end + results.hits.len(),
+                ..from_start.clone()
+            },
+            relaxed,
+        )?;
+        let strict_hit = |hit: &Hit| {
+            results.hits.iter().any(|known| {
+                known.organisation.id == hit.organisation.id
+                    && known.location_index == hit.location_index
+            })
+        };
+        let others: Vec<Hit> = looser
+            .hits
+            .into_iter()
+            .filter(|hit| !strict_hit(hit))
+            .collect();
+        results.hits.extend(others);
+        results.hits = results
+            .hits
+            .into_iter()
+            .skip(request.offset)
+            .take(request.limit)
+            .collect();
+        results.total = looser.total.max(results.total);
+        results.facets = looser.facets;
+        Ok(results)
     }
 
     /// One pass of a search: the page of ranked hits, the total and the facets.

@@ -7,6 +7,7 @@
 //! territory and language filters under a text, which are applied to the text's matches
 //! (see `post_filter`).
 
+mod compounds;
 mod filters;
 mod text;
 mod words;

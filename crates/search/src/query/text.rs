@@ -6,52 +6,12 @@ use crate::analysis::{self, DUTCH, FOLD, FRENCH};
 use crate::index::SearchIndex;
 use crate::request::{SearchRequest, Sort, Understanding};
 use orienta_model::Lang;
+use orienta_text::stopwords;
 use orienta_thesaurus::ConceptMatch;
 use std::collections::{BTreeMap, HashMap};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
-
-/// Words that carry no need: never required, only scored.
-const SOFT_WORDS: &[&str] = &[
-    "aide",
-    "aider",
-    "hulp",
-    "help",
-    "service",
-    "services",
-    "dienst",
-    "diensten",
-    "centre",
-    "centrum",
-    "center",
-    "cherche",
-    "recherche",
-    "zoek",
-    "zoeken",
-    "besoin",
-    "nodig",
-    "need",
-    "besoins",
-    "personne",
-    "personnes",
-    "mensen",
-    "persoon",
-    "bruxelles",
-    "brussel",
-    "brussels",
-    "pres",
-    "proche",
-    "buurt",
-    "dichtbij",
-    "near",
-    "quartier",
-    "wijk",
-    "je",
-    "ik",
-    "mon",
-    "mijn",
-];
 
 /// Whether the French or Dutch analyzer drops `token` as a stop word.
 fn is_stop_word(index: &SearchIndex, token: &str) -> bool {
@@ -132,6 +92,8 @@ struct TextContext<'a> {
     words: &'a [String],
     /// The language the text is read in, given or guessed.
     query_lang: Option<Lang>,
+    /// Parts of cut compounds that are scored, never required.
+    soft_parts: &'a [String],
 }
 
 /// The text's language (given, else guessed), noted in `understanding`.
@@ -184,15 +146,17 @@ fn concept_unit(
         alternatives.push((Occur::Should, need_query));
     }
     if found.edits == 0 && !tagged_only {
-        let names_exactly = WordMatching {
+        // The concept's words in names and texts: a record that says "logement de transit"
+        // but was tagged only with a narrower concept still answers "logement".
+        let words_exactly = WordMatching {
             fuzzy: false,
-            fields: WordFields::Names,
+            fields: WordFields::All,
         };
         if let Some(words_query) = words_query(
             index,
             &span_words,
             context.query_lang,
-            names_exactly,
+            words_exactly,
             highlight_terms,
         ) {
             alternatives.push((Occur::Should, words_query));
@@ -212,7 +176,9 @@ fn word_unit(
     if is_stop_word(index, word) {
         return None;
     }
-    let soft = SOFT_WORDS.contains(&word.as_str()) || word.chars().count() < 2;
+    let soft = stopwords::is_no_need(word)
+        || word.chars().count() < 2
+        || context.soft_parts.contains(word);
     if let Some(area_query) = area_query(index, word) {
         return Some((Occur::Must, area_query));
     }
@@ -243,14 +209,25 @@ pub(super) fn text_query(
     if text.is_empty() {
         return None;
     }
+    let query_lang = query_language(index, request, text, understanding);
+    let decompounded = super::compounds::decompound(index, text);
+    let text = decompounded.as_ref().map_or(text, |cut| cut.text.as_str());
     let words = super::tokens(text);
     let matches = index.thesaurus().match_text(text, 2);
+    // Beside a recognised need, the other parts of a compound only qualify it
+    // (`schuldenlast`: the debts count, the burden is scored).
+    let soft_parts: Vec<String> = match &decompounded {
+        Some(cut) if !matches.is_empty() => [cut.whole.clone(), cut.parts.clone()].concat(),
+        Some(cut) => cut.whole.clone(),
+        None => Vec::new(),
+    };
     let context = TextContext {
         index,
         request,
         relaxed,
         words: &words,
-        query_lang: query_language(index, request, text, understanding),
+        query_lang,
+        soft_parts: &soft_parts,
     };
     let mut covered = vec![false; words.len()];
     let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
