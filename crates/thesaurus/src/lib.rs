@@ -25,6 +25,7 @@ mod lang;
 mod matcher;
 mod suggest;
 mod thesaurus;
+mod typos;
 mod validate;
 
 pub use error::ThesaurusError;
