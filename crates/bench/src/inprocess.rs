@@ -18,7 +18,8 @@ pub struct OpenedIndex {
     pub reader_rss_bytes: u64,
 }
 
-/// Opens the index under `root` and warms it with one pass over `warmup`.
+/// Opens the index under `root` and warms it with one pass over `warmup` (queries other
+/// than the timed ones: [`crate::queries::warmup_set`]).
 pub fn open_and_warm(root: &Path, warmup: &[QuerySpec]) -> anyhow::Result<OpenedIndex> {
     let thesaurus = Arc::new(Thesaurus::bundled());
     let before = machine::own_rss_bytes();

@@ -130,7 +130,8 @@ fn run_size(options: &PeerOptions, cluster: &Cluster, size: usize) -> anyhow::Re
     eprintln!("  orienta in-process");
     // In-process Orienta runs on the server core, like the PostgreSQL backends.
     machine::pin_current_thread(options.server_core);
-    let opened = inprocess::open_and_warm(&index.root, &query_set)?;
+    let warmup = queries::warmup_set(options.per_kind);
+    let opened = inprocess::open_and_warm(&index.root, &warmup)?;
     let orienta = inprocess::measure(&opened.handle.get(), &query_set, 1, false)?;
     let orienta_api_budget = inprocess::measure(&opened.handle.get(), &query_set, 1, true)?;
     // The PostgreSQL client runs on the load core.

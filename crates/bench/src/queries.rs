@@ -154,9 +154,14 @@ pub struct QuerySpec {
 pub const TOP_K: usize = 10;
 
 impl QuerySpec {
-    /// A random query of `kind`.
+    /// A random query of `kind` (texts from [`TEXTS`]).
     pub fn random(kind: QueryKind, rng: &mut ChaCha8Rng) -> Self {
-        let text = TEXTS[rng.random_range(0..TEXTS.len())].to_owned();
+        Self::random_from(kind, TEXTS, rng)
+    }
+
+    /// A random query of `kind` with a text from `texts`.
+    pub fn random_from(kind: QueryKind, texts: &[&str], rng: &mut ChaCha8Rng) -> Self {
+        let text = texts[rng.random_range(0..texts.len())].to_owned();
         let bassin = Bassin::ALL[rng.random_range(0..Bassin::ALL.len())];
         let mut spec = QuerySpec {
             kind,
@@ -263,6 +268,44 @@ pub fn mixed_set(per_kind: usize, seed: u64) -> Vec<QuerySpec> {
     queries
 }
 
+/// Seed of the warm-up set ([`warmup_set`]).
+pub const WARMUP_SEED: u64 = 4242;
+
+/// Queries the warm-up runs and the timed set never does (none is in [`TEXTS`]).
+pub const WARMUP_TEXTS: &[&str] = &[
+    "kinésithérapie",
+    "aide alimentaire",
+    "centre de jour",
+    "accueil de la petite enfance",
+    "insertion professionnelle",
+    "violence conjugale",
+    "assuétudes",
+    "maison d'accueil",
+    "tandarts",
+    "thuiszorg",
+    "gezinsbijstand",
+    "inloopcentrum",
+];
+
+/// `per_kind` queries of each kind with a text, drawn from [`WARMUP_TEXTS`] with
+/// [`WARMUP_SEED`]: the index is warmed (pages, decoded records, stems) on queries the
+/// run does not time. The facet kind has no text to hold apart, so it is left out (its
+/// counts come from the facet table built when the index opens).
+pub fn warmup_set(per_kind: usize) -> Vec<QuerySpec> {
+    let mut rng = ChaCha8Rng::seed_from_u64(WARMUP_SEED);
+    let kinds = QueryKind::ALL
+        .into_iter()
+        .filter(|kind| *kind != QueryKind::Facets);
+    let kinds: Vec<QueryKind> = kinds.collect();
+    let mut queries = Vec::with_capacity(per_kind * kinds.len());
+    for _ in 0..per_kind {
+        for &kind in &kinds {
+            queries.push(QuerySpec::random_from(kind, WARMUP_TEXTS, &mut rng));
+        }
+    }
+    queries
+}
+
 /// The queries of one kind from a set.
 pub fn of_kind(queries: &[QuerySpec], kind: QueryKind) -> Vec<QuerySpec> {
     queries
@@ -290,6 +333,20 @@ mod tests {
         assert!(of_kind(&first, QueryKind::TextRadius)
             .iter()
             .all(|query| query.near.is_some()));
+    }
+
+    #[test]
+    fn warmup_set_shares_no_text_with_the_timed_set() {
+        let warmup = warmup_set(50);
+        assert_eq!(warmup.len(), 50 * (QueryKind::ALL.len() - 1));
+        for query in &warmup {
+            let text = query
+                .text
+                .as_deref()
+                .expect("every warm-up query has a text");
+            assert!(!TEXTS.contains(&text), "{text}");
+            assert_ne!(query.kind, QueryKind::Facets);
+        }
     }
 
     #[test]

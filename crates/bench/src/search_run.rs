@@ -50,7 +50,8 @@ pub fn run_size(
     let corpus = corpus::prepare(work_dir, size)?;
     let index = corpus::build_index(&work_dir.join(format!("index-{size}")), &corpus)?;
     let query_set = queries::mixed_set(per_kind, QUERY_SEED);
-    let opened = inprocess::open_and_warm(&index.root, &query_set)?;
+    let warmup = queries::warmup_set(per_kind);
+    let opened = inprocess::open_and_warm(&index.root, &warmup)?;
     let measured = inprocess::measure(&opened.handle.get(), &query_set, 1, false)?;
     let api_budget = inprocess::measure(&opened.handle.get(), &query_set, 1, true)?;
     let result = SizeResult {
@@ -162,7 +163,8 @@ pub fn latency(
     if let Some(kind) = kind {
         query_set = queries::of_kind(&query_set, kind);
     }
-    let opened = inprocess::open_and_warm(root, &query_set)?;
+    let warmup = queries::warmup_set(per_kind);
+    let opened = inprocess::open_and_warm(root, &warmup)?;
     let index = opened.handle.get();
     let lean = inprocess::measure(&index, &query_set, rounds.max(1), false)?;
     let api = inprocess::measure(&index, &query_set, rounds.max(1), true)?;

@@ -10,6 +10,8 @@ use orienta_allocator as _;
 use orienta_ingest::{ingest, IngestContext};
 use orienta_territory::Tagger;
 use orienta_thesaurus::Thesaurus;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
 use serde_json::{json, Value};
 use std::io::Write;
 use std::time::Duration;
@@ -17,19 +19,6 @@ use std::time::Duration;
 const POSTCODES: &[u32] = &[
     1000, 1020, 1030, 1040, 1050, 1060, 1070, 1080, 1090, 1120, 1140, 1160, 1180, 1190, 1200, 1210,
 ];
-
-/// A small deterministic generator (no rand dependency needed).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 fn generate(count: usize) -> tempfile::NamedTempFile {
     let path = concat!(
@@ -40,11 +29,11 @@ fn generate(count: usize) -> tempfile::NamedTempFile {
         serde_json::from_str(&std::fs::read_to_string(path).expect("sample")).expect("sample json");
     let mut file = tempfile::NamedTempFile::new().expect("temp file");
     let mut writer = std::io::BufWriter::new(file.as_file_mut());
-    let mut random = Lcg(42);
+    let mut random = ChaCha8Rng::seed_from_u64(42);
     for index in 0..count {
         let mut record = sample.clone();
-        let lat = 50.80 + random.next() * 0.08;
-        let lon = 4.31 + random.next() * 0.14;
+        let lat = random.random_range(50.80..50.88);
+        let lon = random.random_range(4.31..4.45);
         record["id"] = json!(100_000 + index);
         record["nameOfficialFr"] = json!(format!("ASBL EXEMPLE {index} DE L'ACTION SOCIALE"));
         record["nameOfficialNl"] = json!(format!("VZW Voorbeeld {index} voor sociale actie"));

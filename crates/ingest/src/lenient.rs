@@ -1,5 +1,13 @@
 //! Lenient serde types for source JSON: a field may be a string, a number, null or missing,
 //! a list may be null, empty, a single value or an array of strings, numbers or objects.
+//!
+//! `serde_with` was weighed for these visitors (issue 14) and fits none with the same
+//! accepted inputs: `PickFirst<(_, DisplayFromStr)>` neither trims `" 43 "` nor reads
+//! `43.0` or `[43]` as an id, and fails on `"abc"` where [`Labelled`] keeps `None`;
+//! `DisplayFromStr` has no decimal comma (`"50,85"`, [`Number`]); `BoolFromInt` takes 0
+//! and 1, not `"oui"` or `"ja"` ([`Flag`]); `OneOrMany` fails on null and on a null item, and
+//! cannot tell a missing list from a null or empty one ([`Presence`], which is reported);
+//! nothing joins a list given for a scalar or reads a labelled object as its label ([`Text`]).
 
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;

@@ -2,32 +2,15 @@
 
 use orienta_model::{Organisation, Term};
 use orienta_thesaurus::Thesaurus;
-use rustc_hash::{FxHashMap, FxHasher};
-use std::hash::{Hash, Hasher};
+use rustc_hash::FxHashMap;
 
 /// The need concepts of every distinct category of a batch, mapped once: a hundred
 /// thousand records share a few hundred categories, and mapping one (label folding, text
 /// matching for an unknown id) costs as much as matching a short text.
 #[derive(Debug, Default)]
 pub(crate) struct CategoryNeeds {
-    /// Categories by the hash of their id and FR/NL labels (colliding ones side by side).
-    by_hash: FxHashMap<u64, Vec<MappedCategory>>,
-}
-
-#[derive(Debug)]
-struct MappedCategory {
-    id: Option<i64>,
-    fr: Option<String>,
-    nl: Option<String>,
-    needs: Vec<String>,
-}
-
-impl MappedCategory {
-    fn is(&self, category: &Term) -> bool {
-        self.id == category.id
-            && self.fr.as_deref() == category.label.fr.as_deref()
-            && self.nl.as_deref() == category.label.nl.as_deref()
-    }
+    /// The needs of each distinct category.
+    by_category: FxHashMap<Term, Vec<String>>,
 }
 
 impl CategoryNeeds {
@@ -38,35 +21,20 @@ impl CategoryNeeds {
     ) -> Self {
         let mut table = Self::default();
         for category in categories {
-            let mapped = table.by_hash.entry(category_hash(category)).or_default();
-            if mapped.iter().any(|known| known.is(category)) {
+            if table.by_category.contains_key(category) {
                 continue;
             }
             let (fr, nl) = (category.label.fr.as_deref(), category.label.nl.as_deref());
-            mapped.push(MappedCategory {
-                id: category.id,
-                fr: fr.map(str::to_owned),
-                nl: nl.map(str::to_owned),
-                needs: thesaurus.concepts_for_category(category.id, fr, nl),
-            });
+            let needs = thesaurus.concepts_for_category(category.id, fr, nl);
+            table.by_category.insert(category.clone(), needs);
         }
         table
     }
 
     /// The needs of a category of the batch; `None` for one it was not built with.
     fn get(&self, category: &Term) -> Option<&[String]> {
-        let mapped = self.by_hash.get(&category_hash(category))?;
-        let known = mapped.iter().find(|known| known.is(category))?;
-        Some(&known.needs)
+        self.by_category.get(category).map(Vec::as_slice)
     }
-}
-
-fn category_hash(category: &Term) -> u64 {
-    let mut hasher = FxHasher::default();
-    category.id.hash(&mut hasher);
-    category.label.fr.hash(&mut hasher);
-    category.label.nl.hash(&mut hasher);
-    hasher.finish()
 }
 
 /// Sets `needs` (sorted, deduplicated) and `care_line` of an organisation: the union of the

@@ -62,7 +62,7 @@ impl FromStr for Lang {
 ///
 /// Languages never overwrite each other: a missing Dutch text stays `None`
 /// and display code falls back explicitly with [`I18nText::resolve`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct I18nText {
     /// French text.
     #[serde(default, skip_serializing_if = "Option::is_none")]

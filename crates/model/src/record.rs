@@ -57,7 +57,7 @@ pub struct Provenance {
 }
 
 /// A labelled term of a source classification (legal status, category, sector).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Term {
     /// Source id, when the source has ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,15 +7,15 @@ use crate::schema::Fields;
 use crate::SearchError;
 use orienta_model::Organisation;
 use orienta_thesaurus::Thesaurus;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
-/// Records kept decoded in memory (hot results are served without reading the doc store).
+/// Records kept decoded in memory (hot results are served without reading the doc store;
+/// quick_cache evicts with S3-FIFO, so records read once do not push out frequent ones).
 const RECORD_CACHE_ENTRIES: usize = 20_000;
 
 /// A decoded hit: the organisation and which of its locations the document is.
@@ -28,7 +28,7 @@ pub struct SearchIndex {
     fields: Fields,
     thesaurus: Arc<Thesaurus>,
     directory: PathBuf,
-    records: Mutex<HashMap<DocAddress, CachedRecord>>,
+    records: quick_cache::sync::Cache<DocAddress, CachedRecord>,
     facet_table: FacetTable,
     coordinates: Arc<Coordinates>,
 }
@@ -58,7 +58,7 @@ impl SearchIndex {
             fields,
             thesaurus,
             directory: directory.to_path_buf(),
-            records: Mutex::new(HashMap::new()),
+            records: quick_cache::sync::Cache::new(RECORD_CACHE_ENTRIES),
             facet_table,
             coordinates,
         })
@@ -128,25 +128,23 @@ impl SearchIndex {
         searcher: &Searcher,
         address: DocAddress,
     ) -> Result<CachedRecord, SearchError> {
-        if let Ok(cache) = self.records.lock() {
-            if let Some(found) = cache.get(&address) {
-                return Ok(found.clone());
-            }
-        }
+        self.records
+            .get_or_insert_with(&address, || self.decode(searcher, address))
+    }
+
+    /// Reads and decodes the record of a document.
+    fn decode(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+    ) -> Result<CachedRecord, SearchError> {
         let doc: TantivyDocument = searcher.doc(address)?;
         let organisation = Arc::new(self.organisation_of(&doc)?);
         let location_index = doc
             .get_first(self.fields.location_index)
             .and_then(|value| value.as_u64())
             .unwrap_or(0) as usize;
-        let record = (organisation, location_index);
-        if let Ok(mut cache) = self.records.lock() {
-            if cache.len() >= RECORD_CACHE_ENTRIES {
-                cache.clear();
-            }
-            cache.insert(address, record.clone());
-        }
-        Ok(record)
+        Ok((organisation, location_index))
     }
 
     /// The organisation with this id, when indexed.

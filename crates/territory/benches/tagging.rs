@@ -1,4 +1,5 @@
-//! Tagging throughput: `tag_point` on random points of the Region's bounding box and on
+//! Tagging throughput: `tag_point` on random points of the Region's bounding box (all of
+//! them, and apart the ones inside the Region, which a sector polygon must hold) and on
 //! real street midpoints, and `tag` on Lambert 72 and street-only inputs.
 //!
 //! Measured twice: wall time (criterion's default) and the benchmark thread's CPU time,
@@ -82,10 +83,17 @@ fn tagging_cpu(criterion: &mut Criterion<ThreadCpuTime>) {
     tag_point_group(criterion, "tag_point_cpu_time");
 }
 
-/// `tag_point` on random and real points.
+/// `tag_point` on random points (all, and those inside the Region) and on real points.
 fn tag_point_group<M: Measurement>(criterion: &mut Criterion<M>, name: &str) {
     let tagger = Tagger::bundled().expect("bundled layers");
     let random = random_points(10_000);
+    // About half the box lies outside the Region; the points inside alone give the rate
+    // for locations a source really has.
+    let inside: Vec<(f64, f64)> = random
+        .iter()
+        .copied()
+        .filter(|&(lat, lon)| tagger.tag_point(lat, lon).in_region)
+        .collect();
     let real: Vec<(f64, f64)> = street_points()
         .iter()
         .map(|(_, _, lat, lon)| (*lat, *lon))
@@ -95,6 +103,14 @@ fn tag_point_group<M: Measurement>(criterion: &mut Criterion<M>, name: &str) {
     group.bench_function("random_bbox", |bencher| {
         bencher.iter(|| {
             for &(lat, lon) in &random {
+                black_box(tagger.tag_point(lat, lon));
+            }
+        })
+    });
+    group.throughput(Throughput::Elements(inside.len() as u64));
+    group.bench_function("random_bbox_inside_region", |bencher| {
+        bencher.iter(|| {
+            for &(lat, lon) in &inside {
                 black_box(tagger.tag_point(lat, lon));
             }
         })

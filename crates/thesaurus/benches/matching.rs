@@ -1,4 +1,4 @@
-//! Matching speed on a record-sized text and on short queries.
+//! Matching speed on a record-sized text, on short queries and on single typos.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use orienta_thesaurus::Thesaurus;
@@ -19,6 +19,25 @@ fn matching(criterion: &mut Criterion) {
     });
     criterion.bench_function("match_text query 2 edits", |bench| {
         bench.iter(|| thesaurus.match_text(black_box("médiaton de detes schaerbeek"), 2))
+    });
+    // Typo lookup: one word that is no key of the thesaurus, read with up to two edits
+    // (the keys near it come from an fst searched with a Levenshtein automaton).
+    let typos = [
+        "médiaton",
+        "schuldbemidelig",
+        "alimentiare",
+        "kinderopvnag",
+        "psychiatrei",
+        "toxicomanei",
+        "xyzzyq",
+    ];
+    criterion.bench_function("match_text typo lookup", |bench| {
+        bench.iter(|| {
+            typos
+                .iter()
+                .map(|typo| thesaurus.match_text(black_box(typo), 2).len())
+                .sum::<usize>()
+        })
     });
     criterion.bench_function("suggest", |bench| {
         bench.iter(|| thesaurus.suggest(black_box("coli"), orienta_model::Lang::Fr, 8))

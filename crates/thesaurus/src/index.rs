@@ -48,28 +48,6 @@ pub(crate) struct TermIndex {
     pub starts: Vec<Vec<usize>>,
     /// Acronyms by folded token.
     pub acronyms: FxHashMap<String, Vec<usize>>,
-    /// The (first byte, last byte) pairs of the acronyms' folded tokens, as a 256 × 256
-    /// bitmap: most words of a text are told apart from every acronym without a lookup.
-    pub acronym_shapes: Vec<u64>,
-}
-
-impl TermIndex {
-    /// True when `folded` may be an acronym's folded token (no false negatives).
-    pub fn may_be_acronym(&self, folded: &str) -> bool {
-        let Some(bit) = shape_bit(folded) else {
-            return false;
-        };
-        self.acronym_shapes
-            .get(bit / 64)
-            .is_some_and(|word| word & (1 << (bit % 64)) != 0)
-    }
-}
-
-/// The bit of a folded token's (first byte, last byte) pair in `acronym_shapes`.
-fn shape_bit(folded: &str) -> Option<usize> {
-    let bytes = folded.as_bytes();
-    let (first, last) = (bytes.first()?, bytes.last()?);
-    Some(usize::from(*first) * 256 + usize::from(*last))
 }
 
 /// The language of a form found in several languages of one concept: the only one, or
@@ -158,16 +136,11 @@ impl TermIndex {
         };
         let position = self.entries.len();
         match entry.acronym {
-            Some(_) => {
-                if let Some(bit) = shape_bit(&first.folded) {
-                    self.acronym_shapes.resize(256 * 256 / 64, 0);
-                    self.acronym_shapes[bit / 64] |= 1 << (bit % 64);
-                }
-                self.acronyms
-                    .entry(first.folded.clone())
-                    .or_default()
-                    .push(position)
-            }
+            Some(_) => self
+                .acronyms
+                .entry(first.folded.clone())
+                .or_default()
+                .push(position),
             None => self.starts[first.id].push(position),
         }
         self.entries.push(entry);

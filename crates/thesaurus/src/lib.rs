@@ -23,6 +23,7 @@ mod index;
 mod matcher;
 mod suggest;
 mod thesaurus;
+mod typos;
 mod validate;
 
 pub use error::ThesaurusError;

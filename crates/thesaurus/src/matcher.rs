@@ -2,6 +2,7 @@
 //! typo tolerance.
 
 use crate::index::{Entry, EntryToken, TermIndex};
+use crate::typos::TypoKeys;
 use orienta_text::{Token, Tokens};
 use std::cmp::Reverse;
 use std::ops::Range;
@@ -95,42 +96,39 @@ fn entry_edits(entry: &Entry, text: &Text, start: usize, end: usize, max_edits: 
 /// every label or term whose first token is close enough. Exact matching allocates nothing.
 fn candidates<'a>(
     index: &'a TermIndex,
+    typos: &TypoKeys,
     text: &Text,
     start: usize,
     max_edits: u8,
 ) -> impl Iterator<Item = usize> + 'a {
     let token = &text.tokens[start];
     let id = text.ids[start];
+    let acronyms = index.acronyms.get(token.folded);
     let exact = id
         .and_then(|id| index.starts.get(id))
         .into_iter()
         .flatten()
-        .chain(index.acronyms.get(token.folded).into_iter().flatten())
+        .chain(acronyms.into_iter().flatten())
         .copied();
     let close = if max_edits == 0 || id.is_some() {
         Vec::new()
     } else {
-        close_candidates(index, token, max_edits)
+        close_candidates(index, typos, token, max_edits)
     };
     exact.chain(close)
 }
 
-/// Labels and terms whose first token is within `max_edits` of `token` (not equal to it).
-fn close_candidates(index: &TermIndex, token: &Token, max_edits: u8) -> Vec<usize> {
+/// Labels and terms whose first token is within `max_edits` of `token` (not equal to it):
+/// the keys near the token's key ([`TypoKeys::near`]), each form measured as before.
+fn close_candidates(
+    index: &TermIndex,
+    typos: &TypoKeys,
+    token: &Token,
+    max_edits: u8,
+) -> Vec<usize> {
     let mut found = Vec::new();
-    let first_letter = token.key.as_bytes().first();
-    let key_chars = token.key.chars().count();
-    for (key, &id) in &index.keys {
-        let entries = &index.starts[id];
-        // cheap filters before any distance: no form starts with it, other first letter,
-        // or too long or short
-        if entries.is_empty() || key.as_bytes().first() != first_letter {
-            continue;
-        }
-        if key.chars().count().abs_diff(key_chars) > usize::from(max_edits) {
-            continue;
-        }
-        for &position in entries {
+    for id in typos.near(token.key, max_edits) {
+        for &position in &index.starts[id] {
             let first = &index.entries[position].tokens[0];
             if token_edits(token, None, first, max_edits).is_some() {
                 found.push(position);
@@ -142,13 +140,19 @@ fn close_candidates(index: &TermIndex, token: &Token, max_edits: u8) -> Vec<usiz
 
 /// Greedy left-to-right matching of `range`: at each position the longest form wins,
 /// then the one with fewer edits; within a concept, the form written as in the text.
-fn greedy(index: &TermIndex, text: &Text, range: Range<usize>, max_edits: u8) -> Vec<RawMatch> {
+fn greedy(
+    index: &TermIndex,
+    typos: &TypoKeys,
+    text: &Text,
+    range: Range<usize>,
+    max_edits: u8,
+) -> Vec<RawMatch> {
     let mut matches = Vec::new();
     let mut best: Vec<RawMatch> = Vec::new();
     let mut start = range.start;
     while start < range.end {
         best.clear();
-        for entry in candidates(index, text, start, max_edits) {
+        for entry in candidates(index, typos, text, start, max_edits) {
             let length = index.entries[entry].tokens.len();
             let Some(edits) = entry_edits(&index.entries[entry], text, start, range.end, max_edits)
             else {
@@ -199,14 +203,19 @@ fn greedy(index: &TermIndex, text: &Text, range: Range<usize>, max_edits: u8) ->
 /// Non-overlapping matches, in text order. Exact matches are found first; with
 /// `max_edits` > 0, typo-tolerant matches only fill the gaps between them. Forms shared
 /// by several concepts yield one match each.
-pub(crate) fn find(index: &TermIndex, tokens: &Tokens, max_edits: u8) -> Vec<RawMatch> {
+pub(crate) fn find(
+    index: &TermIndex,
+    typos: &TypoKeys,
+    tokens: &Tokens,
+    max_edits: u8,
+) -> Vec<RawMatch> {
     let tokens: Vec<Token> = tokens.iter().collect();
     let ids = tokens
         .iter()
         .map(|token| index.keys.get(token.key).copied())
         .collect();
     let text = Text { tokens, ids };
-    let exact = greedy(index, &text, 0..text.tokens.len(), 0);
+    let exact = greedy(index, typos, &text, 0..text.tokens.len(), 0);
     if max_edits == 0 {
         return exact;
     }
@@ -214,90 +223,19 @@ pub(crate) fn find(index: &TermIndex, tokens: &Tokens, max_edits: u8) -> Vec<Raw
     let mut covered = 0;
     for found in exact {
         if found.start >= covered {
-            all.extend(greedy(index, &text, covered..found.start, max_edits));
+            all.extend(greedy(index, typos, &text, covered..found.start, max_edits));
             covered = found.end;
         }
         all.push(found);
     }
-    all.extend(greedy(index, &text, covered..text.tokens.len(), max_edits));
+    all.extend(greedy(
+        index,
+        typos,
+        &text,
+        covered..text.tokens.len(),
+        max_edits,
+    ));
     all
-}
-
-/// One word of a text as exact matching sees it.
-struct Word<'a> {
-    /// The number of its key, if the thesaurus knows the key.
-    id: Option<usize>,
-    /// The acronym entries whose folded token it is.
-    acronyms: &'a [usize],
-    /// Written in capitals.
-    upper: bool,
-}
-
-/// The concepts of the exact matches of a text, as [`find`] with no typos would give them
-/// (in text order, repeated when named twice), for texts matched by the thousand at import.
-///
-/// Only concepts are wanted, not which form of a concept matched, so each word is reduced
-/// to the number of its key and to the acronyms it may be, and the longest forms at each
-/// position are found by comparing numbers.
-pub(crate) fn exact_concepts(index: &TermIndex, tokens: &Tokens) -> Vec<usize> {
-    let words: Vec<Word> = tokens
-        .iter()
-        .map(|token| {
-            let acronyms = if index.may_be_acronym(token.folded) {
-                index
-                    .acronyms
-                    .get(token.folded)
-                    .map_or(&[][..], Vec::as_slice)
-            } else {
-                &[]
-            };
-            Word {
-                id: index.keys.get(token.key).copied(),
-                acronyms,
-                upper: token.upper,
-            }
-        })
-        .collect();
-    let mut concepts = Vec::new();
-    let mut longest: Vec<usize> = Vec::new();
-    let mut start = 0;
-    while let Some(word) = words.get(start) {
-        let starting = word.id.and_then(|id| index.starts.get(id));
-        let forms = starting.map_or(&[][..], Vec::as_slice).iter();
-        let mut end = start;
-        longest.clear();
-        for &position in forms.chain(word.acronyms) {
-            let entry = &index.entries[position];
-            let matched = match entry.acronym {
-                Some(cased) => word.upper || !cased,
-                None => words
-                    .get(start..start + entry.tokens.len())
-                    .is_some_and(|window| {
-                        let mut pairs = entry.tokens.iter().zip(window);
-                        pairs.all(|(term, word)| word.id == Some(term.id))
-                    }),
-            };
-            let stop = start + entry.tokens.len();
-            if !matched || stop < end {
-                continue;
-            }
-            if stop > end {
-                end = stop;
-                longest.clear();
-            }
-            // one match per concept, as `greedy` keeps one form per concept
-            if !longest.contains(&entry.concept) {
-                longest.push(entry.concept);
-            }
-        }
-        if end > start {
-            concepts.extend_from_slice(&longest);
-            start = end;
-        } else {
-            start += 1;
-        }
-    }
-    concepts
 }
 
 #[cfg(test)]
@@ -319,6 +257,139 @@ mod tests {
         };
         let text_id = (text.key == term.key).then_some(7);
         token_edits(&text, text_id, &entry_token, budget)
+    }
+
+    /// The scan `close_candidates` replaced: every key, first letter and length first.
+    fn scanned_candidates(index: &TermIndex, token: &Token, max_edits: u8) -> Vec<usize> {
+        let mut found = Vec::new();
+        let first_letter = token.key.as_bytes().first();
+        let key_chars = token.key.chars().count();
+        for (key, &id) in &index.keys {
+            let entries = &index.starts[id];
+            if entries.is_empty() || key.as_bytes().first() != first_letter {
+                continue;
+            }
+            if key.chars().count().abs_diff(key_chars) > usize::from(max_edits) {
+                continue;
+            }
+            for &position in entries {
+                let first = &index.entries[position].tokens[0];
+                if token_edits(token, None, first, max_edits).is_some() {
+                    found.push(position);
+                }
+            }
+        }
+        found
+    }
+
+    /// Typos of a word: a character dropped, doubled, replaced by `x`, preceded by `é` or
+    /// swapped with the next, at the second, middle and last place, and two at once.
+    fn typos_of(word: &str) -> Vec<String> {
+        let chars: Vec<char> = word.chars().collect();
+        let mut places = vec![1, chars.len() / 2, chars.len().saturating_sub(1)];
+        places.dedup();
+        let mut typos = Vec::new();
+        for at in places.into_iter().filter(|at| *at < chars.len()) {
+            let mut edit = |change: &dyn Fn(&mut Vec<char>)| {
+                let mut typo = chars.clone();
+                change(&mut typo);
+                typos.push(typo.into_iter().collect::<String>());
+            };
+            edit(&|typo| {
+                typo.remove(at);
+            });
+            edit(&|typo| typo.insert(at, chars[at]));
+            edit(&|typo| typo[at] = 'x');
+            edit(&|typo| typo.insert(at, 'é'));
+            if at + 1 < chars.len() {
+                edit(&|typo| typo.swap(at, at + 1));
+            }
+        }
+        let once = typos.clone();
+        for typo in once.iter().step_by(4) {
+            let mut twice: Vec<char> = typo.chars().collect();
+            if twice.len() > 2 {
+                // the second letter and the last swapped: a second edit
+                let last = twice.len() - 1;
+                twice.swap(1, last);
+            }
+            typos.push(twice.into_iter().collect());
+            typos.push(format!("{typo}s"));
+        }
+        typos
+    }
+
+    /// The automaton finds what the scan of every key found, with the same edits, for
+    /// typos of every key of the bundled thesaurus — but for the pairs that are within the
+    /// budget only when an edit falls between two swapped letters (see [`TypoKeys::near`]),
+    /// which are counted and must stay few.
+    #[test]
+    fn typo_lookup_finds_what_the_key_scan_found() {
+        let thesaurus = crate::Thesaurus::bundled();
+        let (index, typos) = thesaurus.term_index();
+        let mut words: Vec<String> = Vec::new();
+        for key in index.keys.keys() {
+            words.extend(typos_of(key));
+        }
+        let (mut compared, mut found, mut lost) = (0, 0, 0);
+        for word in &words {
+            let tokens = orienta_text::tokenize(word);
+            let Some(token) = tokens.iter().next() else {
+                continue;
+            };
+            for max_edits in [1, 2] {
+                let edits = |positions: Vec<usize>| {
+                    let mut measured: Vec<(usize, Option<u8>)> = positions
+                        .into_iter()
+                        .map(|position| {
+                            let first = &index.entries[position].tokens[0];
+                            (position, token_edits(&token, None, first, max_edits))
+                        })
+                        .collect();
+                    measured.sort_unstable();
+                    measured
+                };
+                let automaton = edits(close_candidates(index, typos, &token, max_edits));
+                let mut scanned = edits(scanned_candidates(index, &token, max_edits));
+                compared += 1;
+                found += usize::from(!scanned.is_empty());
+                let before = scanned.len();
+                scanned.retain(|(position, _)| {
+                    let key = &index.entries[*position].tokens[0].key;
+                    strsim::osa_distance(token.key, key) <= usize::from(max_edits)
+                });
+                lost += before - scanned.len();
+                assert_eq!(automaton, scanned, "{word} with {max_edits} edits");
+            }
+        }
+        assert!(found > compared / 4, "{found} of {compared}");
+        assert!(lost * 50 < found, "{lost} lost of {found}");
+        println!("{compared} lookups, {found} with candidates, {lost} candidates lost");
+    }
+
+    /// The one kind of typo the scan found and the automaton does not offer: a letter
+    /// typed between two swapped ones (two Damerau–Levenshtein edits, three for the
+    /// automaton; see [`TypoKeys::near`]). Each edit alone is still found.
+    #[test]
+    fn a_letter_between_swapped_letters_is_no_longer_offered() {
+        let thesaurus = crate::Thesaurus::bundled();
+        let (index, typos) = thesaurus.term_index();
+        let sorted = |mut positions: Vec<usize>| {
+            positions.sort_unstable();
+            positions
+        };
+        for (word, equal) in [
+            ("medaition", true),
+            ("mediaxtion", true),
+            ("medaxition", false),
+        ] {
+            let tokens = orienta_text::tokenize(word);
+            let token = tokens.iter().next().expect("one token");
+            let scanned = sorted(scanned_candidates(index, &token, 2));
+            assert!(!scanned.is_empty(), "{word}");
+            let automaton = sorted(close_candidates(index, typos, &token, 2));
+            assert_eq!(automaton == scanned, equal, "{word}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::file::{self, ConceptRecord};
 use crate::hierarchy::Hierarchy;
 use crate::index::TermIndex;
 use crate::suggest::{self, SuggestEntry, Suggestion};
+use crate::typos::TypoKeys;
 use crate::validate::validate;
 use crate::{matcher, Concept, ConceptMatch};
 use orienta_model::{CareLine, I18nText, Lang};
@@ -36,6 +37,7 @@ struct Inner {
     by_id: FxHashMap<String, usize>,
     hierarchy: Hierarchy,
     terms: TermIndex,
+    typos: TypoKeys,
     categories: CategoryIndex,
     suggestions: Vec<SuggestEntry>,
     vocabulary: Vocabulary,
@@ -91,10 +93,12 @@ impl Thesaurus {
                 line: record.line,
             })
             .collect();
+        let terms = TermIndex::build(&records);
         let inner = Inner {
             version: parsed.version,
             hierarchy: Hierarchy::build(&records, &by_id),
-            terms: TermIndex::build(&records),
+            typos: TypoKeys::build(&terms),
+            terms,
             categories: CategoryIndex::build(&records),
             suggestions: suggest::build(&records),
             vocabulary: vocabulary(&records),
@@ -186,7 +190,7 @@ impl Thesaurus {
     /// matches win at equal length. A form shared by several concepts gives one match each.
     pub fn match_text(&self, text: &str, max_edits: u8) -> Vec<ConceptMatch> {
         let tokens = tokenize(text);
-        matcher::find(&self.inner.terms, &tokens, max_edits)
+        matcher::find(&self.inner.terms, &self.inner.typos, &tokens, max_edits)
             .into_iter()
             .map(|found| {
                 let entry = &self.inner.terms.entries[found.entry];
@@ -206,7 +210,11 @@ impl Thesaurus {
     /// Broader concepts are not added: use [`Thesaurus::broader_chain`] for that.
     pub fn needs_for_text(&self, text: &str) -> Vec<String> {
         let tokens = tokenize(text);
-        let mut concepts = matcher::exact_concepts(&self.inner.terms, &tokens);
+        let terms = &self.inner.terms;
+        let mut concepts: Vec<usize> = matcher::find(terms, &self.inner.typos, &tokens, 0)
+            .into_iter()
+            .map(|found| terms.entries[found.entry].concept)
+            .collect();
         concepts.sort_unstable();
         concepts.dedup();
         let mut ids: Vec<String> = concepts
@@ -288,44 +296,9 @@ fn vocabulary(records: &[ConceptRecord]) -> Vocabulary {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The concepts of the general matcher with no typos, the reference for the exact path.
-    fn reference(thesaurus: &Thesaurus, text: &str) -> Vec<usize> {
-        let terms = &thesaurus.inner.terms;
-        matcher::find(terms, &tokenize(text), 0)
-            .into_iter()
-            .map(|found| terms.entries[found.entry].concept)
-            .collect()
-    }
-
-    #[test]
-    fn exact_path_finds_what_the_general_matcher_finds() {
-        let thesaurus = Thesaurus::bundled();
-        let terms = &thesaurus.inner.terms;
-        let mut texts: Vec<String> = Vec::new();
-        // every form alone, in capitals, and next to its neighbours
-        for window in terms.entries.windows(3) {
-            texts.push(window[0].folded.clone());
-            texts.push(window[0].folded.to_uppercase());
-            let joined: Vec<&str> = window.iter().map(|entry| entry.folded.as_str()).collect();
-            texts.push(joined.join(" de la "));
-            texts.push(joined.join(""));
-        }
-        // whole sample records (names, descriptions, categories, acronyms in capitals)
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../data/sample/social_brussels_sample.ndjson"
-        );
-        let sample = std::fs::read_to_string(path).expect("the bundled sample");
-        texts.extend(sample.lines().take(1500).map(str::to_owned));
-        let mut matched = 0;
-        for text in &texts {
-            let exact = matcher::exact_concepts(terms, &tokenize(text));
-            assert_eq!(exact, reference(&thesaurus, text), "{text}");
-            matched += usize::from(!exact.is_empty());
-        }
-        assert!(matched > texts.len() / 2, "{matched} of {}", texts.len());
+impl Thesaurus {
+    /// The term index and its typo keys, for the matcher's tests.
+    pub(crate) fn term_index(&self) -> (&TermIndex, &TypoKeys) {
+        (&self.inner.terms, &self.inner.typos)
     }
 }

@@ -95,27 +95,9 @@ pub fn phones(
     }
 }
 
-/// The name of a list item's field (`telFr[1]`), written without the formatting machinery:
-/// every contact value of every record has one.
+/// The name of a list item's field (`telFr[1]`).
 pub fn indexed_field(base: &str, index: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    let mut rest = index;
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let digits = std::str::from_utf8(&digits[start..]).unwrap_or_default();
-    let mut field = String::with_capacity(base.len() + digits.len() + 2);
-    field.push_str(base);
-    field.push('[');
-    field.push_str(digits);
-    field.push(']');
-    field
+    format!("{base}[{index}]")
 }
 
 /// Normalises a list of e-mail values.
