@@ -156,6 +156,8 @@ pub struct Understanding {
     pub lang_guessed: bool,
     /// Need concepts recognised in the text.
     pub concepts: Vec<String>,
+    /// Spoken languages named in the text (ISO 639-1): services speaking them rank first.
+    pub languages: Vec<String>,
     /// True when no result matched every word and a looser query was used.
     pub relaxed: bool,
 }

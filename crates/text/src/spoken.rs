@@ -105,6 +105,16 @@ pub fn to_code(text: &str) -> Option<&'static str> {
         .map(|(code, _)| *code)
 }
 
+/// The ISO code of a language named in running text (`arabe`, `Turks`, `Berbère`), by
+/// name only: a bare code such as `en` (Dutch "and") is not a language here.
+pub fn named(word: &str) -> Option<&'static str> {
+    let folded = fold(word);
+    LANGUAGES
+        .iter()
+        .find(|(_, names)| names.contains(&folded.as_str()))
+        .map(|(code, _)| *code)
+}
+
 /// The languages of a `langStatus` value (`FR`, `NL`, `FR-NL`).
 pub fn from_lang_status(status: &str) -> Vec<&'static str> {
     let folded = fold(status);
@@ -135,5 +145,7 @@ mod tests {
         assert_eq!(to_code("Klingon"), None);
         assert_eq!(from_lang_status("FR-NL"), ["fr", "nl"]);
         assert_eq!(from_lang_status("NL"), ["nl"]);
+        assert_eq!(named("arabisch"), Some("ar"));
+        assert_eq!(named("en"), None);
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::labels;
 use crate::views::result::{ResultContext, SearchResult};
-use crate::views::{resolve, LangCode, NeedRef};
+use crate::views::{resolve, LangCode, LanguageRef, NeedRef};
 use orienta_model::{Bassin, Lang};
 use orienta_search::SearchResults;
 use orienta_territory::Tagger;
@@ -21,6 +21,9 @@ pub struct QueryView {
     pub lang_guessed: bool,
     /// Need concepts recognised in the text.
     pub concepts: Vec<NeedRef>,
+    /// Spoken languages named in the text (`psy qui parle arabe`): services known to speak
+    /// them rank first.
+    pub languages: Vec<LanguageRef>,
     /// True when no result matched every word and a looser query was used.
     pub relaxed: bool,
 }
@@ -165,6 +168,14 @@ impl SearchResponse {
                     &understanding.concepts,
                     context.lang,
                 ),
+                languages: understanding
+                    .languages
+                    .iter()
+                    .map(|code| LanguageRef {
+                        code: code.clone(),
+                        label: crate::labels::language_name(code, context.lang),
+                    })
+                    .collect(),
                 relaxed: understanding.relaxed,
             },
             results: results

@@ -94,6 +94,17 @@ impl From<&Provenance> for SourceRef {
     }
 }
 
+/// A spoken language with its name in the response language.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct LanguageRef {
+    /// ISO 639-1 code (or `ber`, `rom`, `sgn`).
+    #[schema(example = "ar")]
+    pub code: String,
+    /// Name.
+    #[schema(example = "Arabe")]
+    pub label: String,
+}
+
 /// A need concept of the thesaurus with its label in the response language.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct NeedRef {

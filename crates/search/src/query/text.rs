@@ -197,6 +197,58 @@ fn word_unit(
     Some((occur, word_query))
 }
 
+/// The words of a text that name a spoken language, with its code (`arabe` → `ar`).
+fn spoken_languages(words: &[String]) -> Vec<(usize, &'static str)> {
+    let named = words.iter().enumerate();
+    named
+        .filter_map(|(position, word)| {
+            orienta_text::spoken::named(word).map(|code| (position, code))
+        })
+        .collect()
+}
+
+/// Services that speak a language named in the text rank first (scored, not required).
+fn spoken_language_boost(index: &SearchIndex, code: &str) -> Box<dyn Query> {
+    let term = Term::from_field_text(index.fields().language, code);
+    Box::new(BoostQuery::new(
+        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+        SPOKEN_LANGUAGE_BOOST,
+    ))
+}
+
+/// The weight of a spoken language named in the text, as a primary need's.
+const SPOKEN_LANGUAGE_BOOST: f32 = 4.0;
+
+/// Notes the spoken languages named in the text and adds a boost for each; drops the
+/// concepts read only from language names.
+///
+/// A language name is a word the record's text must hold (`on parle arabe`) and a boost
+/// for the services known to speak it; a concept read only from language names
+/// (`arabisch` as interpreting) is not a need.
+fn spoken_languages_understood(
+    index: &SearchIndex,
+    words: &[String],
+    matches: Vec<ConceptMatch>,
+    units: &mut Vec<(Occur, Box<dyn Query>)>,
+    understanding: &mut Understanding,
+) -> Vec<ConceptMatch> {
+    let mut language_word = vec![false; words.len()];
+    for (position, code) in spoken_languages(words) {
+        language_word[position] = true;
+        if !understanding.languages.iter().any(|known| known == code) {
+            understanding.languages.push(code.to_owned());
+            units.push((Occur::Should, spoken_language_boost(index, code)));
+        }
+    }
+    matches
+        .into_iter()
+        .filter(|found| {
+            let span = found.start_token..found.end_token.min(words.len());
+            !language_word[span].iter().all(|flag| *flag)
+        })
+        .collect()
+}
+
 /// Builds the text part of the query; `None` when the text has no content word.
 pub(super) fn text_query(
     index: &SearchIndex,
@@ -231,6 +283,7 @@ pub(super) fn text_query(
     };
     let mut covered = vec![false; words.len()];
     let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let matches = spoken_languages_understood(index, &words, matches, &mut units, understanding);
     for found in &matches {
         for flag in covered
             .iter_mut()

@@ -118,8 +118,9 @@ function otherLanguageName(result, displayLang) {
   return { text, lang: other };
 }
 
-/** The status line ("12 résultats pour « x »") and the notes (concepts, relaxed). */
-export function renderStatus(status, notes, data, state, needName, onNeed) {
+/** The status line ("12 résultats pour « x »") and the notes (concepts, spoken languages,
+ * relaxed). A need or language chip keeps only those services; pressed again, it lets go. */
+export function renderStatus(status, notes, data, state, needName, onNeed, onLanguage) {
   const count = countText(state.lang, data.total || 0);
   status.textContent = state.q ? t(state.lang, 'results.for', { count, q: state.q }) : count;
   clear(notes);
@@ -132,6 +133,13 @@ export function renderStatus(status, notes, data, state, needName, onNeed) {
         type: 'button', class: 'chip', 'aria-pressed': state.need === concept.id ? 'true' : 'false',
         onclick: () => onNeed(state.need === concept.id ? '' : concept.id),
       }, concept.label || needName(concept.id)))));
+  }
+  if (query.languages?.length) {
+    parts.push(h('span', {}, t(state.lang, 'results.languages'),
+      query.languages.map((language) => h('button', {
+        type: 'button', class: 'chip', 'aria-pressed': state.language === language.code ? 'true' : 'false',
+        onclick: () => onLanguage(state.language === language.code ? '' : language.code),
+      }, language.label || language.code))));
   }
   if (query.lang_guessed && query.lang && query.lang !== (state.lang === 'nl' ? 'nl' : 'fr')) {
     parts.push(h('span', {}, ` (${t(state.lang, 'results.guessed', { lang: languageName(query.lang, state.lang) })})`));

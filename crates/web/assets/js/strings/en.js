@@ -49,6 +49,7 @@ export default {
   'results.for': '{count} for “{q}”',
   'results.relaxed': 'No result matched every word: the search was broadened.',
   'results.concepts': 'Recognised needs:',
+  'results.languages': 'Spoken language asked for:',
   'results.guessed': 'query language detected: {lang}',
   'results.empty_hint': 'Try another word, remove a filter or widen the radius.',
   'results.loading': 'Searching…',

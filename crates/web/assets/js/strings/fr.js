@@ -49,6 +49,7 @@ export default {
   'results.for': '{count} pour « {q} »',
   'results.relaxed': 'Aucun résultat ne remplissait tous les mots : la recherche a été élargie.',
   'results.concepts': 'Besoins reconnus :',
+  'results.languages': 'Langue parlée demandée :',
   'results.guessed': 'langue de la requête détectée : {lang}',
   'results.empty_hint': 'Essayez un autre mot, retirez un filtre ou agrandissez le rayon.',
   'results.loading': 'Recherche en cours…',

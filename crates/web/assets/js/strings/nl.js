@@ -49,6 +49,7 @@ export default {
   'results.for': '{count} voor ‘{q}’',
   'results.relaxed': 'Geen resultaat bevatte alle woorden: de zoekopdracht werd verruimd.',
   'results.concepts': 'Herkende hulpvragen:',
+  'results.languages': 'Gevraagde gesproken taal:',
   'results.guessed': 'taal van de zoekopdracht herkend: {lang}',
   'results.empty_hint': 'Probeer een ander woord, verwijder een filter of vergroot de straal.',
   'results.loading': 'Bezig met zoeken…',

@@ -1,0 +1,121 @@
+//! What a query's text is understood as: needs rank rather than filter, a query finds at
+//! least what an OR of its units finds, Dutch compounds are cut, spoken languages are
+//! named.
+
+use super::fixtures::{organisation, Spec};
+use orienta_model::{Bassin, Organisation};
+use orienta_search::{build_version, IndexHandle, SearchRequest, SearchResults};
+use orienta_thesaurus::Thesaurus;
+use std::sync::Arc;
+
+fn record(id: &'static str, name: &'static str, text: Spec) -> Organisation {
+    organisation(Spec {
+        id,
+        name_fr: Some(name),
+        lat: 50.8467,
+        lon: 4.3524,
+        commune: ("21004", "Bruxelles", "Brussel"),
+        bassin: Bassin::CentreOuest,
+        synthetic: true,
+        ..text
+    })
+}
+
+fn corpus() -> Vec<Organisation> {
+    vec![
+        record(
+            "parcels",
+            "Les Colis du Coin",
+            Spec {
+                description_fr: Some("Repas chauds et colis alimentaires chaque mardi."),
+                ..Spec::default()
+            },
+        ),
+        record(
+            "meals",
+            "La Table du Soir",
+            Spec {
+                description_fr: Some("Repas chauds servis le soir."),
+                ..Spec::default()
+            },
+        ),
+        record(
+            "gambling",
+            "De Kansel",
+            Spec {
+                description_nl: Some("Begeleiding bij verslaving aan kansspelen."),
+                ..Spec::default()
+            },
+        ),
+        record(
+            "psy-ar",
+            "Centre Ibn Sina",
+            Spec {
+                description_fr: Some("Consultations psychologiques; on parle arabe et français."),
+                needs: &["mental-health-service"],
+                languages: &["fr", "ar"],
+                ..Spec::default()
+            },
+        ),
+        record(
+            "psy-fr",
+            "Centre Les Tilleuls",
+            Spec {
+                description_fr: Some("Consultations psychologiques pour adultes."),
+                needs: &["mental-health-service"],
+                languages: &["fr"],
+                ..Spec::default()
+            },
+        ),
+    ]
+}
+
+fn search(text: &str) -> SearchResults {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let thesaurus = Arc::new(Thesaurus::bundled());
+    build_version(dir.path(), &corpus(), &thesaurus, &["test".into()]).expect("build");
+    let handle = IndexHandle::open(dir.path(), thesaurus).expect("open");
+    handle
+        .get()
+        .search(&SearchRequest::text(text))
+        .expect("search")
+}
+
+fn ids(results: &SearchResults) -> Vec<String> {
+    let hits = results.hits.iter();
+    hits.map(|hit| hit.organisation.external_ids[0].value.clone())
+        .collect()
+}
+
+#[test]
+fn records_matching_every_word_come_first_then_those_matching_some() {
+    let results = search("repas colis");
+    assert_eq!(ids(&results), ["parcels", "meals"]);
+    assert_eq!(results.total, 2);
+    assert!(
+        !results.understanding.relaxed,
+        "one record matched every word"
+    );
+}
+
+#[test]
+fn a_dutch_compound_nobody_listed_finds_its_parts() {
+    // not a thesaurus form: cut into `kansspel` (the index's) and `verslaving`
+    let results = search("kansspelverslaving");
+    assert_eq!(ids(&results).first().map(String::as_str), Some("gambling"));
+}
+
+#[test]
+fn a_spoken_language_in_the_text_is_understood_and_its_speakers_rank_first() {
+    let results = search("psy qui parle arabe");
+    assert_eq!(results.understanding.languages, ["ar"]);
+    assert_eq!(ids(&results).first().map(String::as_str), Some("psy-ar"));
+    assert!(
+        !results
+            .understanding
+            .concepts
+            .contains(&"social-interpreting".to_owned()),
+        "a language name is not a need for interpreting: {:?}",
+        results.understanding.concepts
+    );
+}
