@@ -89,14 +89,25 @@ impl SearchIndex {
         if results.total == 0 {
             return self.run(request, &relaxed);
         }
-        self.strict_then_relaxed(request, &strict, &relaxed)
+        let from_start = SearchRequest {
+            offset: 0,
+            limit: page_end,
+            ..request.clone()
+        };
+        // On the first page the strict pass already holds every strict match.
+        let strict_matches = if request.offset == 0 {
+            results
+        } else {
+            self.run(&from_start, &strict)?
+        };
+        self.strict_then_relaxed(request, strict_matches, &relaxed)
     }
 
-    /// The strict matches (fewer than a page's end) followed by the other relaxed ones.
+    /// Every strict match (fewer than a page's end), followed by the other relaxed ones.
     fn strict_then_relaxed(
         &self,
         request: &SearchRequest,
-        strict: &BuiltQuery,
+        mut results: SearchResults,
         relaxed: &BuiltQuery,
     ) -> Result<SearchResults, SearchError> {
         let page_end = request.offset + request.limit;
@@ -105,7 +116,6 @@ impl SearchIndex {
             limit: page_end,
             ..request.clone()
         };
-        let mut results = self.run(&from_start, strict)?;
         let looser = self.run(
             &SearchRequest {
                 limit: page_end + results.hits.len(),

@@ -71,14 +71,15 @@ fn corpus() -> Vec<Organisation> {
 }
 
 fn search(text: &str) -> SearchResults {
+    search_page(SearchRequest::text(text))
+}
+
+fn search_page(request: SearchRequest) -> SearchResults {
     let dir = tempfile::tempdir().expect("tempdir");
     let thesaurus = Arc::new(Thesaurus::bundled());
     build_version(dir.path(), &corpus(), &thesaurus, &["test".into()]).expect("build");
     let handle = IndexHandle::open(dir.path(), thesaurus).expect("open");
-    handle
-        .get()
-        .search(&SearchRequest::text(text))
-        .expect("search")
+    handle.get().search(&request).expect("search")
 }
 
 fn ids(results: &SearchResults) -> Vec<String> {
@@ -96,6 +97,17 @@ fn records_matching_every_word_come_first_then_those_matching_some() {
         !results.understanding.relaxed,
         "one record matched every word"
     );
+}
+
+#[test]
+fn a_later_page_continues_the_strict_then_any_order() {
+    let mut request = SearchRequest::text("repas colis");
+    request.limit = 1;
+    assert_eq!(ids(&search_page(request.clone())), ["parcels"]);
+    request.offset = 1;
+    let second = search_page(request);
+    assert_eq!(ids(&second), ["meals"]);
+    assert_eq!(second.total, 2);
 }
 
 #[test]

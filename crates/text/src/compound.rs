@@ -6,7 +6,7 @@
 //! What counts as a known word is the caller's: the index's vocabulary and the thesaurus.
 
 /// Shortest part of a compound, in characters.
-const MIN_PART_CHARS: usize = 3;
+pub const MIN_PART_CHARS: usize = 3;
 
 /// Linking morphemes between the parts of a Dutch compound, tried in this order.
 const LINKS: [&str; 4] = ["", "s", "en", "e"];

@@ -33,7 +33,7 @@ fn known(index: &SearchIndex, word: &str) -> bool {
 /// A compound whose first part is a need the thesaurus knows and whose rest nobody knows
 /// (`schuldenlast`): the need and the rest, the longest need first.
 fn need_and_rest<'a>(index: &SearchIndex, word: &'a str) -> Option<Vec<&'a str>> {
-    const MIN_PART: usize = 3;
+    const MIN_PART: usize = orienta_text::compound::MIN_PART_CHARS;
     let boundaries: Vec<usize> = word.char_indices().map(|(position, _)| position).collect();
     boundaries
         .iter()
