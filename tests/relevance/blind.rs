@@ -15,10 +15,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Largest mean nDCG@10 lost between a development query and its paraphrases: 0.088
-/// measured. It was 0.053 before issue 15's first changes: the thesaurus words added for the
-/// development queries raised them more than their paraphrases. The target is 0.05.
-const PARAPHRASE_DROP_CEILING: f64 = 0.09;
+/// Largest mean nDCG@10 lost between a development query and its paraphrases: 0.066
+/// measured (0.053 before issue 15, 0.086 after its first thesaurus words, which raised the
+/// development queries more than their paraphrases). The target is 0.05.
+const PARAPHRASE_DROP_CEILING: f64 = 0.07;
 
 fn half(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -87,6 +87,34 @@ fn score(index: &SearchIndex, query: &BlindQuery, text: &str) -> Scored {
     }
 }
 
+/// Prints the first ten hits of a development query with their grades, and the relevant
+/// records it missed (`BLIND_EXPLAIN=dev-040`; never for the held-out half).
+fn explain(index: &SearchIndex, query: &BlindQuery, text: &str) {
+    let grades = query.grades();
+    let results = index.search(&query.request(text)).expect("search runs");
+    println!("  {text}  ({} results)", results.total);
+    let mut seen = Vec::new();
+    for hit in &results.hits {
+        let id = source_id(&hit.organisation).unwrap_or(0);
+        seen.push(id);
+        let grade = grades.get(&id).copied().unwrap_or(0);
+        let name = hit
+            .organisation
+            .name
+            .fr
+            .as_deref()
+            .or(hit.organisation.name.nl.as_deref());
+        println!("    {grade} {id} {:.2} {}", hit.score, name.unwrap_or("-"));
+    }
+    let missed: Vec<u64> = query
+        .relevant
+        .iter()
+        .filter(|id| !seen.contains(id))
+        .copied()
+        .collect();
+    println!("    missed relevant: {missed:?}");
+}
+
 fn evaluate(name: &str, verbose: bool) -> Figures {
     let dir = half(name);
     let text = std::fs::read_to_string(dir.join("queries.toml")).expect("queries readable");
@@ -95,6 +123,20 @@ fn evaluate(name: &str, verbose: bool) -> Figures {
     let root = tempfile::tempdir().expect("tempdir");
     let index = index_of(&dir, root.path(), &thesaurus);
     let mut figures = Figures::default();
+    // `BLIND_PROBE="texte 1|tekst 2"`: any texts against the development records.
+    if let (true, Ok(probes)) = (verbose, std::env::var("BLIND_PROBE")) {
+        for text in probes.split('|') {
+            let results = index
+                .search(&set.query[0].request(text))
+                .expect("search runs");
+            let concepts = &results.understanding.concepts;
+            println!(
+                "probe {text:?} {concepts:?} relaxed={}",
+                results.understanding.relaxed
+            );
+            explain(&index, &set.query[0], text);
+        }
+    }
     for query in &set.query {
         let Scored {
             ndcg,
@@ -109,6 +151,11 @@ fn evaluate(name: &str, verbose: bool) -> Figures {
         if verbose {
             let (id, kind, q) = (&query.id, &query.kind, &query.q);
             println!("{id:<9} {kind:<10} ndcg@10 {ndcg:.3}  {q}  {concepts:?}");
+        }
+        if verbose && std::env::var("BLIND_EXPLAIN").is_ok_and(|id| id == query.id) {
+            for text in std::iter::once(&query.q).chain(&query.paraphrases) {
+                explain(&index, query, text);
+            }
         }
         if query.paraphrases.is_empty() {
             continue;

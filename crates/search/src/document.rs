@@ -119,6 +119,8 @@ pub fn documents(
             }
             doc.add_text(fields.text_fr, &text_fr);
             doc.add_text(fields.text_nl, &text_nl);
+            doc.add_text(fields.words, &text_fr);
+            doc.add_text(fields.words, &text_nl);
             for need in &needs {
                 doc.add_text(fields.need, need);
                 doc.add_facet(fields.facets, Facet::from_path(["need", need.as_str()]));

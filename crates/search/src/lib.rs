@@ -30,6 +30,7 @@ pub mod repair;
 pub mod request;
 pub mod schema;
 mod search;
+mod spelling;
 mod stem;
 pub mod versions;
 mod words;

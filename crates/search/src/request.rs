@@ -158,8 +158,13 @@ pub struct Understanding {
     pub concepts: Vec<String>,
     /// Spoken languages named in the text (ISO 639-1): services speaking them rank first.
     pub languages: Vec<String>,
-    /// True when no result matched every word and a looser query was used.
+    /// True when looser matches follow those holding every word and need of the text.
     pub relaxed: bool,
+    /// How many matches hold every word and need of the text (the others are the closest).
+    pub all_words_total: usize,
+    /// The text with its words that no record and no need knows corrected, when the
+    /// answer is relaxed and one was (`logemant` → `logement`).
+    pub did_you_mean: Option<String>,
 }
 
 /// The answer to a search.

@@ -30,6 +30,8 @@ pub struct Fields {
     /// Commune, quartier and bassin names and the postcode, folded only: a query word found
     /// here names an area, not a service.
     pub area: Field,
+    /// Every word of the texts, folded, unstemmed: the vocabulary "did you mean" offers.
+    pub words: Field,
     /// Need concepts with their broader concepts (raw terms).
     pub need: Field,
     /// Needs that say what the service *is*: those of its source categories (all needs when
@@ -76,6 +78,14 @@ fn text(analyzer: &str, stored: bool) -> TextOptions {
     }
 }
 
+/// Folded words without frequencies or positions: a vocabulary, never scored.
+fn vocabulary() -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(FOLD)
+        .set_index_option(IndexRecordOption::Basic);
+    TextOptions::default().set_indexing_options(indexing)
+}
+
 /// Builds the schema and its field handles.
 pub fn build() -> (Schema, Fields) {
     let mut builder = Schema::builder();
@@ -91,6 +101,7 @@ pub fn build() -> (Schema, Fields) {
         text_nl: builder.add_text_field("text_nl", text(DUTCH, false)),
         place: builder.add_text_field("place", text(FOLD, false)),
         area: builder.add_text_field("area", text(FOLD, false)),
+        words: builder.add_text_field("words", vocabulary()),
         need: builder.add_text_field("need", STRING),
         need_primary: builder.add_text_field("need_primary", STRING),
         language: builder.add_text_field("language", STRING),
@@ -125,6 +136,7 @@ impl Fields {
             text_nl: get("text_nl")?,
             place: get("place")?,
             area: get("area")?,
+            words: get("words")?,
             need: get("need")?,
             need_primary: get("need_primary")?,
             language: get("language")?,

@@ -3,7 +3,7 @@
 use crate::browse::FirstDocs;
 use crate::geo_filter::{haversine_m, LocalDistance};
 use crate::index::SearchIndex;
-use crate::query::{self, BuiltQuery};
+use crate::query::{self, BuiltQuery, Pass};
 use crate::request::{Hit, SearchRequest, SearchResults, Sort};
 use crate::SearchError;
 use orienta_model::{Lang, Organisation};
@@ -75,20 +75,27 @@ fn highlights(
 
 impl SearchIndex {
     /// Runs a search. The records matching every unit of the text (strict) come first;
-    /// when they do not fill the page, the records matching any unit (relaxed) follow, so a
-    /// query never finds fewer records than a plain OR of its words and concepts.
+    /// when they do not fill the page, those matching every recognised need follow, then
+    /// those matching any unit, so a query never finds fewer records than a plain OR of its
+    /// words and concepts.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
-        let strict = query::build(self, request, false);
-        let results = self.run(request, &strict)?;
+        let strict = query::build(self, request, Pass::Strict);
+        let mut results = self.run(request, &strict)?;
+        results.understanding.all_words_total = results.total;
         let has_text = !strict.understanding.concepts.is_empty() || request.text.is_some();
         let page_end = request.offset + request.limit;
         if results.total >= page_end || !has_text {
             return Ok(results);
         }
-        let relaxed = query::build(self, request, true);
-        if results.total == 0 {
-            return self.run(request, &relaxed);
+        let mut looser = Vec::with_capacity(2);
+        if !strict.understanding.concepts.is_empty() {
+            looser.push(query::build(self, request, Pass::Needs));
         }
+        looser.push(query::build(self, request, Pass::Any));
+        results.understanding.did_you_mean = request
+            .text
+            .as_deref()
+            .and_then(|text| self.did_you_mean(text));
         let from_start = SearchRequest {
             offset: 0,
             limit: page_end,
@@ -98,51 +105,56 @@ impl SearchIndex {
         let strict_matches = if request.offset == 0 {
             results
         } else {
-            self.run(&from_start, &strict)?
+            let understanding = results.understanding;
+            SearchResults {
+                understanding,
+                ..self.run(&from_start, &strict)?
+            }
         };
-        self.strict_then_relaxed(request, strict_matches, &relaxed)
+        self.fill_from_looser(request, strict_matches, &looser)
     }
 
-    /// Every strict match (fewer than a page's end), followed by the other relaxed ones.
-    fn strict_then_relaxed(
+    /// Every strict match (fewer than a page's end), followed by the new matches of each
+    /// looser pass in turn until the page's end.
+    fn fill_from_looser(
         &self,
         request: &SearchRequest,
         mut results: SearchResults,
-        relaxed: &BuiltQuery,
+        looser: &[BuiltQuery],
     ) -> Result<SearchResults, SearchError> {
         let page_end = request.offset + request.limit;
-        let from_start = SearchRequest {
-            offset: 0,
-            limit: page_end,
-            ..request.clone()
-        };
-        let looser = self.run(
-            &SearchRequest {
-                limit: page_end + results.hits.len(),
-                ..from_start.clone()
-            },
-            relaxed,
-        )?;
-        let strict_hit = |hit: &Hit| {
-            results.hits.iter().any(|known| {
-                known.organisation.id == hit.organisation.id
-                    && known.location_index == hit.location_index
-            })
-        };
-        let others: Vec<Hit> = looser
-            .hits
-            .into_iter()
-            .filter(|hit| !strict_hit(hit))
-            .collect();
-        results.hits.extend(others);
+        for pass in looser {
+            let found = self.run(
+                &SearchRequest {
+                    offset: 0,
+                    limit: page_end + results.hits.len(),
+                    ..request.clone()
+                },
+                pass,
+            )?;
+            let known = |hit: &Hit| {
+                results.hits.iter().any(|seen| {
+                    seen.organisation.id == hit.organisation.id
+                        && seen.location_index == hit.location_index
+                })
+            };
+            let new_hits: Vec<Hit> = found.hits.into_iter().filter(|hit| !known(hit)).collect();
+            if !new_hits.is_empty() {
+                results.understanding.relaxed = true;
+            }
+            results.hits.extend(new_hits);
+            results.total = found.total.max(results.total);
+            results.facets = found.facets;
+            if results.hits.len() >= page_end {
+                break;
+            }
+        }
         results.hits = results
             .hits
             .into_iter()
             .skip(request.offset)
             .take(request.limit)
             .collect();
-        results.total = looser.total.max(results.total);
-        results.facets = looser.facets;
         Ok(results)
     }
 

@@ -93,10 +93,8 @@ fn records_matching_every_word_come_first_then_those_matching_some() {
     let results = search("repas colis");
     assert_eq!(ids(&results), ["parcels", "meals"]);
     assert_eq!(results.total, 2);
-    assert!(
-        !results.understanding.relaxed,
-        "one record matched every word"
-    );
+    assert_eq!(results.understanding.all_words_total, 1);
+    assert!(results.understanding.relaxed, "meals holds one word of two");
 }
 
 #[test]
@@ -130,4 +128,22 @@ fn a_spoken_language_in_the_text_is_understood_and_its_speakers_rank_first() {
         "a language name is not a need for interpreting: {:?}",
         results.understanding.concepts
     );
+}
+
+#[test]
+fn a_word_nobody_knows_is_offered_the_closest_word_of_the_records() {
+    let results = search("begeleidng kansspelen");
+    assert_eq!(
+        results.understanding.did_you_mean.as_deref(),
+        Some("begeleiding kansspelen")
+    );
+    let known = search("kansspelen repas");
+    assert_eq!(
+        known.understanding.did_you_mean, None,
+        "every word is known"
+    );
+    let far = search("xyzzyqux");
+    assert_eq!(far.understanding.did_you_mean, None, "nothing is close");
+    assert!(far.hits.is_empty());
+    assert_eq!(far.understanding.all_words_total, 0);
 }

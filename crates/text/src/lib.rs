@@ -31,7 +31,7 @@ pub mod words;
 /// The version of the word, folding and stop-word rules: an index analysed under other
 /// rules is rebuilt (`orienta-search` records it in each version's manifest). Bump it with
 /// any change to what [`words`](words()), [`fold`](fold()) or [`stopwords`] give.
-pub const RULES: &str = "orienta-text-1";
+pub const RULES: &str = "orienta-text-2";
 
 pub use fold::{fold, fold_word_into, lower_without_marks, slug};
 pub use lang::{guess_label, guess_name, guess_query, guess_text, Vocabulary};

@@ -3,7 +3,8 @@
 //! A word is a run of letters and digits (combining accents included). A dotted acronym
 //! — two or more single letters each followed by a dot, the last dot optional, as in
 //! `C.P.A.S.` or `S.O.S` — is one word written without its dots, so that it meets the
-//! same acronym written plainly (`CPAS`).
+//! same acronym written plainly (`CPAS`). Single letters joined by ampersands (`K&G`,
+//! `K & G`) are one word too (`KG`).
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -43,7 +44,8 @@ impl<'a> Iterator for Words<'a> {
         let rest = &text[self.position..];
         let offset = rest.find(|c: char| c.is_alphanumeric())?;
         let start = self.position + offset;
-        if let Some((end, letters)) = dotted_acronym(text, start) {
+        let acronym = dotted_acronym(text, start).or_else(|| ampersand_acronym(text, start));
+        if let Some((end, letters)) = acronym {
             self.position = end;
             return Some(Word {
                 text: Cow::Owned(letters),
@@ -92,6 +94,35 @@ fn dotted_acronym(text: &str, start: usize) -> Option<(usize, String)> {
     (count >= 2 && ends_word).then_some((position, letters))
 }
 
+/// Single letters joined by `&` starting at `start` (`K&G`, `K & G`): end and letters.
+fn ampersand_acronym(text: &str, start: usize) -> Option<(usize, String)> {
+    let mut letters = String::new();
+    let mut position = start;
+    loop {
+        let letter = text[position..]
+            .chars()
+            .next()
+            .filter(|c| c.is_alphabetic())?;
+        let after_letter = position + letter.len_utf8();
+        if text[after_letter..].starts_with(is_word_char) {
+            return None;
+        }
+        letters.push(letter);
+        position = after_letter;
+        let rest = &text[position..];
+        let joined = rest.trim_start_matches(' ');
+        let Some(next) = joined.strip_prefix('&') else {
+            break;
+        };
+        let next_start = text.len() - next.trim_start_matches(' ').len();
+        if !text[next_start..].starts_with(char::is_alphabetic) {
+            break;
+        }
+        position = next_start;
+    }
+    (letters.chars().count() >= 2).then_some((position, letters))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +151,16 @@ mod tests {
         assert_eq!(texts("Av. Louise"), ["Av", "Louise"]);
         assert_eq!(texts("1.2.3"), ["1", "2", "3"]);
         assert_eq!(texts("C.P.Asbl"), ["C", "P", "Asbl"]);
+    }
+
+    #[test]
+    fn ampersand_acronyms_are_one_word() {
+        assert_eq!(texts("K&G Schaerbeek"), ["KG", "Schaerbeek"]);
+        assert_eq!(texts("(K & G)"), ["KG"]);
+        assert_eq!(texts("Kind & Gezin"), ["Kind", "Gezin"]);
+        assert_eq!(texts("K&Gezin"), ["K", "Gezin"]);
+        assert_eq!(texts("a &"), ["a"]);
+        assert_eq!(texts("R&D&"), ["RD"]);
     }
 
     #[test]

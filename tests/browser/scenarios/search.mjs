@@ -52,6 +52,21 @@ export function searchScenarios(base) {
       expect(await page.inputValue('#q') === 'voedselhulp', 'back did not restore the query');
     }],
 
+    ['a word nobody knows: the truth about the closest results and a "did you mean"', async (page) => {
+      await openSearch(page, base, '/?lang=fr');
+      await searchAfter(page, async () => {
+        await page.fill('#q', 'dentiste gratuitt');
+        await page.press('#q', 'Enter');
+      });
+      const notes = await page.locator('#query-notes').textContent();
+      expect(notes.includes('Aucun service ne correspond à tous les mots'), `notes do not say no service holds every word: ${notes}`);
+      const offer = page.locator('#query-notes button', { hasText: 'dentiste gratuit' });
+      expect(await offer.count() === 1, `no "did you mean" offer in: ${notes}`);
+      await searchAfter(page, () => offer.click());
+      expect(page.url().includes('q=dentiste+gratuit&') || page.url().endsWith('q=dentiste+gratuit'), `the offer did not search: ${page.url()}`);
+      await checkAxe(page, 'did you mean');
+    }],
+
     ['bassin filter, open now, facets and history', async (page) => {
       await openSearch(page, base, '/?lang=fr');
       const all = await statusCount(page);

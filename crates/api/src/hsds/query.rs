@@ -193,7 +193,7 @@ pub fn matching(
         None => None,
     };
     let searcher = index.searcher();
-    let mut built = query::build(index, &hsds.request, false);
+    let mut built = query::build(index, &hsds.request, query::Pass::Strict);
     let total_docs = usize::try_from(searcher.num_docs())
         .unwrap_or(usize::MAX)
         .max(1);
@@ -204,7 +204,7 @@ pub fn matching(
         )
         .map_err(ApiError::index)?;
     if top.is_empty() && hsds.request.text.is_some() {
-        built = query::build(index, &hsds.request, true);
+        built = query::build(index, &hsds.request, query::Pass::Any);
         top = searcher
             .search(
                 &built.query,

@@ -24,8 +24,15 @@ pub struct QueryView {
     /// Spoken languages named in the text (`psy qui parle arabe`): services known to speak
     /// them rank first.
     pub languages: Vec<LanguageRef>,
-    /// True when no result matched every word and a looser query was used.
+    /// True when results that miss some word or need of the text follow those holding
+    /// them all (the closest ones).
     pub relaxed: bool,
+    /// How many results hold every word and need of the text.
+    pub all_words_total: usize,
+    /// The text with the words that no service and no need knows corrected to the closest
+    /// word of the directory, when one is close (`logemant social` → `logement social`).
+    #[schema(example = "logement social")]
+    pub did_you_mean: Option<String>,
 }
 
 /// One facet value with its label in the response language.
@@ -177,6 +184,8 @@ impl SearchResponse {
                     })
                     .collect(),
                 relaxed: understanding.relaxed,
+                all_words_total: understanding.all_words_total,
+                did_you_mean: understanding.did_you_mean.clone(),
             },
             results: results
                 .hits

@@ -1,9 +1,10 @@
 //! Query understanding: from a request to a tantivy query.
 //!
 //! The text is cut into *units*: each need concept the thesaurus recognises (with typos,
-//! in FR, NL or EN) and each remaining content word. In strict mode every unit must match
-//! (a concept matches through the record's need tags or through its words); in relaxed
-//! mode any unit may. Filters are added as zero-score `Must` clauses, except broad
+//! in FR, NL or EN) and each remaining content word. A query is built for one [`Pass`]: in
+//! the strict pass every unit must match (a concept matches through the record's need tags
+//! or through its words); in the needs pass the recognised needs must match and the other
+//! words only rank; in the loosest pass any unit may. Filters are added as zero-score `Must` clauses, except broad
 //! territory and language filters under a text, which are applied to the text's matches
 //! (see `post_filter`).
 
@@ -60,17 +61,28 @@ fn any_term(field: Field, values: impl IntoIterator<Item = String>) -> Box<dyn Q
     Box::new(BooleanQuery::new(clauses))
 }
 
-/// Builds the query for a request; `relaxed` lets any text unit match instead of all.
-pub fn build(index: &SearchIndex, request: &SearchRequest, relaxed: bool) -> BuiltQuery {
+/// How much of the text a record must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    /// Every unit (recognised need, content word, place).
+    Strict,
+    /// Every recognised need and place; the other words rank.
+    Needs,
+    /// Any unit (several for a long text).
+    Any,
+}
+
+/// Builds the query for a request in one pass.
+pub fn build(index: &SearchIndex, request: &SearchRequest, pass: Pass) -> BuiltQuery {
     let mut understanding = Understanding {
-        relaxed,
+        relaxed: pass != Pass::Strict,
         ..Understanding::default()
     };
     let mut highlight_terms = HashMap::new();
     let text = text::text_query(
         index,
         request,
-        relaxed,
+        pass,
         &mut understanding,
         &mut highlight_terms,
     );

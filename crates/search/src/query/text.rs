@@ -1,7 +1,9 @@
 //! The text part of a query: need concepts the thesaurus recognises and the remaining
-//! content words, each a unit that must match (strict) or may match (relaxed).
+//! content words, each a unit that must match or only ranks, depending on the [`Pass`]. A
+//! place named in the text restricts, except in the loosest pass where it ranks.
 
 use super::words::{words_query, WordFields, WordMatching};
+use super::Pass;
 use crate::analysis::{self, DUTCH, FOLD, FRENCH};
 use crate::index::SearchIndex;
 use crate::request::{SearchRequest, Sort, Understanding};
@@ -86,8 +88,8 @@ struct TextContext<'a> {
     index: &'a SearchIndex,
     /// The request the text comes from.
     request: &'a SearchRequest,
-    /// Whether any unit may match instead of all.
-    relaxed: bool,
+    /// How much of the text must match.
+    pass: Pass,
     /// The text's folded tokens.
     words: &'a [String],
     /// The language the text is read in, given or guessed.
@@ -140,7 +142,7 @@ fn concept_unit(
     // Sorted by distance, nearness decides the order: only services whose category is
     // the need qualify, or a mere mention close by would outrank the service itself (a
     // relaxed query follows when there is none).
-    let tagged_only = request.sort == Sort::Distance && !context.relaxed;
+    let tagged_only = request.sort == Sort::Distance && context.pass == Pass::Strict;
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, primary_query)];
     if !tagged_only {
         alternatives.push((Occur::Should, need_query));
@@ -165,22 +167,34 @@ fn concept_unit(
     Box::new(BooleanQuery::new(alternatives))
 }
 
+/// The weight of a word that carries no need (scored, never required) against a content
+/// word's 1.
+const NO_NEED_WEIGHT: f32 = 0.2;
+
+/// What a content word no concept covers becomes.
+enum WordUnit {
+    /// An area restriction: it must match, except in the loosest pass where it ranks.
+    Place(Box<dyn Query>),
+    /// The word in the text fields, required or only scored.
+    Text(Occur, Box<dyn Query>),
+}
+
 /// The unit of a content word no concept covers: an area restriction, or the word in the
-/// text fields (only scored when soft). `None` when the word adds nothing.
+/// text fields (only scored when soft or beyond the strict pass). `None` when the word adds
+/// nothing.
 fn word_unit(
     context: &TextContext,
     word: &String,
     highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
-) -> Option<(Occur, Box<dyn Query>)> {
+) -> Option<WordUnit> {
     let index = context.index;
     if is_stop_word(index, word) {
         return None;
     }
-    let soft = stopwords::is_no_need(word)
-        || word.chars().count() < 2
-        || context.soft_parts.contains(word);
+    let no_need = stopwords::is_no_need(word) || word.chars().count() < 2;
+    let soft = no_need || context.soft_parts.contains(word);
     if let Some(area_query) = area_query(index, word) {
-        return Some((Occur::Must, area_query));
+        return Some(WordUnit::Place(area_query));
     }
     let all_fields_with_typos = WordMatching {
         fuzzy: true,
@@ -193,8 +207,18 @@ fn word_unit(
         all_fields_with_typos,
         highlight_terms,
     )?;
-    let occur = if soft { Occur::Should } else { Occur::Must };
-    Some((occur, word_query))
+    if no_need {
+        // A word that says nothing about the need only breaks ties (`arrive` in
+        // `je n'arrive plus à payer mon loyer` must not rank newcomers' services).
+        let tie_breaker = Box::new(BoostQuery::new(word_query, NO_NEED_WEIGHT));
+        return Some(WordUnit::Text(Occur::Should, tie_breaker));
+    }
+    let occur = if context.pass == Pass::Strict && !soft {
+        Occur::Must
+    } else {
+        Occur::Should
+    };
+    Some(WordUnit::Text(occur, word_query))
 }
 
 /// The words of a text that name a spoken language, with its code (`arabe` → `ar`).
@@ -253,7 +277,7 @@ fn spoken_languages_understood(
 pub(super) fn text_query(
     index: &SearchIndex,
     request: &SearchRequest,
-    relaxed: bool,
+    pass: Pass,
     understanding: &mut Understanding,
     highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
 ) -> Option<Box<dyn Query>> {
@@ -276,13 +300,18 @@ pub(super) fn text_query(
     let context = TextContext {
         index,
         request,
-        relaxed,
+        pass,
         words: &words,
         query_lang,
         soft_parts: &soft_parts,
     };
     let mut covered = vec![false; words.len()];
     let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let need_occur = if pass == Pass::Any {
+        Occur::Should
+    } else {
+        Occur::Must
+    };
     let matches = spoken_languages_understood(index, &words, matches, &mut units, understanding);
     for found in &matches {
         for flag in covered
@@ -298,21 +327,43 @@ pub(super) fn text_query(
         if request.highlight {
             concept_highlights(index, &found.concept, highlight_terms);
         }
-        units.push((Occur::Must, concept_unit(&context, found, highlight_terms)));
+        units.push((need_occur, concept_unit(&context, found, highlight_terms)));
     }
+    let mut places: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for (position, word) in words.iter().enumerate() {
-        if covered[position] {
+        // The loosest pass is at least a plain OR of the content words, the words of the
+        // recognised needs included (`huurachterstand` finds `huur en huurwaarborg`).
+        if covered[position] && pass != Pass::Any {
             continue;
         }
-        units.extend(word_unit(&context, word, highlight_terms));
-    }
-    if units.is_empty() {
-        return None;
-    }
-    if relaxed {
-        for unit in &mut units {
-            unit.0 = Occur::Should;
+        match word_unit(&context, word, highlight_terms) {
+            Some(WordUnit::Place(query)) => places.push((Occur::Must, query)),
+            Some(WordUnit::Text(occur, query)) => units.push((occur, query)),
+            None => {}
         }
     }
-    Some(Box::new(BooleanQuery::new(units)))
+    assemble(pass, units, places)
+}
+
+/// The places and the other units of a text in one query; `None` when there is none.
+///
+/// The places restrict, except in the loosest pass where they rank; the other units must
+/// match as the pass says (one at least).
+fn assemble(
+    pass: Pass,
+    units: Vec<(Occur, Box<dyn Query>)>,
+    mut places: Vec<(Occur, Box<dyn Query>)>,
+) -> Option<Box<dyn Query>> {
+    if units.is_empty() && places.is_empty() {
+        return None;
+    }
+    if pass == Pass::Any && !units.is_empty() {
+        for place in &mut places {
+            place.0 = Occur::Should;
+        }
+    }
+    if !units.is_empty() {
+        places.push((Occur::Must, Box::new(BooleanQuery::new(units))));
+    }
+    Some(Box::new(BooleanQuery::new(places)))
 }

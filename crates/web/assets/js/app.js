@@ -103,7 +103,8 @@ function renderSearch() {
   filters.addLanguages((data.facets?.languages || []).map((facet) => String(facet.value)));
   renderStatus($('result-status'), $('query-notes'), data, state, (id) => filters.needName(id, state.lang),
     (need) => navigate({ ...state, need, page: 1 }),
-    (language) => navigate({ ...state, language, page: 1 }));
+    (language) => navigate({ ...state, language, page: 1 }),
+    (q) => navigate({ ...state, q, page: 1 }));
   renderResults($('results-list'), data, state, {
     href: (id) => searchOf({ ...state, id }),
     onOpen: openDetail,

@@ -118,15 +118,28 @@ function otherLanguageName(result, displayLang) {
   return { text, lang: other };
 }
 
-/** The status line ("12 résultats pour « x »") and the notes (concepts, spoken languages,
- * relaxed). A need or language chip keeps only those services; pressed again, it lets go. */
-export function renderStatus(status, notes, data, state, needName, onNeed, onLanguage) {
+/** The sentence saying how many results hold every word when closer ones follow. */
+function relaxedText(lang, query) {
+  const exact = query.all_words_total || 0;
+  if (exact === 0) return t(lang, 'results.relaxed');
+  return exact === 1 ? t(lang, 'results.relaxed_one') : t(lang, 'results.relaxed_some', { n: exact });
+}
+
+/** The status line ("12 résultats pour « x »") and the notes (relaxed, did you mean,
+ * concepts, spoken languages). A need or language chip keeps only those services; pressed
+ * again, it lets go. A "did you mean" button searches the corrected text. */
+export function renderStatus(status, notes, data, state, needName, onNeed, onLanguage, onText) {
   const count = countText(state.lang, data.total || 0);
   status.textContent = state.q ? t(state.lang, 'results.for', { count, q: state.q }) : count;
   clear(notes);
   const query = data.query || {};
   const parts = [];
-  if (query.relaxed) parts.push(h('span', {}, t(state.lang, 'results.relaxed')));
+  if (query.relaxed) parts.push(h('span', {}, relaxedText(state.lang, query)));
+  if (query.did_you_mean && onText) {
+    parts.push(h('span', {}, `${t(state.lang, 'results.did_you_mean')} `,
+      h('button', { type: 'button', class: 'button link', onclick: () => onText(query.did_you_mean) }, query.did_you_mean),
+      t(state.lang, 'results.did_you_mean_end')));
+  }
   if (query.concepts?.length) {
     parts.push(h('span', {}, t(state.lang, 'results.concepts'),
       query.concepts.map((concept) => h('button', {
