@@ -37,6 +37,9 @@ enum Command {
     Latency(LatencyArgs),
     /// Side by side with PostgreSQL 15 + PostGIS: latency, throughput, build, size, memory, nDCG.
     Peer(PeerArgs),
+    /// Relevance side by side with PostgreSQL, alone and with the thesaurus as a synonym
+    /// expansion: the blind halves and the old judged set (nDCG@10 per kind).
+    Relevance(RelevanceArgs),
     /// Internal: PostgreSQL clients on one query kind; prints JSON (run pinned by `peer`).
     #[command(hide = true)]
     PgLoad(PgLoadArgs),
@@ -125,6 +128,19 @@ struct PeerArgs {
 }
 
 #[derive(clap::Args)]
+struct RelevanceArgs {
+    /// Where the indexes and the PostgreSQL cluster are written.
+    #[arg(long, default_value_os_t = std::env::temp_dir().join("orienta-bench"))]
+    work_dir: PathBuf,
+    /// The repository (tests/peer/postgres.sh, tests/relevance/, data/).
+    #[arg(long, default_value_os_t = repository())]
+    repo: PathBuf,
+    /// Report file.
+    #[arg(long, default_value = "bench-results/relevance.md")]
+    out: PathBuf,
+}
+
+#[derive(clap::Args)]
 struct PgLoadArgs {
     #[arg(long)]
     port: u16,
@@ -196,6 +212,11 @@ fn main() -> anyhow::Result<()> {
                 load_core: 1,
             };
             let report = peer::run(&options)?;
+            write_report(&args.out, &report)
+        }
+        Command::Relevance(args) => {
+            let report = peer::relevance_command(&args.repo, &args.work_dir)?;
+            println!("{report}");
             write_report(&args.out, &report)
         }
         Command::PgLoad(args) => peer::pg_load_command(

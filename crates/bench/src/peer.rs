@@ -106,20 +106,23 @@ pub fn run(options: &PeerOptions) -> anyhow::Result<String> {
         reports.push(run_size(options, &cluster, size)?);
     }
     eprintln!("peer bench: judged relevance");
-    let relevance = match relevance::run(&options.repository, &options.work_dir, cluster.port) {
-        Ok(Some(relevance)) => Ok(relevance),
-        Ok(None) => {
-            Err("tests/relevance/judged_queries.toml or the bundled data is missing".to_owned())
-        }
-        Err(error) => Err(format!("{error:#}")),
-    };
+    let relevance = relevance::sections(&options.repository, &options.work_dir, cluster.port);
     drop(cluster);
-    Ok(report::render(
-        &machine,
-        options,
-        &reports,
-        relevance.as_ref(),
-    ))
+    Ok(report::render(&machine, options, &reports, &relevance))
+}
+
+/// Relevance alone: a PostgreSQL cluster, the judged sets in both engines, the markdown.
+pub fn relevance_command(repository: &Path, work_dir: &Path) -> anyhow::Result<String> {
+    let script = repository.join("tests/peer/postgres.sh");
+    let pg_dir = work_dir.join("postgres");
+    if pg_dir.exists() {
+        std::fs::remove_dir_all(&pg_dir)?;
+    }
+    std::fs::create_dir_all(work_dir)?;
+    let cluster = Cluster::start(&script, &pg_dir, 0)?;
+    let sections = relevance::sections(repository, work_dir, cluster.port);
+    drop(cluster);
+    Ok(relevance::report::render(&sections) + &relevance::report::target(&sections))
 }
 
 fn run_size(options: &PeerOptions, cluster: &Cluster, size: usize) -> anyhow::Result<SizeReport> {

@@ -95,6 +95,9 @@ pub struct SearchRequest {
     pub facets: bool,
     /// Compute highlights.
     pub highlight: bool,
+    /// What the text must not be read as (the undo of `Understanding`): `need:<id>`,
+    /// `language:<code>`, `place:<folded words>`. Those words are searched as plain words.
+    pub literal: Vec<String>,
 }
 
 impl SearchRequest {
@@ -158,6 +161,9 @@ pub struct Understanding {
     pub concepts: Vec<String>,
     /// Spoken languages named in the text (ISO 639-1): services speaking them rank first.
     pub languages: Vec<String>,
+    /// Places named in the text (communes, postcodes, quartiers, bassins), as folded words
+    /// (`schaerbeek`, `1030`, `sint gillis`): they restrict where, then rank.
+    pub places: Vec<String>,
     /// True when looser matches follow those holding every word and need of the text.
     pub relaxed: bool,
     /// How many matches hold every word and need of the text (the others are the closest).

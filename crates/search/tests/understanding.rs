@@ -23,6 +23,17 @@ fn record(id: &'static str, name: &'static str, text: Spec) -> Organisation {
 
 fn corpus() -> Vec<Organisation> {
     vec![
+        organisation(Spec {
+            id: "grocery-1030",
+            name_fr: Some("Épicerie Josaphat"),
+            description_fr: Some("Épicerie sociale du quartier."),
+            lat: 50.8676,
+            lon: 4.3737,
+            commune: ("21015", "Schaerbeek", "Schaarbeek"),
+            bassin: Bassin::NordEst,
+            synthetic: true,
+            ..Spec::default()
+        }),
         record(
             "parcels",
             "Les Colis du Coin",
@@ -146,4 +157,39 @@ fn a_word_nobody_knows_is_offered_the_closest_word_of_the_records() {
     assert_eq!(far.understanding.did_you_mean, None, "nothing is close");
     assert!(far.hits.is_empty());
     assert_eq!(far.understanding.all_words_total, 0);
+}
+
+#[test]
+fn a_place_in_the_text_restricts_and_is_said_and_can_be_undone() {
+    let mut request = SearchRequest::text("épicerie Schaerbeek");
+    let placed = search_page(request.clone());
+    assert_eq!(placed.understanding.places, ["schaerbeek"]);
+    assert_eq!(ids(&placed), ["grocery-1030"]);
+    request.literal = vec!["place:Schaerbeek".to_owned()];
+    let literal = search_page(request);
+    assert!(
+        literal.understanding.places.is_empty(),
+        "the place was undone"
+    );
+    let region = search("repas bruxelles");
+    assert!(
+        region.understanding.places.is_empty(),
+        "Bruxelles is the region"
+    );
+}
+
+#[test]
+fn an_understood_need_or_language_can_be_undone() {
+    let mut request = SearchRequest::text("psy qui parle arabe");
+    let understood = search_page(request.clone());
+    assert_eq!(understood.understanding.languages, ["ar"]);
+    assert!(!understood.understanding.concepts.is_empty());
+    request.literal = vec!["language:ar".to_owned(), "need:mental-health".to_owned()];
+    let literal = search_page(request);
+    assert!(literal.understanding.languages.is_empty());
+    let concepts = &literal.understanding.concepts;
+    assert!(
+        !concepts.iter().any(|concept| concept == "mental-health"),
+        "{concepts:?}"
+    );
 }

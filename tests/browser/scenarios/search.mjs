@@ -67,6 +67,23 @@ export function searchScenarios(base) {
       await checkAxe(page, 'did you mean');
     }],
 
+    ['a place named in the text is said, and one click reads it as a plain word', async (page) => {
+      await openSearch(page, base, '/?lang=fr');
+      await searchAfter(page, async () => {
+        await page.fill('#q', 'aide alimentaire Schaerbeek');
+        await page.press('#q', 'Enter');
+      });
+      const notes = await page.locator('#query-notes').textContent();
+      expect(notes.includes('Lieu reconnu') && notes.includes('Schaerbeek'), `the place is not said: ${notes}`);
+      const undo = page.locator('#query-notes button[aria-label="Ne plus lire « Schaerbeek » ainsi"]');
+      expect(await undo.count() === 1, 'no undo button for the place');
+      await searchAfter(page, () => undo.click());
+      expect(page.url().includes('literal=place%3Aschaerbeek'), `the undo is not in the URL: ${page.url()}`);
+      const after = await page.locator('#query-notes').textContent();
+      expect(!after.includes('Lieu reconnu'), `the place is still read: ${after}`);
+      await checkAxe(page, 'place undone');
+    }],
+
     ['bassin filter, open now, facets and history', async (page) => {
       await openSearch(page, base, '/?lang=fr');
       const all = await statusCount(page);

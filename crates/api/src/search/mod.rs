@@ -74,6 +74,11 @@ pub struct SearchParams {
     synthetic: Option<String>,
     /// Rank first-line generalist services first.
     stepped_care: Option<bool>,
+    /// What the text must not be read as (the undo of `query.concepts`, `query.languages`
+    /// and `query.places`): `need:<id>`, `language:<code>`, `place:<words>`; those words are
+    /// then searched as plain words. At most 12 values of 100 characters.
+    #[param(style = Form, explode, example = json!(["place:schaerbeek"]))]
+    literal: Option<Vec<String>>,
     /// Count facets (default `true`). `false` answers sooner; `facets` then has empty lists.
     facets: Option<bool>,
     /// Highlight the matched words (default `true`). `false` answers sooner, without

@@ -2,7 +2,7 @@
 
 use crate::labels;
 use crate::views::result::{ResultContext, SearchResult};
-use crate::views::{resolve, LangCode, LanguageRef, NeedRef};
+use crate::views::{resolve, LangCode, LanguageRef, NeedRef, PlaceRef};
 use orienta_model::{Bassin, Lang};
 use orienta_search::SearchResults;
 use orienta_territory::Tagger;
@@ -24,6 +24,9 @@ pub struct QueryView {
     /// Spoken languages named in the text (`psy qui parle arabe`): services known to speak
     /// them rank first.
     pub languages: Vec<LanguageRef>,
+    /// Places named in the text (communes, postcodes, quartiers, bassins): results there
+    /// come first.
+    pub places: Vec<PlaceRef>,
     /// True when results that miss some word or need of the text follow those holding
     /// them all (the closest ones).
     pub relaxed: bool,
@@ -182,6 +185,11 @@ impl SearchResponse {
                         code: code.clone(),
                         label: crate::labels::language_name(code, context.lang),
                     })
+                    .collect(),
+                places: understanding
+                    .places
+                    .iter()
+                    .map(|words| PlaceRef::new(words))
                     .collect(),
                 relaxed: understanding.relaxed,
                 all_words_total: understanding.all_words_total,

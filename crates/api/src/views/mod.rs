@@ -105,6 +105,37 @@ pub struct LanguageRef {
     pub label: String,
 }
 
+/// A place named in the text of a search.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct PlaceRef {
+    /// The folded words read as a place; `literal=place:<words>` undoes it.
+    #[schema(example = "schaerbeek")]
+    pub words: String,
+    /// The words as a name.
+    #[schema(example = "Schaerbeek")]
+    pub label: String,
+}
+
+impl PlaceRef {
+    /// The place of folded `words`, each word capitalised in its label.
+    pub fn new(words: &str) -> Self {
+        let label = words
+            .split(' ')
+            .map(|word| {
+                let mut chars = word.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        Self {
+            words: words.to_owned(),
+            label,
+        }
+    }
+}
+
 /// A need concept of the thesaurus with its label in the response language.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct NeedRef {

@@ -3,7 +3,7 @@
 use super::{PeerOptions, SizeReport};
 use crate::machine::{mib, Machine};
 use crate::queries::QueryKind;
-use crate::relevance::Relevance;
+use crate::relevance::report::{self as relevance_report, Section};
 use crate::table::{ms, ratio, Table};
 
 /// Renders the whole report.
@@ -11,7 +11,7 @@ pub fn render(
     machine: &Machine,
     options: &PeerOptions,
     reports: &[SizeReport],
-    relevance: Result<&Relevance, &String>,
+    relevance: &[Section],
 ) -> String {
     let mut out = String::from("# Orienta vs PostgreSQL 15 + PostGIS 3.3\n\n");
     out.push_str(&machine.markdown());
@@ -43,7 +43,7 @@ pub fn render(
     for report in reports {
         render_size(&mut out, report);
     }
-    render_relevance(&mut out, relevance);
+    out.push_str(&relevance_report::render(relevance));
     render_targets(&mut out, reports, relevance);
     out
 }
@@ -253,45 +253,6 @@ fn render_throughput(out: &mut String, report: &SizeReport) {
     out.push('\n');
 }
 
-fn render_relevance(out: &mut String, relevance: Result<&Relevance, &String>) {
-    out.push_str("## Relevance (judged queries, nDCG@10)\n\n");
-    let relevance = match relevance {
-        Ok(relevance) => relevance,
-        Err(reason) => {
-            out.push_str(&format!("n/a: {reason}.\n\n"));
-            return;
-        }
-    };
-    out.push_str(&format!(
-        "{} judged queries over the bundled data set ({} organisations), graded by source \
-         category labels (`orienta_search::eval`); PostgreSQL ranks by `ts_rank` (by distance \
-         for distance-sorted queries) with the same filters.\n\n",
-        relevance.queries, relevance.organisations
-    ));
-    let mut table = Table::new(&[
-        "judged kind",
-        "queries",
-        "Orienta nDCG@10",
-        "PostgreSQL nDCG@10",
-    ]);
-    for (kind, (queries, orienta, postgres)) in &relevance.per_kind {
-        table.row(vec![
-            kind.clone(),
-            queries.to_string(),
-            format!("{orienta:.3}"),
-            format!("{postgres:.3}"),
-        ]);
-    }
-    table.row(vec![
-        "all".to_owned(),
-        relevance.queries.to_string(),
-        format!("{:.3}", relevance.orienta),
-        format!("{:.3}", relevance.postgres),
-    ]);
-    out.push_str(&table.render());
-    out.push('\n');
-}
-
 fn advantage_of(numerator: f64, denominator: f64) -> f64 {
     if denominator > 0.0 {
         numerator / denominator
@@ -308,11 +269,7 @@ fn verdict(met: bool) -> &'static str {
     }
 }
 
-fn render_targets(
-    out: &mut String,
-    reports: &[SizeReport],
-    relevance: Result<&Relevance, &String>,
-) {
+fn render_targets(out: &mut String, reports: &[SizeReport], relevance: &[Section]) {
     out.push_str("## Targets\n\n");
     for report in reports {
         let kind = QueryKind::TextRadius;
@@ -376,14 +333,6 @@ fn render_targets(
             verdict(overall >= 5.0)
         ));
     }
-    match relevance {
-        Ok(relevance) => out.push_str(&format!(
-            "- nDCG@10 higher than PostgreSQL's: {:.3} vs {:.3} — {}\n",
-            relevance.orienta,
-            relevance.postgres,
-            verdict(relevance.orienta > relevance.postgres)
-        )),
-        Err(_) => out.push_str("- nDCG@10 higher than PostgreSQL's: n/a\n"),
-    }
+    out.push_str(&relevance_report::target(relevance));
     out.push('\n');
 }

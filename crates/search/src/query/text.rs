@@ -82,6 +82,32 @@ fn area_query(index: &SearchIndex, word: &str) -> Option<Box<dyn Query>> {
     Some(Box::new(BooleanQuery::new(clauses)))
 }
 
+/// What the request says the text must not be read as (`SearchRequest::literal`).
+#[derive(Default)]
+struct Literal<'a> {
+    /// Need concepts not to recognise.
+    needs: Vec<&'a str>,
+    /// Spoken languages not to read.
+    languages: Vec<&'a str>,
+    /// Folded words not to read as places.
+    place_words: Vec<String>,
+}
+
+impl<'a> Literal<'a> {
+    fn of(request: &'a SearchRequest) -> Self {
+        let mut literal = Self::default();
+        for item in &request.literal {
+            match item.split_once(':') {
+                Some(("need", id)) => literal.needs.push(id),
+                Some(("language", code)) => literal.languages.push(code),
+                Some(("place", words)) => literal.place_words.extend(super::tokens(words)),
+                _ => {}
+            }
+        }
+        literal
+    }
+}
+
 /// What every unit of one text query shares.
 struct TextContext<'a> {
     /// The index searched.
@@ -96,6 +122,8 @@ struct TextContext<'a> {
     query_lang: Option<Lang>,
     /// Parts of cut compounds that are scored, never required.
     soft_parts: &'a [String],
+    /// What the text must not be read as.
+    literal: &'a Literal<'a>,
 }
 
 /// The text's language (given, else guessed), noted in `understanding`.
@@ -193,7 +221,9 @@ fn word_unit(
     }
     let no_need = stopwords::is_no_need(word) || word.chars().count() < 2;
     let soft = no_need || context.soft_parts.contains(word);
-    if let Some(area_query) = area_query(index, word) {
+    // `Bruxelles` in a question means the region, not the City of Brussels.
+    let may_be_place = !no_need && !context.literal.place_words.contains(word);
+    if let Some(area_query) = may_be_place.then(|| area_query(index, word)).flatten() {
         return Some(WordUnit::Place(area_query));
     }
     let all_fields_with_typos = WordMatching {
@@ -252,12 +282,16 @@ const SPOKEN_LANGUAGE_BOOST: f32 = 4.0;
 fn spoken_languages_understood(
     index: &SearchIndex,
     words: &[String],
+    literal: &Literal,
     matches: Vec<ConceptMatch>,
     units: &mut Vec<(Occur, Box<dyn Query>)>,
     understanding: &mut Understanding,
 ) -> Vec<ConceptMatch> {
     let mut language_word = vec![false; words.len()];
     for (position, code) in spoken_languages(words) {
+        if literal.languages.contains(&code) {
+            continue;
+        }
         language_word[position] = true;
         if !understanding.languages.iter().any(|known| known == code) {
             understanding.languages.push(code.to_owned());
@@ -289,7 +323,9 @@ pub(super) fn text_query(
     let decompounded = super::compounds::decompound(index, text);
     let text = decompounded.as_ref().map_or(text, |cut| cut.text.as_str());
     let words = super::tokens(text);
-    let matches = index.thesaurus().match_text(text, 2);
+    let literal = Literal::of(request);
+    let mut matches = index.thesaurus().match_text(text, 2);
+    matches.retain(|found| !literal.needs.contains(&found.concept.as_str()));
     // Beside a recognised need, the other parts of a compound only qualify it
     // (`schuldenlast`: the debts count, the burden is scored).
     let soft_parts: Vec<String> = match &decompounded {
@@ -304,6 +340,7 @@ pub(super) fn text_query(
         words: &words,
         query_lang,
         soft_parts: &soft_parts,
+        literal: &literal,
     };
     let mut covered = vec![false; words.len()];
     let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -312,7 +349,8 @@ pub(super) fn text_query(
     } else {
         Occur::Must
     };
-    let matches = spoken_languages_understood(index, &words, matches, &mut units, understanding);
+    let matches =
+        spoken_languages_understood(index, &words, &literal, matches, &mut units, understanding);
     for found in &matches {
         for flag in covered
             .iter_mut()
@@ -330,6 +368,7 @@ pub(super) fn text_query(
         units.push((need_occur, concept_unit(&context, found, highlight_terms)));
     }
     let mut places: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut place_positions = Vec::new();
     for (position, word) in words.iter().enumerate() {
         // The loosest pass is at least a plain OR of the content words, the words of the
         // recognised needs included (`huurachterstand` finds `huur en huurwaarborg`).
@@ -337,12 +376,35 @@ pub(super) fn text_query(
             continue;
         }
         match word_unit(&context, word, highlight_terms) {
-            Some(WordUnit::Place(query)) => places.push((Occur::Must, query)),
+            Some(WordUnit::Place(query)) => {
+                place_positions.push(position);
+                places.push((Occur::Must, query));
+            }
             Some(WordUnit::Text(occur, query)) => units.push((occur, query)),
             None => {}
         }
     }
+    understanding.places = place_names(&words, &place_positions);
     assemble(pass, units, places)
+}
+
+/// The places named in a text: its place words, neighbours joined (`sint gillis`).
+fn place_names(words: &[String], positions: &[usize]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut previous: Option<usize> = None;
+    for &position in positions {
+        let word = &words[position];
+        match (previous, names.last_mut()) {
+            (Some(before), Some(name)) if before + 1 == position => {
+                name.push(' ');
+                name.push_str(word);
+            }
+            _ => names.push(word.clone()),
+        }
+        previous = Some(position);
+    }
+    names.dedup();
+    names
 }
 
 /// The places and the other units of a text in one query; `None` when there is none.

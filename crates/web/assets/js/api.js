@@ -41,6 +41,7 @@ export function searchParams(state, perPage = 20) {
     commune: state.commune,
     quartier: state.quartier,
     bassin: state.bassin,
+    literal: state.literal,
     near: state.near ? `${state.near.lat.toFixed(5)},${state.near.lon.toFixed(5)}` : '',
     radius: state.near ? state.radius : '',
     sort: state.sort === 'distance' && state.near ? 'distance' : '',

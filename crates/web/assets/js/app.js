@@ -104,7 +104,8 @@ function renderSearch() {
   renderStatus($('result-status'), $('query-notes'), data, state, (id) => filters.needName(id, state.lang),
     (need) => navigate({ ...state, need, page: 1 }),
     (language) => navigate({ ...state, language, page: 1 }),
-    (q) => navigate({ ...state, q, page: 1 }));
+    (q) => navigate({ ...state, q, literal: '', page: 1 }),
+    (key) => navigate({ ...state, literal: [state.literal, key].filter(Boolean).join(','), page: 1 }));
   renderResults($('results-list'), data, state, {
     href: (id) => searchOf({ ...state, id }),
     onOpen: openDetail,
@@ -234,13 +235,13 @@ function wire() {
         return;
       }
       $('q').value = '';
-      navigate({ ...state, q: '', need: option.id, page: 1 });
+      navigate({ ...state, q: '', literal: '', need: option.id, page: 1 });
     },
   });
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
     combobox.cancel();
-    navigate({ ...state, q: $('q').value.trim(), page: 1, id: '' });
+    navigate({ ...state, q: $('q').value.trim(), literal: '', page: 1, id: '' });
   });
   for (const id of ['f-need', 'f-language', 'f-commune', 'f-quartier', 'f-bassin', 'f-sort', 'f-open', 'f-radius']) {
     $(id).addEventListener('change', () => navigate({ ...filters.read(state), page: 1 }));

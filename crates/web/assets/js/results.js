@@ -125,10 +125,20 @@ function relaxedText(lang, query) {
   return exact === 1 ? t(lang, 'results.relaxed_one') : t(lang, 'results.relaxed_some', { n: exact });
 }
 
+/** A "×" button that stops reading `label` as what it was understood as. */
+function undoButton(lang, label, onUndo) {
+  return h('button', {
+    type: 'button', class: 'chip undo', 'aria-label': t(lang, 'results.undo', { label }),
+    title: t(lang, 'results.undo', { label }), onclick: onUndo,
+  }, '×');
+}
+
 /** The status line ("12 résultats pour « x »") and the notes (relaxed, did you mean,
- * concepts, spoken languages). A need or language chip keeps only those services; pressed
- * again, it lets go. A "did you mean" button searches the corrected text. */
-export function renderStatus(status, notes, data, state, needName, onNeed, onLanguage, onText) {
+ * concepts, spoken languages, places). A need or language chip keeps only those services;
+ * pressed again, it lets go. Each understood need, language or place has a "×" that
+ * searches its words as plain words (`onLiteral`). A "did you mean" button searches the
+ * corrected text. */
+export function renderStatus(status, notes, data, state, needName, onNeed, onLanguage, onText, onLiteral) {
   const count = countText(state.lang, data.total || 0);
   status.textContent = state.q ? t(state.lang, 'results.for', { count, q: state.q }) : count;
   clear(notes);
@@ -142,17 +152,25 @@ export function renderStatus(status, notes, data, state, needName, onNeed, onLan
   }
   if (query.concepts?.length) {
     parts.push(h('span', {}, t(state.lang, 'results.concepts'),
-      query.concepts.map((concept) => h('button', {
+      query.concepts.flatMap((concept) => [h('button', {
         type: 'button', class: 'chip', 'aria-pressed': state.need === concept.id ? 'true' : 'false',
         onclick: () => onNeed(state.need === concept.id ? '' : concept.id),
-      }, concept.label || needName(concept.id)))));
+      }, concept.label || needName(concept.id)),
+      ...(onLiteral ? [undoButton(state.lang, concept.label || needName(concept.id), () => onLiteral(`need:${concept.id}`))] : [])])));
   }
   if (query.languages?.length) {
     parts.push(h('span', {}, t(state.lang, 'results.languages'),
       query.languages.map((language) => h('button', {
         type: 'button', class: 'chip', 'aria-pressed': state.language === language.code ? 'true' : 'false',
         onclick: () => onLanguage(state.language === language.code ? '' : language.code),
-      }, language.label || language.code))));
+      }, language.label || language.code)).concat(onLiteral
+        ? query.languages.map((language) => undoButton(state.lang, language.label || language.code, () => onLiteral(`language:${language.code}`)))
+        : [])));
+  }
+  if (query.places?.length) {
+    parts.push(h('span', {}, t(state.lang, 'results.places'),
+      query.places.flatMap((place) => [h('span', { class: 'chip place' }, place.label),
+        ...(onLiteral ? [undoButton(state.lang, place.label, () => onLiteral(`place:${place.words}`))] : [])])));
   }
   if (query.lang_guessed && query.lang && query.lang !== (state.lang === 'nl' ? 'nl' : 'fr')) {
     parts.push(h('span', {}, ` (${t(state.lang, 'results.guessed', { lang: languageName(query.lang, state.lang) })})`));

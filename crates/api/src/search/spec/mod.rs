@@ -305,6 +305,26 @@ fn output(params: &QueryParams) -> Result<Output, ApiError> {
     })
 }
 
+/// Most `literal` values in one search, and the longest one.
+const MAX_LITERAL: usize = 12;
+const MAX_LITERAL_CHARS: usize = 100;
+
+/// `literal`: what the text must not be read as, `need:<id>`, `language:<code>` or
+/// `place:<words>` (the undo of `query.concepts`, `query.languages`, `query.places`).
+fn literal(params: &QueryParams) -> Result<Vec<String>, ApiError> {
+    const KINDS: [&str; 3] = ["need:<id>", "language:<code>", "place:<words>"];
+    let mut literal = Vec::new();
+    for value in params.distinct("literal", MAX_LITERAL)? {
+        let kind = value.split_once(':').map(|(kind, _)| kind);
+        let known = matches!(kind, Some("need" | "language" | "place"));
+        if !known || value.chars().count() > MAX_LITERAL_CHARS {
+            return Err(ApiError::one_of("literal", value, &KINDS));
+        }
+        literal.push(value.to_owned());
+    }
+    Ok(literal)
+}
+
 /// Parses and validates every parameter, then applies the partner's fixed filters.
 pub fn parse(
     params: &QueryParams,
@@ -327,6 +347,7 @@ pub fn parse(
         SyntheticFilter::Include,
     )?;
     let stepped_care = params::boolean(params, "stepped_care")?.unwrap_or(false);
+    let literal = literal(params)?;
     let output = output(params)?;
     let mut request = SearchRequest {
         text,
@@ -347,6 +368,7 @@ pub fn parse(
         limit: output.per_page,
         facets: output.facets,
         highlight: output.highlight,
+        literal,
     };
     let nothing = fixed.is_some_and(|fixed| !restrict_to(&mut request, fixed, context.thesaurus));
     Ok(SearchSpec {

@@ -54,6 +54,8 @@ export default {
   'results.did_you_mean_end': '?',
   'results.concepts': 'Recognised needs:',
   'results.languages': 'Spoken language asked for:',
+  'results.places': 'Place understood:',
+  'results.undo': 'Stop reading “{label}” this way',
   'results.guessed': 'query language detected: {lang}',
   'results.empty_hint': 'Try another word, remove a filter or widen the radius.',
   'results.loading': 'Searching…',

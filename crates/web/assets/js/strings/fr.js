@@ -54,6 +54,8 @@ export default {
   'results.did_you_mean_end': ' ?',
   'results.concepts': 'Besoins reconnus :',
   'results.languages': 'Langue parlée demandée :',
+  'results.places': 'Lieu reconnu :',
+  'results.undo': 'Ne plus lire « {label} » ainsi',
   'results.guessed': 'langue de la requête détectée : {lang}',
   'results.empty_hint': 'Essayez un autre mot, retirez un filtre ou agrandissez le rayon.',
   'results.loading': 'Recherche en cours…',

@@ -54,6 +54,8 @@ export default {
   'results.did_you_mean_end': '?',
   'results.concepts': 'Herkende hulpvragen:',
   'results.languages': 'Gevraagde gesproken taal:',
+  'results.places': 'Herkende plaats:',
+  'results.undo': '‘{label}’ niet meer zo lezen',
   'results.guessed': 'taal van de zoekopdracht herkend: {lang}',
   'results.empty_hint': 'Probeer een ander woord, verwijder een filter of vergroot de straal.',
   'results.loading': 'Bezig met zoeken…',
