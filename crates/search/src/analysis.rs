@@ -3,12 +3,16 @@
 //! Words and folding are `orienta_text`'s (see [`crate::words`]).
 //! French: words → remove long → lowercase → French stop words (without `sans`) →
 //! Snowball French → folding (folding last keeps accent-aware stemming).
-//! Dutch: the same with Dutch stop words and `DutchPorter` plus overrides.
+//! Dutch: the same with Dutch stop words and `DutchPorter` plus overrides. Dutch parts: when
+//! a version is built, the parts of the compounds only (see `decompound`).
 //! Neutral (`fold`): folding only, no stop words or stemming, for names and acronyms.
 
+use crate::decompound::DecompoundFilter;
 use crate::stem::StemFilter;
 use crate::words::{FoldFilter, WordTokenizer};
 use orienta_text::stopwords;
+use std::collections::HashSet;
+use std::sync::Arc;
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, StopWordFilter, TextAnalyzer, TokenStream};
 use tantivy::Index;
 
@@ -16,6 +20,8 @@ use tantivy::Index;
 pub const FRENCH: &str = "orienta_fr";
 /// Name of the Dutch analyzer.
 pub const DUTCH: &str = "orienta_nl";
+/// Name of the analyzer of the parts of Dutch compounds (the Dutch one when querying).
+pub const DUTCH_PARTS: &str = "orienta_nl_parts";
 /// Name of the language-neutral folding analyzer.
 pub const FOLD: &str = "orienta_fold";
 
@@ -46,18 +52,24 @@ fn french() -> TextAnalyzer {
         .build()
 }
 
-fn dutch() -> TextAnalyzer {
-    TextAnalyzer::builder(WordTokenizer::default())
+/// The Dutch analyzer; with a vocabulary, the parts of compounds instead of the words.
+fn dutch(vocabulary: Option<Arc<HashSet<String>>>) -> TextAnalyzer {
+    let mut builder = TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(StopWordFilter::remove(
             stopwords::DUTCH.iter().map(|word| (*word).to_owned()),
         ))
-        .filter(StemFilter::new(
+        .dynamic();
+    if let Some(vocabulary) = vocabulary {
+        builder = builder.filter_dynamic(DecompoundFilter::new(vocabulary));
+    }
+    builder
+        .filter_dynamic(StemFilter::new(
             frostem::Algorithm::DutchPorter,
             DUTCH_OVERRIDES,
         ))
-        .filter(FoldFilter)
+        .filter_dynamic(FoldFilter)
         .build()
 }
 
@@ -72,8 +84,17 @@ fn fold() -> TextAnalyzer {
 pub fn register(index: &Index) {
     let manager = index.tokenizers();
     manager.register(FRENCH, french());
-    manager.register(DUTCH, dutch());
+    manager.register(DUTCH, dutch(None));
+    manager.register(DUTCH_PARTS, dutch(None));
     manager.register(FOLD, fold());
+}
+
+/// Registers the analyzers of a version's build: the parts analyzer cuts compounds over
+/// `vocabulary` (see `decompound`).
+pub fn register_for_build(index: &Index, vocabulary: HashSet<String>) {
+    register(index);
+    let parts = dutch(Some(Arc::new(vocabulary)));
+    index.tokenizers().register(DUTCH_PARTS, parts);
 }
 
 /// Runs an analyzer over a text and returns its terms.
@@ -120,5 +141,37 @@ mod tests {
         assert_eq!(terms(DUTCH, "ziekenhuizen"), terms(DUTCH, "ziekenhuis"));
         assert_eq!(terms(DUTCH, "daklozen"), terms(DUTCH, "dakloos"));
         assert_eq!(terms(DUTCH, "gezinnen"), terms(DUTCH, "gezin"));
+    }
+
+    fn parts(vocabulary: &[&str], text: &str) -> Vec<String> {
+        let index = Index::create_in_ram(Schema::builder().build());
+        let vocabulary: HashSet<String> = vocabulary.iter().map(|w| (*w).to_owned()).collect();
+        register_for_build(&index, vocabulary);
+        analyze(&index, DUTCH_PARTS, text)
+    }
+
+    fn whole(text: &str) -> Vec<String> {
+        terms(DUTCH, text)
+    }
+
+    #[test]
+    fn a_compound_of_known_words_is_indexed_with_its_parts() {
+        let vocabulary = ["gok", "verslaving", "schulden", "last"];
+        let gambling = parts(&vocabulary, "Hulp bij gokverslaving");
+        assert_eq!(gambling, whole("gok verslaving"));
+        let debts = parts(&vocabulary, "schuldenlast");
+        assert_eq!(debts, whole("schulden last"));
+        assert_eq!(
+            whole("gokverslaving").len(),
+            1,
+            "the text field keeps whole words"
+        );
+    }
+
+    #[test]
+    fn unknown_parts_and_short_words_stay_whole() {
+        assert!(parts(&["gok"], "gokverslaving").is_empty());
+        assert_eq!(parts(&["huis", "arts"], "huisarts").len(), 2);
+        assert!(parts(&["huis", "arts"], "huisart").is_empty());
     }
 }

@@ -8,9 +8,11 @@ use crate::lock::{IndexLock, LockWait};
 use crate::schema;
 use crate::versions::{self, Manifest, BUILDING_PREFIX};
 use crate::SearchError;
-use orienta_model::Organisation;
+use orienta_model::{Lang, Organisation};
+use orienta_text::compound::MIN_PART_CHARS;
 use orienta_thesaurus::Thesaurus;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -88,6 +90,27 @@ pub fn build_version_locked(
     })
 }
 
+/// The lower-case Dutch words that parts may be: every word of the records' Dutch texts and
+/// of the thesaurus's Dutch labels and terms, at least `MIN_PART_CHARS` long.
+fn vocabulary(organisations: &[Organisation], thesaurus: &Thesaurus) -> HashSet<String> {
+    let mut words = HashSet::new();
+    let mut add = |text: &str| {
+        for word in orienta_text::words(text) {
+            if word.text.chars().count() >= MIN_PART_CHARS {
+                words.insert(word.text.to_lowercase());
+            }
+        }
+    };
+    for organisation in organisations {
+        add(&document::language_text(organisation, thesaurus, Lang::Nl));
+    }
+    for concept in thesaurus.concepts() {
+        let (_, dutch, _, _) = thesaurus.terms(&concept.id);
+        dutch.iter().for_each(|term| add(term));
+    }
+    words
+}
+
 /// Writes the tantivy index, the manifest and the digest of a version into `dir`.
 fn write_version(
     dir: &Path,
@@ -98,7 +121,7 @@ fn write_version(
 ) -> Result<(Manifest, Digest), SearchError> {
     let (schema, fields) = schema::build();
     let index = tantivy::Index::create_in_dir(dir, schema)?;
-    analysis::register(&index);
+    analysis::register_for_build(&index, vocabulary(organisations, thesaurus));
     let mut writer: tantivy::IndexWriter = index.writer(256 * 1024 * 1024)?;
     let digest = organisations
         .par_iter()
@@ -144,6 +167,7 @@ fn write_version(
 #[cfg(test)]
 mod tests {
     use super::ANALYZERS;
+    use crate::decompound;
 
     #[test]
     fn the_recorded_stemmer_is_the_pinned_one() {
@@ -155,7 +179,11 @@ mod tests {
             .expect("frostem is pinned with = in crates/search/Cargo.toml");
         assert_eq!(
             ANALYZERS,
-            format!("frostem={pinned};{}", orienta_text::RULES)
+            format!(
+                "frostem={pinned};{};{}",
+                orienta_text::RULES,
+                decompound::RULES
+            )
         );
     }
 }

@@ -55,7 +55,12 @@ fn push_text(target: &mut String, text: Option<&str>) {
     target.push_str(text);
 }
 
-fn language_text(organisation: &Organisation, thesaurus: &Thesaurus, lang: Lang) -> String {
+/// The texts of an organisation in one language (descriptions, categories, need labels).
+pub(crate) fn language_text(
+    organisation: &Organisation,
+    thesaurus: &Thesaurus,
+    lang: Lang,
+) -> String {
     let mut text = String::new();
     let texts: [&I18nText; 4] = [
         &organisation.description,
@@ -119,6 +124,7 @@ pub fn documents(
             }
             doc.add_text(fields.text_fr, &text_fr);
             doc.add_text(fields.text_nl, &text_nl);
+            doc.add_text(fields.parts_nl, &text_nl);
             doc.add_text(fields.words, &text_fr);
             doc.add_text(fields.words, &text_nl);
             for need in &needs {

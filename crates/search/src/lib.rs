@@ -14,6 +14,7 @@ pub mod audience;
 pub(crate) mod browse;
 pub mod build;
 pub mod changes;
+pub mod decompound;
 pub mod document;
 pub mod eval;
 pub(crate) mod facet_table;

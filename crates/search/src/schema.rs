@@ -1,6 +1,6 @@
 //! The index schema: one document per (organisation, location).
 
-use crate::analysis::{DUTCH, FOLD, FRENCH};
+use crate::analysis::{DUTCH, DUTCH_PARTS, FOLD, FRENCH};
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
     STRING,
@@ -30,6 +30,8 @@ pub struct Fields {
     /// Commune, quartier and bassin names and the postcode, folded only: a query word found
     /// here names an area, not a service.
     pub area: Field,
+    /// The parts of the Dutch texts' compounds (`gok`, `verslaving` of `gokverslaving`).
+    pub parts_nl: Field,
     /// Every word of the texts, folded, unstemmed: the vocabulary "did you mean" offers.
     pub words: Field,
     /// Need concepts with their broader concepts (raw terms).
@@ -101,6 +103,7 @@ pub fn build() -> (Schema, Fields) {
         text_nl: builder.add_text_field("text_nl", text(DUTCH, false)),
         place: builder.add_text_field("place", text(FOLD, false)),
         area: builder.add_text_field("area", text(FOLD, false)),
+        parts_nl: builder.add_text_field("parts_nl", text(DUTCH_PARTS, false)),
         words: builder.add_text_field("words", vocabulary()),
         need: builder.add_text_field("need", STRING),
         need_primary: builder.add_text_field("need_primary", STRING),
@@ -136,6 +139,7 @@ impl Fields {
             text_nl: get("text_nl")?,
             place: get("place")?,
             area: get("area")?,
+            parts_nl: get("parts_nl")?,
             words: get("words")?,
             need: get("need")?,
             need_primary: get("need_primary")?,

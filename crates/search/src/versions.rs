@@ -75,12 +75,12 @@ impl Manifest {
 }
 
 /// Version of the index layout; bump when the schema changes.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The stemmer release the analyzers use (pinned in `crates/search/Cargo.toml`) and the
 /// word rules of `orienta_text` ([`orienta_text::RULES`]). A version whose manifest names
 /// others was built with other terms: it is rebuilt, not served.
-pub const ANALYZERS: &str = "frostem=1.20260821.8;orienta-text-2";
+pub const ANALYZERS: &str = "frostem=1.20260821.8;orienta-text-2;decompound-1";
 
 /// The serving version of an index root, if any.
 pub fn current_version(root: &Path) -> Option<String> {

@@ -8,6 +8,9 @@
 /// Shortest part of a compound, in characters.
 pub const MIN_PART_CHARS: usize = 3;
 
+/// Shortest word ever cut, in characters.
+pub const MIN_COMPOUND_CHARS: usize = 7;
+
 /// Linking morphemes between the parts of a Dutch compound, tried in this order.
 const LINKS: [&str; 4] = ["", "s", "en", "e"];
 

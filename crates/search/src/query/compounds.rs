@@ -7,8 +7,7 @@ use crate::index::SearchIndex;
 use tantivy::schema::Field;
 use tantivy::Term;
 
-/// Words shorter than this are never cut.
-const MIN_COMPOUND_CHARS: usize = 7;
+use orienta_text::compound::MIN_COMPOUND_CHARS;
 
 /// True when `field`, analysed with `analyzer`, holds `word` as one term of some record.
 fn indexed(index: &SearchIndex, field: Field, analyzer: &str, word: &str) -> bool {

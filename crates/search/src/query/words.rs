@@ -1,13 +1,17 @@
 //! The words of a text searched in the record's text fields, with their analyzers, weights
 //! and typo tolerance.
 
-use crate::analysis::{self, DUTCH, FOLD, FRENCH};
+use crate::analysis::{self, DUTCH, DUTCH_PARTS, FOLD, FRENCH};
 use crate::index::SearchIndex;
 use orienta_model::Lang;
 use std::collections::{BTreeMap, HashMap};
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
+
+/// The weight of a word found as the part of a Dutch compound, against 1 for a whole word
+/// of the texts.
+const PARTS_WEIGHT: f32 = 0.5;
 
 /// One text field searched with its analyzer and weight.
 struct TextField {
@@ -20,7 +24,7 @@ struct TextField {
 }
 
 /// The searched text fields: names (per language and folded), texts and the place.
-fn text_fields(index: &SearchIndex) -> [TextField; 6] {
+fn text_fields(index: &SearchIndex) -> [TextField; 7] {
     let fields = index.fields();
     [
         TextField {
@@ -62,6 +66,14 @@ fn text_fields(index: &SearchIndex) -> [TextField; 6] {
             weight: 1.0,
             lang: Some(Lang::Nl),
             fuzzy: true,
+        },
+        TextField {
+            field: fields.parts_nl,
+            is_name: false,
+            analyzer: DUTCH_PARTS,
+            weight: PARTS_WEIGHT,
+            lang: Some(Lang::Nl),
+            fuzzy: false,
         },
         TextField {
             field: fields.place,
