@@ -144,8 +144,13 @@ pub(super) fn words_query(
 ) -> Option<Box<dyn Query>> {
     let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let text = words.join(" ");
+    let parts_field = index.fields().parts_nl;
     for text_field in text_fields(index) {
         if matching.fields == WordFields::Names && !text_field.is_name {
+            continue;
+        }
+        // A word of a phrase is rarely the part of a compound; one word alone may be.
+        if text_field.field == parts_field && words.len() > 1 {
             continue;
         }
         let terms = analysis::analyze(index.tantivy(), text_field.analyzer, &text);
