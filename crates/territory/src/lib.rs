@@ -15,6 +15,7 @@ mod bundled;
 mod catalog;
 mod city;
 mod locate;
+pub mod places;
 mod postcodes;
 mod qss;
 mod sectors;

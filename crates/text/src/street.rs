@@ -15,6 +15,7 @@ const WORD_ABBREVIATIONS: &[(&str, &str)] = &[
     ("bld", "boulevard"),
     ("boul", "boulevard"),
     ("bvd", "boulevard"),
+    ("ch", "chaussee"),
     ("chee", "chaussee"),
     ("chss", "chaussee"),
     ("chaus", "chaussee"),
@@ -83,6 +84,22 @@ pub fn street_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     for (word, dotted) in folded_words(text) {
         let word = expand(&word, dotted);
+        let glued = DUTCH_STREET_TYPES.contains(&word.as_str());
+        if !key.is_empty() && !glued {
+            key.push(' ');
+        }
+        key.push_str(&word);
+    }
+    key
+}
+
+/// [`street_key`], with the Dutch endings `str` and `ln` spelled out even without their
+/// dot (`Galileeln` → `galileelaan`): for what a person types, where a dot is often left
+/// out; record data keeps the stricter reading.
+pub fn street_key_undotted(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for (word, _) in folded_words(text) {
+        let word = expand(&word, true);
         let glued = DUTCH_STREET_TYPES.contains(&word.as_str());
         if !key.is_empty() && !glued {
             key.push(' ');
