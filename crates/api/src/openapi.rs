@@ -119,6 +119,8 @@ pub fn configure_api(config: &mut ServiceConfig) {
                 .service(routes::needs::needs)
                 .service(routes::territory::territories)
                 .service(routes::territory::territory)
+                .service(routes::places::places)
+                .service(routes::places::place_by_id)
                 .service(routes::changes::changes)
                 .service(routes::admin::start_reindex)
                 .service(routes::admin::reindex_status),

@@ -141,6 +141,8 @@ where
             if let Err(error) = warm_state.catalogue(&warm_state.index()) {
                 tracing::warn!(%error, "cannot read the index catalogue ahead of requests");
             }
+            // The geocoder of `/v1/places` and `place=` (about half a second to build).
+            warm_state.geocoder();
         });
     if let Err(error) = warmed {
         tracing::warn!(%error, "cannot start the catalogue warm-up thread");

@@ -10,6 +10,7 @@ use crate::metrics::Metrics;
 use crate::territories::TerritoryLayers;
 use actix_extensible_rate_limit::backend::memory::InMemoryBackend;
 use orienta_search::{IndexHandle, SearchIndex};
+use orienta_territory::places::Geocoder;
 use orienta_territory::Tagger;
 use orienta_thesaurus::Thesaurus;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -95,6 +96,8 @@ struct Inner {
     metrics: Metrics,
     cache: ResponseCache,
     territories: OnceLock<TerritoryLayers>,
+    /// The local geocoder, built on first use (about half a second).
+    geocoder: OnceLock<Geocoder>,
     catalogue: Mutex<Option<Arc<Catalogue>>>,
     rate_backend: OnceLock<InMemoryBackend>,
 }
@@ -126,6 +129,7 @@ impl AppState {
                     Duration::from_secs(config.cache.search_max_age_seconds),
                 ),
                 territories: OnceLock::new(),
+                geocoder: OnceLock::new(),
                 catalogue: Mutex::new(None),
                 rate_backend: OnceLock::new(),
             }),
@@ -176,6 +180,13 @@ impl AppState {
     /// The reindexer, when the binary supplied one.
     pub fn reindexer(&self) -> Option<Arc<dyn Reindexer>> {
         self.inner.reindexer.get().cloned()
+    }
+
+    /// The local geocoder of `/v1/places` and `place=`.
+    pub fn geocoder(&self) -> &Geocoder {
+        self.inner
+            .geocoder
+            .get_or_init(|| Geocoder::new(self.tagger()))
     }
 
     /// The reindex status, locked.

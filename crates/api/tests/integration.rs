@@ -6,6 +6,7 @@ mod fixtures;
 mod hardening;
 mod hsds;
 mod keys_proxies;
+mod places;
 mod production;
 mod records;
 mod search_api;

@@ -66,6 +66,13 @@ fn query() -> impl Strategy<Value = String> {
     ]
 }
 
+/// The geocoder, built once.
+fn geocoder() -> &'static orienta_territory::places::Geocoder {
+    static GEOCODER: std::sync::OnceLock<orienta_territory::places::Geocoder> =
+        std::sync::OnceLock::new();
+    GEOCODER.get_or_init(|| orienta_territory::places::Geocoder::new(&tagger()))
+}
+
 fn check(query: &str, fixed: Option<&FixedFilters>) -> Result<(), TestCaseError> {
     let params = match QueryParams::parse(query) {
         Ok(params) => params,
@@ -79,6 +86,7 @@ fn check(query: &str, fixed: Option<&FixedFilters>) -> Result<(), TestCaseError>
         thesaurus: thesaurus(),
         tagger: &tagger,
         accept_language: Some("nl-BE,fr;q=0.8"),
+        geocoder: geocoder(),
     };
     match spec::parse(&params, &context, fixed) {
         Ok(parsed) => {

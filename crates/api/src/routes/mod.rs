@@ -5,4 +5,5 @@ pub mod changes;
 pub mod needs;
 pub mod ops;
 pub mod organisations;
+pub mod places;
 pub mod territory;

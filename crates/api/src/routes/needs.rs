@@ -1,7 +1,7 @@
 //! `GET /v1/needs` (the thesaurus) and `GET /v1/suggest` (autocomplete).
 
 use crate::config::FixedFilters;
-use crate::error::{excerpt, ApiError, Detail, ErrorCode, Problem};
+use crate::error::{ApiError, Problem};
 use crate::hsds::scope::Allowed;
 use crate::keys::Caller;
 use crate::params::{self, QueryParams, MAX_QUERY_CHARS};
@@ -187,11 +187,11 @@ pub async fn suggest(
 ) -> Result<HttpResponse, ApiError> {
     let params = QueryParams::parse(request.query_string())?;
     let lang = params::response_lang(&params, accept_language(&request))?;
-    let text = typed_text(&params)?;
+    let text = params::typed_text(&params, MAX_QUERY_CHARS)?;
     let ask = SuggestAsk {
         typed: text.clone(),
         lang,
-        limit: suggestion_limit(&params)?,
+        limit: params::limit(&params, MAX_SUGGESTIONS, MAX_SUGGESTIONS)?,
         partner: caller.name().to_owned(),
         fixed: caller.filters().cloned(),
     };
@@ -203,49 +203,6 @@ pub async fn suggest(
         suggestions,
     };
     respond::json(&state, &answer, Freshness::Search, Some(lang))
-}
-
-/// `q`: the text typed so far, required, at most [`MAX_QUERY_CHARS`] characters.
-fn typed_text(params: &QueryParams) -> Result<String, ApiError> {
-    let Some(text) = params.get("q").map(str::to_owned) else {
-        return Err(ApiError::parameter(
-            ErrorCode::MissingParameter,
-            "q",
-            Detail::tri(
-                "q is required: send the text typed so far, like q=aide%20ali",
-                "q est obligatoire : envoyez le texte déjà tapé, comme q=aide%20ali",
-                "q is verplicht: stuur de reeds getypte tekst, zoals q=voedselh",
-            ),
-        ));
-    };
-    if text.chars().count() > MAX_QUERY_CHARS {
-        return Err(ApiError::parameter(
-            ErrorCode::QueryTooLong,
-            "q",
-            Detail::en(format!(
-                "q is longer than {MAX_QUERY_CHARS} characters: send the first words only"
-            )),
-        ));
-    }
-    Ok(text)
-}
-
-/// `limit`: 1 to [`MAX_SUGGESTIONS`] (the default).
-fn suggestion_limit(params: &QueryParams) -> Result<usize, ApiError> {
-    let Some(value) = params.get("limit") else {
-        return Ok(MAX_SUGGESTIONS);
-    };
-    match value.parse::<usize>() {
-        Ok(limit) if (1..=MAX_SUGGESTIONS).contains(&limit) => Ok(limit),
-        _ => Err(ApiError::parameter(
-            ErrorCode::UnknownParameterValue,
-            "limit",
-            Detail::en(format!(
-                "limit must be a whole number from 1 to {MAX_SUGGESTIONS}, not `{shown}`",
-                shown = excerpt(value)
-            )),
-        )),
-    }
 }
 
 /// A suggestion request, as the worker needs it.

@@ -61,6 +61,11 @@ pub struct SearchParams {
     /// Only results within this many metres of `near` (1–50000).
     #[param(minimum = 1, maximum = 50000, example = 2000)]
     radius: Option<f64>,
+    /// A place id from `GET /v1/places`, instead of `near` (a street, an address or a
+    /// postcode gives the point; `radius` and `sort=distance` apply to it) or of a territory
+    /// filter (a commune, quartier or bassin). Not with `near`.
+    #[param(example = "address:1030:4271:120")]
+    place: Option<String>,
     /// `relevance` (default) or `distance` (needs `near`).
     #[param(value_type = Option<String>, pattern = "^(relevance|distance)$")]
     sort: Option<String>,
@@ -135,6 +140,7 @@ pub async fn search(
         thesaurus: state.thesaurus(),
         tagger: state.tagger(),
         accept_language,
+        geocoder: state.geocoder(),
     };
     let spec = spec::parse(&params, &context, caller.filters())?;
     let lang = spec.lang;

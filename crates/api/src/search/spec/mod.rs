@@ -7,6 +7,7 @@ use chrono::{Datelike, Timelike, Utc};
 use chrono_tz::Europe::Brussels;
 use orienta_model::{Bassin, Lang};
 use orienta_search::{Near, SearchRequest, Sort, SyntheticFilter, WeekMoment};
+use orienta_territory::places::{Geocoder, Place};
 use orienta_territory::Tagger;
 use orienta_thesaurus::Thesaurus;
 use serde::Serialize;
@@ -65,6 +66,8 @@ pub struct SpecContext<'a> {
     pub tagger: &'a Tagger,
     /// `Accept-Language`.
     pub accept_language: Option<&'a str>,
+    /// The local geocoder (`place=`).
+    pub geocoder: &'a Geocoder,
 }
 
 /// The option named by parameter `name` (case-insensitive), `default` when absent.
@@ -215,8 +218,8 @@ struct Geo {
 }
 
 /// The point, radius and sort; a radius or a distance sort needs a point.
-fn geo(params: &QueryParams) -> Result<Geo, ApiError> {
-    let point = params::near(params)?;
+fn geo(params: &QueryParams, place: Option<&Place>) -> Result<Geo, ApiError> {
+    let point = params::near(params)?.or_else(|| place.and_then(|place| place.point));
     let radius = params::radius(params, "radius")?;
     let sort = choice(
         params,
@@ -250,6 +253,44 @@ fn geo(params: &QueryParams) -> Result<Geo, ApiError> {
         radius_m: radius,
     });
     Ok(Geo { near, sort })
+}
+
+/// `place`: a place id from `GET /v1/places`, instead of `near` (a street, address or
+/// postcode gives the point) or of a territory filter (a commune, quartier or bassin).
+fn place(params: &QueryParams, context: &SpecContext<'_>) -> Result<Option<Place>, ApiError> {
+    let Some(id) = params.get("place") else {
+        return Ok(None);
+    };
+    if params.has("near") {
+        return Err(ApiError::parameter(
+            ErrorCode::UnknownParameterValue,
+            "place",
+            Detail::tri(
+                "send place or near, not both",
+                "envoyez place ou near, pas les deux",
+                "stuur place of near, niet allebei",
+            ),
+        ));
+    }
+    match context.geocoder.get(id) {
+        Some(place) => Ok(Some(place)),
+        None => Err(unknown(
+            ErrorCode::UnknownParameterValue,
+            "place",
+            id,
+            "send an id from GET /v1/places, like place=commune:21015",
+        )),
+    }
+}
+
+/// Adds an area place's territory to the request's filters.
+fn add_area(request: &mut SearchRequest, place: &Place) {
+    if place.point.is_some() {
+        return;
+    }
+    request.communes.extend(place.commune.clone());
+    request.quartiers.extend(place.quartier);
+    request.bassins.extend(place.bassin);
 }
 
 /// The moment services must be open at: `open_at`, else now when `open_now` is true.
@@ -334,7 +375,8 @@ pub fn parse(
     let lang = params::response_lang(params, context.accept_language)?;
     let text = text(params)?;
     let filters = filters::filters(params, context)?;
-    let Geo { near, sort } = geo(params)?;
+    let place = place(params, context)?;
+    let Geo { near, sort } = geo(params, place.as_ref())?;
     let open_at = open_at(params)?;
     let synthetic = choice(
         params,
@@ -370,6 +412,9 @@ pub fn parse(
         highlight: output.highlight,
         literal,
     };
+    if let Some(place) = &place {
+        add_area(&mut request, place);
+    }
     let nothing = fixed.is_some_and(|fixed| !restrict_to(&mut request, fixed, context.thesaurus));
     Ok(SearchSpec {
         request,
