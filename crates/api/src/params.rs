@@ -334,6 +334,49 @@ pub fn parse_date_time(value: &str) -> Option<DateTime<Utc>> {
         .map(|moment| moment.with_timezone(&Utc))
 }
 
+/// `q`: the text typed so far, required, at most `max_chars` characters.
+pub fn typed_text(params: &QueryParams, max_chars: usize) -> Result<String, ApiError> {
+    let Some(text) = params.get("q").map(str::to_owned) else {
+        return Err(ApiError::parameter(
+            ErrorCode::MissingParameter,
+            "q",
+            Detail::tri(
+                "q is required: send the text typed so far, like q=aide%20ali",
+                "q est obligatoire : envoyez le texte déjà tapé, comme q=aide%20ali",
+                "q is verplicht: stuur de reeds getypte tekst, zoals q=voedselh",
+            ),
+        ));
+    };
+    if text.chars().count() > max_chars {
+        return Err(ApiError::parameter(
+            ErrorCode::QueryTooLong,
+            "q",
+            Detail::en(format!(
+                "q is longer than {max_chars} characters: send the first words only"
+            )),
+        ));
+    }
+    Ok(text)
+}
+
+/// `limit`: 1 to `max`; `default` when absent.
+pub fn limit(params: &QueryParams, max: usize, default: usize) -> Result<usize, ApiError> {
+    let Some(value) = params.get("limit") else {
+        return Ok(default);
+    };
+    match value.parse::<usize>() {
+        Ok(limit) if (1..=max).contains(&limit) => Ok(limit),
+        _ => Err(ApiError::parameter(
+            ErrorCode::UnknownParameterValue,
+            "limit",
+            Detail::en(format!(
+                "limit must be a whole number from 1 to {max}, not `{shown}`",
+                shown = excerpt(value)
+            )),
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -433,48 +476,5 @@ mod tests {
         );
         assert_eq!(response_lang(&params(""), None).unwrap(), Lang::Fr);
         assert!(response_lang(&params("lang=de"), None).is_err());
-    }
-}
-
-/// `q`: the text typed so far, required, at most `max_chars` characters.
-pub fn typed_text(params: &QueryParams, max_chars: usize) -> Result<String, ApiError> {
-    let Some(text) = params.get("q").map(str::to_owned) else {
-        return Err(ApiError::parameter(
-            ErrorCode::MissingParameter,
-            "q",
-            Detail::tri(
-                "q is required: send the text typed so far, like q=aide%20ali",
-                "q est obligatoire : envoyez le texte déjà tapé, comme q=aide%20ali",
-                "q is verplicht: stuur de reeds getypte tekst, zoals q=voedselh",
-            ),
-        ));
-    };
-    if text.chars().count() > max_chars {
-        return Err(ApiError::parameter(
-            ErrorCode::QueryTooLong,
-            "q",
-            Detail::en(format!(
-                "q is longer than {max_chars} characters: send the first words only"
-            )),
-        ));
-    }
-    Ok(text)
-}
-
-/// `limit`: 1 to `max`; `default` when absent.
-pub fn limit(params: &QueryParams, max: usize, default: usize) -> Result<usize, ApiError> {
-    let Some(value) = params.get("limit") else {
-        return Ok(default);
-    };
-    match value.parse::<usize>() {
-        Ok(limit) if (1..=max).contains(&limit) => Ok(limit),
-        _ => Err(ApiError::parameter(
-            ErrorCode::UnknownParameterValue,
-            "limit",
-            Detail::en(format!(
-                "limit must be a whole number from 1 to {max}, not `{shown}`",
-                shown = excerpt(value)
-            )),
-        )),
     }
 }

@@ -78,9 +78,8 @@ fn urlencoding(text: &str) -> String {
 
 #[test]
 fn a_place_sets_the_search_point_or_the_territory() {
-    let near = shared().json(
-        "/v1/search?place=address%3A1030%3A2666%3A120&sort=distance&radius=5000",
-    );
+    let near =
+        shared().json("/v1/search?place=address%3A1030%3A2666%3A120&sort=distance&radius=5000");
     let distances: Vec<f64> = near["results"]
         .as_array()
         .unwrap()
