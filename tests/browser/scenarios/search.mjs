@@ -84,6 +84,42 @@ export function searchScenarios(base) {
       await checkAxe(page, 'place undone');
     }],
 
+    ['the person’s address in the place box: nearest first, in French and Dutch, restored by a link', async (page) => {
+      await openSearch(page, base, '/?lang=fr');
+      await page.fill('#where', 'Rue Josaphat 120, 1030');
+      await page.waitForSelector('#where-listbox [role="option"]');
+      const first = await page.locator('#where-listbox [role="option"]').first().textContent();
+      expect(first.includes('Rue Josaphat 120') && first.includes('Schaerbeek'), `first place: ${first}`);
+      await searchAfter(page, () => page.keyboard.press('ArrowDown').then(() => page.keyboard.press('Enter')));
+      expect(page.url().includes('sort=distance') && page.url().includes('near='), `no point in the URL: ${page.url()}`);
+      expect(page.url().includes('where='), `the place label is not in the URL: ${page.url()}`);
+      const facts = await page.locator('#results-list > li.result').first().textContent();
+      expect(facts.includes('Distance'), 'the first result shows no distance');
+      await checkAxe(page, 'place box FR');
+      const shared = page.url();
+      await page.goto(shared);
+      await waitResults(page);
+      expect((await page.inputValue('#where')).includes('Rue Josaphat 120'), 'the link did not restore the place');
+
+      await openSearch(page, base, '/?lang=nl');
+      await page.fill('#where', 'Josafatstraat 120');
+      await page.waitForSelector('#where-listbox [role="option"]');
+      const dutch = await page.locator('#where-listbox [role="option"]').first().textContent();
+      expect(dutch.includes('Josafatstraat 120') && dutch.includes('Schaarbeek'), `first NL place: ${dutch}`);
+      await searchAfter(page, () => page.locator('#where-listbox [role="option"]').first().click());
+      expect(page.url().includes('sort=distance'), `NL: not sorted by distance: ${page.url()}`);
+      await checkAxe(page, 'place box NL');
+
+      const found = await api(base, '/v1/search?q=maison%20m%C3%A9dicale&near=50.85994,4.37564&sort=distance&per_page=1');
+      const id = found.results[0].id;
+      const where = encodeURIComponent('Rue Josaphat 120, 1030 Schaerbeek');
+      await page.goto(`${base}/print?ids=${encodeURIComponent(id)}&lang=fr&ui=fr&where=${where}&near=50.85994,4.37564`);
+      await page.waitForFunction(() => document.body.dataset.ready === 'true');
+      const sheet = await page.locator('#sheet').textContent();
+      expect(sheet.includes('Adresse de la personne : Rue Josaphat 120, 1030 Schaerbeek'), 'the sheet does not print the address');
+      expect(/à [\d\s\u202f,.]+ ?k?m de l’adresse/.test(sheet), `the sheet does not print the distance: ${sheet.slice(0, 400)}`);
+    }],
+
     ['bassin filter, open now, facets and history', async (page) => {
       await openSearch(page, base, '/?lang=fr');
       const all = await statusCount(page);

@@ -66,6 +66,12 @@ export async function suggest(q, lang, signal) {
   return Array.isArray(body) ? body : body.suggestions || [];
 }
 
+/** Places for the place box (streets, addresses, postcodes, communes, quartiers, bassins). */
+export async function places(q, lang, signal) {
+  const body = await getJson('/v1/places', { q, lang: dataLang(lang), limit: 8 }, signal);
+  return body.places || [];
+}
+
 /** The full record, its texts resolved for `lang` where the API resolves them. */
 export function organisation(id, lang, signal) {
   return getJson(`/v1/organisations/${encodeURIComponent(id)}`, { lang: dataLang(lang) }, signal);

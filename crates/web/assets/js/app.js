@@ -58,7 +58,7 @@ function applyLang() {
   applyStatic(document, lang);
   safeStorage()?.setItem('orienta.lang', lang);
   map?.setLang(lang);
-  renderHelpdesk(sheet, lang);
+  renderHelpdesk(sheet, lang, placeOfState());
 }
 
 function updateFilterCount() {
@@ -117,7 +117,7 @@ function renderSearch() {
     onSelect: (result, checked) => {
       sheet.set(result.id, result.display_name, checked);
       document.querySelector(`[data-id="${CSS.escape(result.id)}"]`)?.classList.toggle('is-selected', checked);
-      renderHelpdesk(sheet, state.lang);
+      renderHelpdesk(sheet, state.lang, placeOfState());
     },
     onHover: (id) => map?.activate(id),
   });
@@ -163,14 +163,14 @@ async function syncDetail() {
       inSheet: sheet.has(id),
       onSheet: (checked) => {
         sheet.set(id, record.name?.fr || record.name?.nl || id, checked);
-        renderHelpdesk(sheet, state.lang);
+        renderHelpdesk(sheet, state.lang, placeOfState());
         if (lastData) renderSearch();
       },
       onCopy: async () => {
         const done = await copyText(recordContactText(record, state.lang));
         toast(done ? t(state.lang, 'result.copied', { name: $('detail-title').textContent }) : t(state.lang, 'result.copy_failed'), !done);
       },
-      printHref: printHref([id], callerLang(state.lang), state.lang),
+      printHref: printHref([id], callerLang(state.lang), state.lang, placeOfState()),
     });
   } catch (error) {
     if (state.id !== id) return;
@@ -195,8 +195,44 @@ function onDetailClosed() {
   else $('results-heading').focus();
 }
 
+/** The person's place for the referral sheet: the chosen point and its label. */
+function placeOfState() {
+  return state.near ? { where: state.where, near: state.near } : null;
+}
+
 function pickPoint(near) {
-  navigate({ ...state, near, sort: 'distance', page: 1 });
+  $('where').value = '';
+  navigate({ ...state, near, where: '', sort: 'distance', page: 1 });
+}
+
+/** The state with a chosen place: a point (street, address, postcode) sorts by distance;
+ * a commune, quartier or bassin becomes that filter. `where` keeps its label for the box,
+ * the link and the referral sheet. */
+function withPlace(base, place) {
+  const next = { ...base, where: place.label, page: 1, id: '' };
+  if (typeof place.lat === 'number' && typeof place.lon === 'number') {
+    return { ...next, near: { lat: place.lat, lon: place.lon }, sort: 'distance' };
+  }
+  const [kind, code] = String(place.id).split(':');
+  if (kind === 'commune') return { ...next, commune: code, near: null, sort: 'relevance' };
+  if (kind === 'quartier') return { ...next, quartier: code, near: null, sort: 'relevance' };
+  if (kind === 'bassin') return { ...next, bassin: code, near: null, sort: 'relevance' };
+  return next;
+}
+
+/** The state for the place box's text on submit: unchanged, cleared, or the first place
+ * the text names (the box then shows what was understood). */
+async function placeFromBox(base) {
+  const typed = $('where').value.trim();
+  if (typed === base.where) return base;
+  if (!typed) return { ...base, where: '', near: null, sort: 'relevance' };
+  const found = await api.places(typed, base.lang).catch(() => []);
+  if (!found.length) {
+    $('where-status').textContent = t(base.lang, 'where.none', { q: typed });
+    return base;
+  }
+  $('where').value = found[0].label;
+  return withPlace(base, found[0]);
 }
 
 let describedPoint = '';
@@ -208,6 +244,11 @@ function describePoint() {
   describedPoint = key;
   filters.setNearPlace('');
   if (!state.near) return;
+  if (state.where) {
+    filters.setNearPlace(state.where);
+    filters.renderNear(state);
+    return;
+  }
   api.territoryAt(state.near.lat, state.near.lon).then((territory) => {
     if (describedPoint !== key) return;
     const commune = territory?.commune ? placeName(territory.commune, state.lang === 'nl' ? 'nl' : 'fr') : '';
@@ -238,20 +279,41 @@ function wire() {
       navigate({ ...state, q: '', literal: '', need: option.id, page: 1 });
     },
   });
-  $('search-form').addEventListener('submit', (event) => {
+  const placeBox = new Combobox({
+    input: $('where'),
+    listbox: $('where-listbox'),
+    status: $('where-status'),
+    fetch: (text, signal) => api.places(text, state.lang, signal),
+    render: (option) => [
+      h('span', {}, option.label),
+      h('span', { class: 'option-kind' }, t(state.lang, `where.kind.${option.kind}`)),
+    ],
+    countText: (count) => (count ? t(state.lang, 'suggest.count', { n: count }) : t(state.lang, 'suggest.none')),
+    onSelect: (option) => {
+      $('where').value = option.label;
+      navigate(withPlace({ ...state, q: $('q').value.trim() }, option));
+    },
+  });
+  $('search-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     combobox.cancel();
-    navigate({ ...state, q: $('q').value.trim(), literal: '', page: 1, id: '' });
+    placeBox.cancel();
+    const next = await placeFromBox(state);
+    navigate({ ...next, q: $('q').value.trim(), literal: '', page: 1, id: '' });
   });
   for (const id of ['f-need', 'f-language', 'f-commune', 'f-quartier', 'f-bassin', 'f-sort', 'f-open', 'f-radius']) {
     $(id).addEventListener('change', () => navigate({ ...filters.read(state), page: 1 }));
   }
   $('f-reset').addEventListener('click', () => {
     $('q').value = '';
+    $('where').value = '';
     navigate({ ...emptyState(state.lang), tiles: state.tiles });
   });
   $('near-centre').addEventListener('click', () => map && pickPoint(map.centre()));
-  $('near-clear').addEventListener('click', () => navigate({ ...state, near: null, sort: 'relevance', page: 1 }));
+  $('near-clear').addEventListener('click', () => {
+    $('where').value = '';
+    navigate({ ...state, near: null, where: '', sort: 'relevance', page: 1 });
+  });
   for (const link of document.querySelectorAll('[data-ui-lang]')) {
     link.addEventListener('click', (event) => {
       event.preventDefault();
@@ -260,11 +322,11 @@ function wire() {
   }
   $('caller-lang').addEventListener('change', (event) => {
     storeCallerLang(event.target.value);
-    renderHelpdesk(sheet, state.lang);
+    renderHelpdesk(sheet, state.lang, placeOfState());
   });
   $('sheet-clear').addEventListener('click', () => {
     sheet.clear();
-    renderHelpdesk(sheet, state.lang);
+    renderHelpdesk(sheet, state.lang, placeOfState());
     renderSearch();
   });
   $('share-link').addEventListener('click', async () => {
@@ -277,6 +339,7 @@ function wire() {
     detailPushed = false;
     const next = stateFromSearch(window.location.search);
     $('q').value = next.q;
+    $('where').value = next.where;
     apply(next);
   });
   for (const kind of ['communes', 'quartiers', 'bassins']) {
@@ -305,6 +368,7 @@ async function loadReferenceData() {
 
 function start() {
   $('q').value = state.q;
+  $('where').value = state.where;
   if (window.matchMedia('(max-width: 640px)').matches) $('filters-box').open = false;
   if (window.L) {
     map = new ResultMap($('map'), { lang: state.lang, tiles: state.tiles, onPick: pickPoint, onOpen: openDetail });

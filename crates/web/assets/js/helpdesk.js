@@ -59,14 +59,17 @@ export function storeCallerLang(lang) {
   safeStorage()?.setItem(CALLER_KEY, lang);
 }
 
-/** The /print URL for the sheet. */
-export function printHref(ids, sheetLang, uiLang) {
+/** The /print URL for the sheet; `place` (`{where, near}`) adds the person's address and
+ * each service's distance from it. */
+export function printHref(ids, sheetLang, uiLang, place = null) {
   const params = new URLSearchParams({ ids: ids.join(','), lang: sheetLang, ui: uiLang });
+  if (place?.where) params.set('where', place.where);
+  if (place?.near) params.set('near', `${place.near.lat.toFixed(5)},${place.near.lon.toFixed(5)}`);
   return `/print?${params.toString()}`;
 }
 
 /** Updates the helpdesk box: count, print link, clear button. */
-export function renderHelpdesk(sheet, uiLang) {
+export function renderHelpdesk(sheet, uiLang, place = null) {
   const count = sheet.ids().length;
   const countText = count === 0 ? t(uiLang, 'helpdesk.selected_none')
     : count === 1 ? t(uiLang, 'helpdesk.selected_one') : t(uiLang, 'helpdesk.selected_many', { n: count });
@@ -80,7 +83,7 @@ export function renderHelpdesk(sheet, uiLang) {
     print.setAttribute('role', 'link');
     print.setAttribute('tabindex', '0');
   } else {
-    print.setAttribute('href', printHref(sheet.ids(), select.value, uiLang));
+    print.setAttribute('href', printHref(sheet.ids(), select.value, uiLang, place));
     print.removeAttribute('aria-disabled');
     print.removeAttribute('role');
     print.removeAttribute('tabindex');

@@ -3,8 +3,8 @@
 import * as api from './api.js';
 import { h, clear } from './dom.js';
 import { t, pick, applyStatic, labelled, languageName, localeOf, UI_LANGS } from './i18n.js';
-import { browserLang } from './state.js';
-import { addressLine, phoneDisplay, languageCodes, hoursTextOf } from './format.js';
+import { browserLang, parsePoint } from './state.js';
+import { addressLine, phoneDisplay, languageCodes, hoursTextOf, formatDistance } from './format.js';
 import { needLabel } from './filters.js';
 
 const MAX_SERVICES = 12;
@@ -13,6 +13,8 @@ const params = new URLSearchParams(window.location.search);
 const ids = [...new Set((params.get('ids') || '').split(',').map((id) => id.trim()).filter(Boolean))].slice(0, MAX_SERVICES);
 const uiLang = UI_LANGS.includes(params.get('ui')) ? params.get('ui') : browserLang();
 let sheetLang = params.get('lang') === 'nl' || params.get('lang') === 'fr' ? params.get('lang') : (uiLang === 'nl' ? 'nl' : 'fr');
+const where = (params.get('where') || '').slice(0, 200);
+const near = parsePoint(params.get('near'));
 let records = [];
 let needs = [];
 
@@ -35,6 +37,9 @@ function renderSheet() {
   $('for-label').textContent = labelled(lang, 'print.for');
   $('by-label').textContent = labelled(lang, 'print.by');
   $('sheet-intro').textContent = t(lang, 'print.intro');
+  const address = $('sheet-address');
+  address.hidden = !where;
+  address.textContent = where ? t(lang, 'print.address', { place: where }) : '';
   $('sheet-source').textContent = `${t(lang, 'print.source')} — ${window.location.origin}/`;
   const list = clear($('services'));
   if (ids.length === 0) {
@@ -72,6 +77,8 @@ function serviceItem(record, lang) {
   };
   const main = record.locations?.[0];
   add('result.address', main ? addressLine(main.address, lang) : '');
+  const metres = distanceFrom(near, main);
+  if (metres !== null) add('result.distance', t(lang, 'print.distance', { distance: formatDistance(lang, metres) }), false);
   const phones = (record.phones || []).filter((phone) => phone.kind !== 'fax').map(phoneDisplay);
   const contact = [...phones, ...(record.emails || []).slice(0, 1), ...(record.websites || []).slice(0, 1).map(bareUrl)];
   add('detail.contact', contact.join('  ·  '));
@@ -90,6 +97,17 @@ function serviceItem(record, lang) {
       record.synthetic ? h('p', { class: 'sample' }, `⚠ ${t(lang, 'badge.sample')}`) : null),
     needNames.length ? h('p', { class: 'needs' }, needNames.join(' · ')) : null,
     facts);
+}
+
+/** Metres from the person's point to a location (great circle), or null. */
+function distanceFrom(point, location) {
+  if (!point || typeof location?.lat !== 'number' || typeof location?.lon !== 'number') return null;
+  const radians = (degrees) => (degrees * Math.PI) / 180;
+  const dLat = radians(location.lat - point.lat);
+  const dLon = radians(location.lon - point.lon);
+  const a = Math.sin(dLat / 2) ** 2
+    + Math.cos(radians(point.lat)) * Math.cos(radians(location.lat)) * Math.sin(dLon / 2) ** 2;
+  return Math.round(2 * 6371000 * Math.asin(Math.sqrt(a)));
 }
 
 function failedItem(id, lang) {

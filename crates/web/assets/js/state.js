@@ -6,12 +6,12 @@ export const RADII = [500, 1000, 2000, 5000];
 const DEFAULT_RADIUS = 1000;
 
 /** Filters carried as plain strings. */
-const FILTERS = ['need', 'language', 'commune', 'quartier', 'bassin', 'literal'];
+const FILTERS = ['need', 'language', 'commune', 'quartier', 'bassin', 'literal', 'where'];
 
 /** A fresh state in `lang`. */
 export function emptyState(lang) {
   return {
-    q: '', lang, need: '', language: '', commune: '', quartier: '', bassin: '', literal: '',
+    q: '', lang, need: '', language: '', commune: '', quartier: '', bassin: '', literal: '', where: '',
     near: null, radius: DEFAULT_RADIUS, sort: 'relevance', openNow: false, page: 1, id: '', tiles: '',
   };
 }
@@ -43,7 +43,7 @@ export function stateFromSearch(search) {
   const lang = UI_LANGS.includes(params.get('lang')) ? params.get('lang') : browserLang();
   const state = emptyState(lang);
   state.q = (params.get('q') || '').slice(0, 200);
-  for (const key of FILTERS) state[key] = (params.get(key) || '').slice(0, key === 'literal' ? 400 : 80);
+  for (const key of FILTERS) state[key] = (params.get(key) || '').slice(0, key === 'literal' ? 400 : key === 'where' ? 200 : 80);
   state.near = parsePoint(params.get('near'));
   const radius = Number(params.get('radius'));
   state.radius = RADII.includes(radius) ? radius : DEFAULT_RADIUS;
