@@ -69,24 +69,24 @@ impl Geocoder {
     /// nothing otherwise: `Galileeln`, `Groeninghestr`).
     fn key_of(&self, words: &str) -> String {
         let key = street_key(words);
-        if self.street_names.search(&key, 1).is_empty() {
-            return orienta_text::street::street_key_undotted(words);
+        if self.street_names.has_prefix(&key) {
+            return key;
         }
-        key
+        orienta_text::street::street_key_undotted(words)
     }
 
     /// The typed words read as a street, with a trailing commune name set apart unless
     /// the whole is a street of the typed area (`Chaussée de Jette 30, 1081`).
     fn read_street(&self, typed: &Typed) -> Reading {
         let full_key = self.key_of(&typed.words);
-        let full = self.street_candidates(&full_key, typed, None);
         let (words, commune) = self.commune_words(&typed.words);
-        let exact = |candidate: &Candidate| candidate.rank == (0, false, false);
-        if commune.is_none() || full.first().is_some_and(exact) {
+        // `Chaussée de Jette` is a street, not `Chaussée de` in Jette.
+        if commune.is_none() || self.street_names.has_key(&full_key) {
+            let candidates = self.street_candidates(&full_key, typed, None);
             return Reading {
                 key: full_key,
                 commune: None,
-                candidates: full,
+                candidates,
             };
         }
         let key = self.key_of(&words);
@@ -180,7 +180,9 @@ impl Geocoder {
         }
         let area_given = typed.postcode.is_some() || commune.is_some();
         let none_in_area = !candidates.iter().any(|candidate| !candidate.rank.1);
-        if candidates.is_empty() || (area_given && none_in_area) {
+        // Initials and dropped articles only matter in names of several words.
+        let several_words = key.contains(' ');
+        if several_words && (candidates.is_empty() || (area_given && none_in_area)) {
             candidates.extend(self.word_by_word(key, &in_area, area_given));
         }
         // A typed postcode or commune that some candidate has rules the others out.

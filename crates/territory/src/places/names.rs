@@ -62,6 +62,19 @@ impl NameIndex {
         }
     }
 
+    /// True when some key starts with `typed` exactly (an `fst` range read, no automaton).
+    pub fn has_prefix(&self, typed: &str) -> bool {
+        let mut stream = self.keys.range().ge(typed).into_stream();
+        stream
+            .next()
+            .is_some_and(|(key, _)| key.starts_with(typed.as_bytes()))
+    }
+
+    /// True when some key is exactly `typed`.
+    pub fn has_key(&self, typed: &str) -> bool {
+        self.keys.contains_key(typed)
+    }
+
     /// The keys that start with `typed` within the allowed edits, at most `limit` keys
     /// (fewest edits first; the automaton stream is in key order, so all are read).
     pub fn search(&self, typed: &str, limit: usize) -> Vec<Found<'_>> {
