@@ -111,3 +111,30 @@ fn bad_place_input_is_a_clear_error() {
     let odd = server.get("/v1/places?q=%E2%80%AE%3Cscript%3E%00");
     assert_eq!(odd.status(), 200, "odd text is no error, just no place");
 }
+
+#[test]
+fn a_street_in_the_need_text_is_a_place_never_a_need_and_can_be_undone() {
+    let text = "/v1/search?q=aide%20alimentaire%20rue%20royale%20sainte-marie";
+    let read = shared().json(text);
+    let query = &read["query"];
+    assert_eq!(query["q"], "aide alimentaire rue royale sainte-marie");
+    let concepts: Vec<&str> = query["concepts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|concept| concept["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        !concepts.contains(&"health"),
+        "sainte-marie is no need: {concepts:?}"
+    );
+    assert_eq!(query["places"][0]["words"], "rue royale sainte marie");
+    assert!(query["places"][0]["label"]
+        .as_str()
+        .unwrap()
+        .starts_with("Rue Royale-Sainte-Marie"));
+    let undone = shared().json(&format!(
+        "{text}&literal=place%3Arue%20royale%20sainte%20marie"
+    ));
+    assert!(undone["query"]["places"].as_array().unwrap().is_empty());
+}

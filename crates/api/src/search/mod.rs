@@ -142,16 +142,18 @@ pub async fn search(
         accept_language,
         geocoder: state.geocoder(),
     };
-    let spec = spec::parse(&params, &context, caller.filters())?;
+    let mut spec = spec::parse(&params, &context, caller.filters())?;
+    spec::understand_street(&mut spec, state.geocoder());
     let lang = spec.lang;
     let index = state.index();
     let cache_key = format!(
-        "{}|{}|{:?}|{}|{}",
+        "{}|{}|{:?}|{}|{}|{:?}",
         index.version(),
         spec.lang,
         spec.format,
         serde_json::to_string(&spec.request).unwrap_or_default(),
-        spec.nothing
+        spec.nothing,
+        spec.typed
     );
     let cached = match state.cache().get(&cache_key) {
         Some(cached) => cached,
@@ -199,13 +201,19 @@ fn render(
         tagger: state.tagger(),
         lang: spec.lang,
     };
-    let answer = SearchResponse::new(
-        &results,
-        spec.request.text.as_deref(),
-        spec.page,
-        spec.per_page,
-        &labels,
-    );
+    let typed = spec.typed.as_deref().or(spec.request.text.as_deref());
+    let mut answer = SearchResponse::new(&results, typed, spec.page, spec.per_page, &labels);
+    if let Some(street) = &spec.street {
+        let label = match spec.lang {
+            orienta_model::Lang::Nl => street.place.label_nl.clone(),
+            _ => street.place.label_fr.clone(),
+        };
+        let place = crate::views::PlaceRef {
+            words: street.words.clone(),
+            label,
+        };
+        answer.query.places.insert(0, place);
+    }
     let (body, content_type) = match spec.format {
         Format::Json => (
             serde_json::to_vec(&answer).map_err(ApiError::internal)?,

@@ -115,7 +115,7 @@ impl Geocoder {
 
     /// The typed words without the trailing commune or locality name, and its NIS code
     /// (`av. Louise Ixelles` → `av. Louise`, `21009`).
-    fn commune_words(&self, words: &str) -> (String, Option<String>) {
+    pub(super) fn commune_words(&self, words: &str) -> (String, Option<String>) {
         let split: Vec<&str> = words.split_whitespace().collect();
         for taken in (1..=split.len().min(4)).rev() {
             let (street, city) = split.split_at(split.len() - taken);

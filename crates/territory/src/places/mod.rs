@@ -6,6 +6,7 @@
 
 mod lines;
 mod lookup;
+mod mention;
 mod names;
 pub mod parse;
 mod words;
@@ -20,6 +21,7 @@ use orienta_text::street::street_key;
 use serde::{Deserialize, Serialize};
 
 pub use lines::STREETS_OSM_GEOJSON;
+pub use mention::StreetMention;
 
 /// What a place is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -7,12 +7,16 @@ use chrono::{Datelike, Timelike, Utc};
 use chrono_tz::Europe::Brussels;
 use orienta_model::{Bassin, Lang};
 use orienta_search::{Near, SearchRequest, Sort, SyntheticFilter, WeekMoment};
-use orienta_territory::places::{Geocoder, Place};
+use orienta_territory::places::{Geocoder, Place, StreetMention};
 use orienta_territory::Tagger;
 use orienta_thesaurus::Thesaurus;
 use serde::Serialize;
 
 mod filters;
+mod place;
+
+pub use place::understand_street;
+use place::{add_area, place};
 
 /// Most distinct needs in one search.
 pub const MAX_NEEDS: usize = 20;
@@ -56,6 +60,10 @@ pub struct SearchSpec {
     pub per_page: usize,
     /// True when the partner's fixed filters exclude everything asked.
     pub nothing: bool,
+    /// A street named in the text, read as the search point instead of as words.
+    pub street: Option<StreetMention>,
+    /// The text as sent, when a street was taken out of it.
+    pub typed: Option<String>,
 }
 
 /// What validation needs.
@@ -255,44 +263,6 @@ fn geo(params: &QueryParams, place: Option<&Place>) -> Result<Geo, ApiError> {
     Ok(Geo { near, sort })
 }
 
-/// `place`: a place id from `GET /v1/places`, instead of `near` (a street, address or
-/// postcode gives the point) or of a territory filter (a commune, quartier or bassin).
-fn place(params: &QueryParams, context: &SpecContext<'_>) -> Result<Option<Place>, ApiError> {
-    let Some(id) = params.get("place") else {
-        return Ok(None);
-    };
-    if params.has("near") {
-        return Err(ApiError::parameter(
-            ErrorCode::UnknownParameterValue,
-            "place",
-            Detail::tri(
-                "send place or near, not both",
-                "envoyez place ou near, pas les deux",
-                "stuur place of near, niet allebei",
-            ),
-        ));
-    }
-    match context.geocoder.get(id) {
-        Some(place) => Ok(Some(place)),
-        None => Err(unknown(
-            ErrorCode::UnknownParameterValue,
-            "place",
-            id,
-            "send an id from GET /v1/places, like place=commune:21015",
-        )),
-    }
-}
-
-/// Adds an area place's territory to the request's filters.
-fn add_area(request: &mut SearchRequest, place: &Place) {
-    if place.point.is_some() {
-        return;
-    }
-    request.communes.extend(place.commune.clone());
-    request.quartiers.extend(place.quartier);
-    request.bassins.extend(place.bassin);
-}
-
 /// The moment services must be open at: `open_at`, else now when `open_now` is true.
 fn open_at(params: &QueryParams) -> Result<Option<WeekMoment>, ApiError> {
     Ok(match params::date_time(params, "open_at")? {
@@ -423,5 +393,7 @@ pub fn parse(
         page: output.page,
         per_page: output.per_page,
         nothing,
+        street: None,
+        typed: None,
     })
 }
