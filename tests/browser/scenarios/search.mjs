@@ -95,6 +95,10 @@ export function searchScenarios(base) {
       expect(page.url().includes('where='), `the place label is not in the URL: ${page.url()}`);
       const facts = await page.locator('#results-list > li.result').first().textContent();
       expect(facts.includes('Distance'), 'the first result shows no distance');
+      await page.waitForFunction(() => document.getElementById('map')?.dataset.streets === 'drawn', null, { timeout: 15000 });
+      const attribution = await page.locator('.leaflet-control-attribution').textContent();
+      expect(attribution.includes('OpenStreetMap'), `no OSM attribution: ${attribution}`);
+      await shot(page, '11-place-streets');
       await checkAxe(page, 'place box FR');
       const shared = page.url();
       await page.goto(shared);

@@ -10,6 +10,9 @@ const BASSIN_COLOURS = {
   nord: '#1d6fa5', 'nord-est': '#7b3fa0', 'centre-ouest': '#b4501b', sud: '#2e7d32', 'sud-est': '#a3246b',
 };
 const ATTRIBUTION = 'Statbel · Brussels UrbIS®© Paradigm · IBSA – Monitoring des Quartiers';
+const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';
+/** From this zoom the street lines are drawn (fetched once, 0.55 MB compressed). */
+const STREET_ZOOM = 14;
 
 export class ResultMap {
   /**
@@ -36,6 +39,45 @@ export class ResultMap {
     this.highlight = L.layerGroup().addTo(this.map);
     this.markers = new Map();
     this.map.on('click', (event) => onPick({ lat: event.latlng.lat, lon: event.latlng.lng }));
+    // The Region's white ground, then the street lines (from street-level zoom only), then
+    // the territory layers.
+    this.map.createPane('base');
+    this.map.getPane('base').style.zIndex = 300;
+    this.map.createPane('streets');
+    this.map.getPane('streets').style.zIndex = 350;
+    this.map.getPane('streets').style.pointerEvents = 'none';
+    this.streets = null;
+    this.streetsLoading = false;
+    this.map.on('zoomend', () => this.updateStreets());
+  }
+
+  /** Draws the street lines at street-level zoom (loading them the first time), hides
+   * them below it. */
+  updateStreets() {
+    const wanted = this.map.getZoom() >= STREET_ZOOM;
+    if (!wanted) {
+      if (this.streets && this.map.hasLayer(this.streets)) this.map.removeLayer(this.streets);
+      return;
+    }
+    if (this.streets) {
+      if (!this.map.hasLayer(this.streets)) this.streets.addTo(this.map);
+      return;
+    }
+    if (this.streetsLoading) return;
+    this.streetsLoading = true;
+    fetch('/v1/territories/streets', { headers: { Accept: 'application/geo+json' } })
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+      .then((collection) => {
+        this.streets = L.geoJSON(collection, {
+          pane: 'streets', interactive: false, renderer: L.canvas({ pane: 'streets' }),
+          style: { color: '#8c96a3', weight: 1.6, opacity: 0.9 },
+        });
+        this.attribution.addAttribution(OSM_ATTRIBUTION);
+        this.map.getContainer().dataset.streets = 'drawn';
+        this.updateStreets();
+      })
+      .catch(() => {})
+      .finally(() => { this.streetsLoading = false; });
   }
 
   setZoomControl() {
@@ -72,7 +114,7 @@ export class ResultMap {
     if (this.visible[kind]) this.show(kind, true);
     if (kind === 'communes' && !this.base) {
       this.base = L.geoJSON(collection, {
-        style: { stroke: false, fillColor: '#ffffff', fillOpacity: 1 }, interactive: false,
+        pane: 'base', style: { stroke: false, fillColor: '#ffffff', fillOpacity: 1 }, interactive: false,
       }).addTo(this.map);
       this.base.bringToBack();
     }
