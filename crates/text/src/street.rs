@@ -81,25 +81,21 @@ fn folded_words(text: &str) -> Vec<(String, bool)> {
 /// Folds a street name to a matching key, expanding the common abbreviations:
 /// `Av. Louise` and `Avenue Louise` give `avenue louise`, `Leopoldstr.` `leopoldstraat`.
 pub fn street_key(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
-    for (word, dotted) in folded_words(text) {
-        let word = expand(&word, dotted);
-        let glued = DUTCH_STREET_TYPES.contains(&word.as_str());
-        if !key.is_empty() && !glued {
-            key.push(' ');
-        }
-        key.push_str(&word);
-    }
-    key
+    key_with(text, false)
 }
 
 /// [`street_key`], with the Dutch endings `str` and `ln` spelled out even without their
 /// dot (`Galileeln` → `galileelaan`): for what a person types, where a dot is often left
 /// out; record data keeps the stricter reading.
 pub fn street_key_undotted(text: &str) -> String {
+    key_with(text, true)
+}
+
+/// The street key of `text`; `every_ending` spells out `str` and `ln` without their dot.
+fn key_with(text: &str, every_ending: bool) -> String {
     let mut key = String::with_capacity(text.len());
-    for (word, _) in folded_words(text) {
-        let word = expand(&word, true);
+    for (word, dotted) in folded_words(text) {
+        let word = expand(&word, dotted || every_ending);
         let glued = DUTCH_STREET_TYPES.contains(&word.as_str());
         if !key.is_empty() && !glued {
             key.push(' ');

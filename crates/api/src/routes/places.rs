@@ -129,6 +129,15 @@ impl PlaceView {
     }
 }
 
+/// The answer's language: `lang`, else `Accept-Language`, else French.
+fn answer_lang(request: &HttpRequest, params: &QueryParams) -> Result<Lang, ApiError> {
+    let accept_language = request
+        .headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok());
+    params::response_lang(params, accept_language)
+}
+
 /// Places matching a typed text: streets (with a house number, an approximate address),
 /// postcodes, communes, Monitoring quartiers and bassins, FR or NL, abbreviated, with
 /// typos. Found locally (no outside service). An ambiguous text answers several
@@ -148,11 +157,7 @@ pub async fn places(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let params = QueryParams::parse(request.query_string())?;
-    let accept_language = request
-        .headers()
-        .get(actix_web::http::header::ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok());
-    let lang = params::response_lang(&params, accept_language)?;
+    let lang = answer_lang(&request, &params)?;
     let q = params::typed_text(&params, MAX_PLACE_CHARS)?;
     let limit = params::limit(&params, MAX_PLACES, DEFAULT_PLACES)?;
     let worker_state = state.clone();
@@ -191,11 +196,7 @@ pub async fn place_by_id(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let params = QueryParams::parse(request.query_string())?;
-    let accept_language = request
-        .headers()
-        .get(actix_web::http::header::ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok());
-    let lang = params::response_lang(&params, accept_language)?;
+    let lang = answer_lang(&request, &params)?;
     let id = id.into_inner();
     let worker_state = state.clone();
     let wanted = id.clone();
