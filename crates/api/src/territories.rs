@@ -3,6 +3,7 @@
 
 use actix_web::web::Bytes;
 use orienta_model::{Bassin, TagStatus};
+use orienta_territory::places::STREETS_OSM_GEOJSON;
 use orienta_territory::Tagger;
 use serde_json::{json, Map, Value};
 
@@ -14,6 +15,8 @@ pub struct TerritoryLayers {
     pub quartiers: Bytes,
     /// The five bassins.
     pub bassins: Bytes,
+    /// The OSM street lines, named `streets` like the other layers.
+    pub streets: Bytes,
 }
 
 fn status_name(status: TagStatus) -> &'static str {
@@ -95,6 +98,15 @@ impl TerritoryLayers {
             communes,
             quartiers,
             bassins,
+            streets: named_collection(STREETS_OSM_GEOJSON, "streets"),
         }
     }
+}
+
+/// A FeatureCollection's text with its `name` member added first (the file has none).
+fn named_collection(geojson: &str, name: &str) -> Bytes {
+    let Some(rest) = geojson.trim_start().strip_prefix('{') else {
+        return Bytes::copy_from_slice(geojson.as_bytes());
+    };
+    Bytes::from(format!("{{\"name\":\"{name}\",{rest}"))
 }

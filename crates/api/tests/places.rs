@@ -138,3 +138,11 @@ fn a_street_in_the_need_text_is_a_place_never_a_need_and_can_be_undone() {
     ));
     assert!(undone["query"]["places"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn the_street_lines_are_a_named_layer() {
+    let streets = shared().json("/v1/territories/streets");
+    assert_eq!(streets["type"], "FeatureCollection");
+    assert_eq!(streets["name"], "streets");
+    assert!(streets["features"].as_array().unwrap().len() > 10_000);
+}

@@ -64,9 +64,7 @@ pub async fn territories(
         "communes" => layers.communes.clone(),
         "quartiers" => layers.quartiers.clone(),
         "bassins" => layers.bassins.clone(),
-        "streets" => actix_web::web::Bytes::from_static(
-            orienta_territory::places::STREETS_OSM_GEOJSON.as_bytes(),
-        ),
+        "streets" => layers.streets.clone(),
         other => {
             return Err(ApiError::not_found(&format!(
                 "territory layer `{}` (use communes, quartiers, bassins or streets)",
