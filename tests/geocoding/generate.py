@@ -12,8 +12,11 @@ import unicodedata
 
 SEED = 20261204
 N = 250
-SRC = "/work/main/data/geo/brussels_streets.csv"
-OUT = "/work/main/tests/geocoding/streets_blind.csv"
+import pathlib
+
+HERE = pathlib.Path(__file__).resolve().parent
+SRC = HERE.parent.parent / "data" / "geo" / "brussels_streets.csv"
+OUT = HERE / "streets_blind.csv"
 
 rng = random.Random(SEED)
 
