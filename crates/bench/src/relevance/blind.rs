@@ -3,14 +3,13 @@
 //! the blind author's grades (never by a field either engine uses). Only figures per kind
 //! are reported, never a query.
 
-use super::{Engines, Relevance};
+use super::{by_id, Engines, Relevance};
 use crate::pg;
 use crate::pg::judged::PgQuery;
 use anyhow::Context;
 use orienta_model::Organisation;
 use orienta_search::eval::blind::{source_id, BlindSet};
 use orienta_search::eval::ndcg_at;
-use std::collections::HashMap;
 use std::path::Path;
 
 /// Scores the three engines on one half (`dev` or `heldout`); `None` when it is missing.
@@ -33,14 +32,8 @@ pub fn run(
         mut client,
         thesaurus,
     } = Engines::load(&sources, work_dir, &database, port)?;
-    let by_id: HashMap<&str, &Organisation> = organisations
-        .iter()
-        .map(|organisation| (organisation.id.as_str(), organisation))
-        .collect();
-    let mut relevance = Relevance {
-        organisations: organisations.len(),
-        ..Relevance::default()
-    };
+    let by_id = by_id(&organisations);
+    let mut relevance = Relevance::of(&organisations);
     for query in &set.query {
         let grades = query.grades();
         let collection: Vec<u8> = grades.values().copied().collect();

@@ -56,7 +56,23 @@ pub struct KindScores {
     pub postgres_thesaurus: f64,
 }
 
+/// The organisations by id.
+pub fn by_id(organisations: &[Organisation]) -> HashMap<&str, &Organisation> {
+    organisations
+        .iter()
+        .map(|organisation| (organisation.id.as_str(), organisation))
+        .collect()
+}
+
 impl Relevance {
+    /// Empty sums over a collection of `organisations`.
+    pub fn of(organisations: &[Organisation]) -> Self {
+        Self {
+            organisations: organisations.len(),
+            ..Self::default()
+        }
+    }
+
     /// Adds one query's three scores under `kind`.
     pub fn add(&mut self, kind: &str, [orienta, postgres, expanded]: [f64; 3]) {
         self.queries += 1;
@@ -108,14 +124,8 @@ pub fn run(repository: &Path, work_dir: &Path, port: u16) -> anyhow::Result<Opti
         mut client,
         thesaurus,
     } = Engines::load(&sources, work_dir, "judged", port)?;
-    let by_id: HashMap<&str, &Organisation> = organisations
-        .iter()
-        .map(|organisation| (organisation.id.as_str(), organisation))
-        .collect();
-    let mut relevance = Relevance {
-        organisations: organisations.len(),
-        ..Relevance::default()
-    };
+    let by_id = by_id(&organisations);
+    let mut relevance = Relevance::of(&organisations);
     for judged in &set.query {
         let collection = collection_grades(judged, &organisations);
         let results = index.search(&judged.request())?;

@@ -102,13 +102,12 @@ impl StreetLines {
 
     /// The parts of the street named by `keys` within `radius` metres of `point`.
     pub fn parts_within(&self, keys: &[String], point: (f64, f64), radius: f64) -> Vec<&Line> {
-        let midpoint = point;
         let mut seen: Vec<usize> = Vec::new();
         for key in keys {
             for &position in self.by_key.get(key).into_iter().flatten() {
                 let near = self.lines[position]
                     .iter()
-                    .any(|vertex| metres(*vertex, midpoint) <= radius);
+                    .any(|vertex| metres(*vertex, point) <= radius);
                 if near && !seen.contains(&position) {
                     seen.push(position);
                 }
