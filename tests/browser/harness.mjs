@@ -74,7 +74,10 @@ export async function runScenarios(context, baseUrl, scenarios) {
   const origin = new URL(baseUrl).origin;
   let passed = 0;
   let failed = 0;
+  // ORIENTA_ONLY=<words> runs the scenarios whose name holds them (while developing).
+  const only = process.env.ORIENTA_ONLY || '';
   for (const [name, body] of scenarios) {
+    if (only && !name.includes(only)) continue;
     const page = await context.newPage();
     const problems = [];
     page.on('console', (message) => {

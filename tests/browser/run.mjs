@@ -4,6 +4,7 @@ import { launch, runScenarios, expect } from './harness.mjs';
 import { searchScenarios } from './scenarios/search.mjs';
 import { helpdeskScenarios } from './scenarios/helpdesk.mjs';
 import { escapingScenarios } from './scenarios/escaping.mjs';
+import { mapScenarios } from './scenarios/map.mjs';
 
 const base = (process.argv[2] || process.env.ORIENTA_BASE_URL || '').replace(/\/$/, '');
 if (!base) {
@@ -38,6 +39,7 @@ try {
   outcome = await runScenarios(browser.context, base, [
     ...http,
     ...searchScenarios(base),
+    ...mapScenarios(base),
     ...helpdeskScenarios(base),
     ...escapingScenarios(base),
   ]);

@@ -7,15 +7,23 @@ use orienta_territory::places::STREETS_OSM_GEOJSON;
 use orienta_territory::Tagger;
 use serde_json::{json, Map, Value};
 
+/// One layer, serialised with its geometries and without them (names for a list).
+pub struct Layer {
+    /// The FeatureCollection.
+    pub full: Bytes,
+    /// The same features with `geometry: null`: a few kB, for a filter list.
+    pub names: Bytes,
+}
+
 /// Communes, quartiers and bassins, serialised.
 pub struct TerritoryLayers {
     /// The 19 communes.
-    pub communes: Bytes,
+    pub communes: Layer,
     /// The 145 Monitoring quartiers.
-    pub quartiers: Bytes,
+    pub quartiers: Layer,
     /// The five bassins.
-    pub bassins: Bytes,
-    /// The OSM street lines, named `streets` like the other layers.
+    pub bassins: Layer,
+    /// The OSM street lines, named `streets` like the other layers (served whole only).
     pub streets: Bytes,
 }
 
@@ -31,7 +39,7 @@ fn rewrite(
     layer: &str,
     name: &str,
     mut properties: impl FnMut(&Map<String, Value>) -> Option<Value>,
-) -> Bytes {
+) -> Layer {
     let parsed: Value = serde_json::from_str(layer).unwrap_or(Value::Null);
     let features: Vec<Value> = parsed
         .get("features")
@@ -50,8 +58,22 @@ fn rewrite(
                 .collect()
         })
         .unwrap_or_default();
-    let collection = json!({"type": "FeatureCollection", "name": name, "features": features});
-    Bytes::from(serde_json::to_vec(&collection).unwrap_or_default())
+    let names: Vec<Value> = features
+        .iter()
+        .map(|feature| {
+            let mut feature = feature.clone();
+            feature["geometry"] = Value::Null;
+            feature
+        })
+        .collect();
+    let serialise = |features: Vec<Value>| {
+        let collection = json!({"type": "FeatureCollection", "name": name, "features": features});
+        Bytes::from(serde_json::to_vec(&collection).unwrap_or_default())
+    };
+    Layer {
+        full: serialise(features),
+        names: serialise(names),
+    }
 }
 
 fn bassin_json(tagger: &Tagger, bassin: Bassin) -> Value {
@@ -60,7 +82,7 @@ fn bassin_json(tagger: &Tagger, bassin: Bassin) -> Value {
 }
 
 impl TerritoryLayers {
-    /// Builds the three layers.
+    /// Builds the layers.
     pub fn new(tagger: &Tagger) -> Self {
         let communes = rewrite(tagger.communes_geojson(), "communes", |source| {
             let nis = source.get("nis_commune")?.as_str()?;

@@ -167,6 +167,42 @@ fn hsds_filters() {
         server.json("/hsds/services?modified_after=2000-01-01T00:00:00Z")["total_items"],
         8
     );
+    // A place from the place box: a commune is its territory, a street a circle around it.
+    let count = |query: &str| {
+        server.json(&format!("/hsds/service_at_locations?{query}"))["total_items"]
+            .as_u64()
+            .unwrap()
+    };
+    // Every location lies in one commune: the 19 communes' places share out the whole.
+    let communes = server.json("/v1/territories/communes?geometry=false");
+    let per_commune: u64 = communes["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|feature| {
+            count(&format!(
+                "place=commune:{}",
+                feature["properties"]["nis"].as_str().unwrap()
+            ))
+        })
+        .sum();
+    assert_eq!(per_commune, count("per_page=1"));
+    assert!(count("place=commune:21015") <= count("postcode=1030"));
+    let street = server.json("/v1/places?q=Rue%20Josaphat%201030")["places"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let around = server.json(&format!(
+        "/hsds/service_at_locations?place={street}&proximity=3000"
+    ));
+    assert!(around["total_items"].as_u64().unwrap() >= 1);
+    assert!(around["total_items"].as_u64().unwrap() < 9);
+    for bad in ["place=commune:21015&postcode=1030", "place=nowhere"] {
+        let response = server.get(&format!("/hsds/services?{bad}"));
+        assert_eq!(response.status(), 400, "{bad}");
+        let problem: serde_json::Value = response.json().unwrap();
+        assert_eq!(problem["parameter"], "place", "{bad}");
+    }
     let future = server.json("/hsds/services?modified_after=2999-01-01T00:00:00Z");
     assert_eq!(future["total_items"], 0);
     assert_eq!(future["empty"], true);

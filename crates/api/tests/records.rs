@@ -120,6 +120,24 @@ fn territory_layers_are_bilingual_geojson() {
     let quartiers = server.json("/v1/territories/quartiers");
     assert_eq!(quartiers["features"].as_array().unwrap().len(), 145);
     assert!(quartiers["features"][0]["properties"]["nl"].is_string());
+    // The names alone, for the page's filter list: same features, no geometry, far smaller.
+    let names = server.get("/v1/territories/quartiers?geometry=false");
+    assert_eq!(names.status(), 200);
+    let names_text = names.text().unwrap();
+    let names: serde_json::Value = serde_json::from_str(&names_text).unwrap();
+    assert_eq!(names["features"].as_array().unwrap().len(), 145);
+    assert!(names["features"][0]["geometry"].is_null());
+    assert_eq!(
+        names["features"][7]["properties"],
+        quartiers["features"][7]["properties"]
+    );
+    assert!(names_text.len() * 10 < quartiers.to_string().len());
+    assert_eq!(
+        server
+            .get("/v1/territories/quartiers?geometry=maybe")
+            .status(),
+        400
+    );
     let bassins = server.json("/v1/territories/bassins");
     assert_eq!(bassins["features"].as_array().unwrap().len(), 5);
     for feature in bassins["features"].as_array().unwrap() {

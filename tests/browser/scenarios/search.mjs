@@ -174,6 +174,8 @@ export function searchScenarios(base) {
       if (await statusCount(page) > 0) expect(distances.some((text) => /\d\s?(m|km)$/.test(text.trim())), 'no distance shown');
       const before = await page.locator('.leaflet-overlay-pane path').count();
       await page.check('#layer-quartiers');
+      await page.waitForFunction((count) => document.querySelectorAll('.leaflet-overlay-pane path').length > count + 100, before)
+        .catch(() => {});
       const after = await page.locator('.leaflet-overlay-pane path').count();
       expect(after > before + 100, `quartier outlines not drawn (${before} → ${after} paths)`);
       await shot(page, '04-map-point');

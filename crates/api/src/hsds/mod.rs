@@ -42,9 +42,15 @@ pub struct HsdsListParams {
     /// A Brussels postcode: its communes, or with `proximity` a circle around its centre.
     #[param(example = "1030")]
     postcode: Option<String>,
-    /// Metres from the postcode's centre (1–50000; needs `postcode`).
+    /// Metres from the postcode's centre or the place's point (1–50000; needs `postcode`
+    /// or a point `place`; 1000 around a point place when absent).
     #[param(minimum = 1, maximum = 50000)]
     proximity: Option<f64>,
+    /// A place id from `GET /v1/places` (an Orienta extension), instead of `postcode`: a
+    /// street, address or postcode gives a circle of `proximity` metres, a commune, quartier
+    /// or bassin its territory.
+    #[param(example = "commune:21015")]
+    place: Option<String>,
     /// A taxonomy term id (UUID) or a need id (`food-aid`).
     taxonomy_term_id: Option<String>,
     /// Only this organization's entities (UUID).
@@ -134,7 +140,7 @@ async fn list(
     kind: ListKind,
 ) -> Result<HttpResponse, ApiError> {
     let params = QueryParams::parse(request.query_string())?;
-    let mut hsds = HsdsQuery::parse(&params, state.thesaurus(), state.tagger())?;
+    let mut hsds = HsdsQuery::parse(&params, state.thesaurus(), state.tagger(), state.geocoder())?;
     let caller = crate::middleware::caller::caller_of(&request);
     let nothing = caller
         .filters()

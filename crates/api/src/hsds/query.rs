@@ -7,6 +7,7 @@ use crate::params::{self, QueryParams, MAX_QUERY_CHARS};
 use chrono::{DateTime, Utc};
 use orienta_model::{Lang, Organisation};
 use orienta_search::{query, Near, SearchIndex, SearchRequest};
+use orienta_territory::places::Geocoder;
 use orienta_territory::Tagger;
 use orienta_thesaurus::Thesaurus;
 use tantivy::collector::TopDocs;
@@ -78,24 +79,34 @@ fn needs(params: &QueryParams, thesaurus: &Thesaurus) -> Result<Vec<String>, Api
     Ok(needs)
 }
 
-/// Where to search: a postcode's communes, or a circle around its centre.
+/// Where to search: territories (a postcode's communes, a place's area) or a circle.
 #[derive(Default)]
 struct Place {
-    /// The postcode's communes (without `proximity`).
+    /// Commune NIS codes.
     communes: Vec<String>,
-    /// The circle around the postcode's centre (with `proximity`).
+    /// Monitoring quartier codes.
+    quartiers: Vec<u32>,
+    /// Bassins.
+    bassins: Vec<orienta_model::Bassin>,
+    /// The circle around the postcode's centre (with `proximity`) or the place's point.
     near: Option<Near>,
 }
 
-/// `postcode` and `proximity` (which needs a postcode).
-fn place(params: &QueryParams, tagger: &Tagger) -> Result<Place, ApiError> {
+/// The circle around a place's point when none is asked.
+const DEFAULT_PROXIMITY_M: f64 = 1000.0;
+
+/// `place` (an id from `GET /v1/places`), or `postcode`; `proximity` measures from either.
+fn place(params: &QueryParams, tagger: &Tagger, geocoder: &Geocoder) -> Result<Place, ApiError> {
     let proximity = params::radius(params, "proximity")?;
+    if let Some(id) = params.get("place") {
+        return place_of_id(id, params, proximity, geocoder);
+    }
     let Some(postcode) = params.get("postcode") else {
         if proximity.is_some() {
             return Err(ApiError::parameter(
                 ErrorCode::MissingParameter,
                 "postcode",
-                Detail::en("proximity is measured from a postcode's centre: add postcode, like postcode=1030&proximity=2000"),
+                Detail::en("proximity is measured from a postcode's centre or a place: add postcode or place, like postcode=1030&proximity=2000"),
             ));
         }
         return Ok(Place::default());
@@ -110,31 +121,70 @@ fn place(params: &QueryParams, tagger: &Tagger) -> Result<Place, ApiError> {
             )),
         )
     };
-    match proximity {
-        Some(radius_m) => {
-            let (lat, lon) = tagger.postcode_centroid(postcode).ok_or_else(unknown)?;
-            let near = Some(Near {
+    if let Some(radius_m) = proximity {
+        let (lat, lon) = tagger.postcode_centroid(postcode).ok_or_else(unknown)?;
+        let near = Some(Near {
+            lat,
+            lon,
+            radius_m: Some(radius_m),
+        });
+        return Ok(Place {
+            near,
+            ..Place::default()
+        });
+    }
+    let found = tagger.postcode_communes(postcode);
+    if found.is_empty() {
+        return Err(unknown());
+    }
+    let communes = found.into_iter().map(|commune| commune.nis).collect();
+    Ok(Place {
+        communes,
+        ..Place::default()
+    })
+}
+
+/// A place id: a point (street, address, postcode) gives a circle, an area its territory.
+fn place_of_id(
+    id: &str,
+    params: &QueryParams,
+    proximity: Option<f64>,
+    geocoder: &Geocoder,
+) -> Result<Place, ApiError> {
+    if params.has("postcode") {
+        return Err(ApiError::parameter(
+            ErrorCode::UnknownParameterValue,
+            "place",
+            Detail::en("send place or postcode, not both"),
+        ));
+    }
+    let Some(found) = geocoder.get(id) else {
+        return Err(ApiError::parameter(
+            ErrorCode::UnknownParameterValue,
+            "place",
+            Detail::en(format!(
+                "`{shown}` is not a place id: send one from GET /v1/places, like place=commune:21015",
+                shown = excerpt(id)
+            )),
+        ));
+    };
+    if let Some((lat, lon)) = found.point {
+        let radius_m = proximity.unwrap_or(DEFAULT_PROXIMITY_M);
+        return Ok(Place {
+            near: Some(Near {
                 lat,
                 lon,
                 radius_m: Some(radius_m),
-            });
-            Ok(Place {
-                communes: Vec::new(),
-                near,
-            })
-        }
-        None => {
-            let found = tagger.postcode_communes(postcode);
-            if found.is_empty() {
-                return Err(unknown());
-            }
-            let communes = found.into_iter().map(|commune| commune.nis).collect();
-            Ok(Place {
-                communes,
-                near: None,
-            })
-        }
+            }),
+            ..Place::default()
+        });
     }
+    Ok(Place {
+        communes: found.commune.into_iter().collect(),
+        quartiers: found.quartier.into_iter().collect(),
+        bassins: found.bassin.into_iter().collect(),
+        near: None,
+    })
 }
 
 impl HsdsQuery {
@@ -143,11 +193,17 @@ impl HsdsQuery {
         params: &QueryParams,
         thesaurus: &Thesaurus,
         tagger: &Tagger,
+        geocoder: &Geocoder,
     ) -> Result<Self, ApiError> {
         let lang = lang(params)?;
         let text = search_text(params)?;
         let needs = needs(params, thesaurus)?;
-        let Place { communes, near } = place(params, tagger)?;
+        let Place {
+            communes,
+            quartiers,
+            bassins,
+            near,
+        } = place(params, tagger, geocoder)?;
         let modified_after = params::date_time(params, "modified_after")?;
         let page = params::page(params)?;
         let per_page = params::per_page(params, "per_page")?;
@@ -156,6 +212,8 @@ impl HsdsQuery {
             text,
             needs,
             communes,
+            quartiers,
+            bassins,
             near,
             ..SearchRequest::default()
         };

@@ -47,23 +47,34 @@ pub enum Layer {
 /// inferred by Orienta's rule).
 #[utoipa::path(
     tag = "reference",
-    params(("layer" = Layer, Path, description = "communes, quartiers, bassins or streets")),
+    params(
+        ("layer" = Layer, Path, description = "communes, quartiers, bassins or streets"),
+        ("geometry" = Option<bool>, Query, description = "`false`: the features with `geometry: null` (names and codes only, a few kB, for a filter list); not for `streets`. Default `true`."),
+    ),
     responses(
         (status = 200, description = "The layer", body = FeatureCollection, content_type = "application/geo+json"),
         (status = 304, description = "Not modified"),
+        (status = 400, description = "Invalid `geometry` value", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown layer", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/territories/{layer}")]
 pub async fn territories(
+    request: HttpRequest,
     layer: web::Path<String>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
+    let params = QueryParams::parse(request.query_string())?;
+    let with_geometry = params::boolean(&params, "geometry")?.unwrap_or(true);
     let layers = state.territories();
+    let pick = |layer: &crate::territories::Layer| match with_geometry {
+        true => layer.full.clone(),
+        false => layer.names.clone(),
+    };
     let body = match layer.as_str() {
-        "communes" => layers.communes.clone(),
-        "quartiers" => layers.quartiers.clone(),
-        "bassins" => layers.bassins.clone(),
+        "communes" => pick(&layers.communes),
+        "quartiers" => pick(&layers.quartiers),
+        "bassins" => pick(&layers.bassins),
         "streets" => layers.streets.clone(),
         other => {
             return Err(ApiError::not_found(&format!(

@@ -85,14 +85,23 @@ export async function needs(lang) {
 
 const territoryCache = new Map();
 
-/** A territories FeatureCollection: `communes`, `quartiers` or `bassins` (cached). */
-export function territories(kind) {
-  if (!territoryCache.has(kind)) {
-    const request = getJson(`/v1/territories/${kind}`);
-    request.catch(() => territoryCache.delete(kind));
-    territoryCache.set(kind, request);
+/**
+ * A territories FeatureCollection: `communes`, `quartiers` or `bassins` (cached); with
+ * `{ geometry: false }` the names only (a few kB, for the filter lists).
+ */
+export function territories(kind, { geometry = true } = {}) {
+  const key = geometry ? kind : `${kind}:names`;
+  if (!territoryCache.has(key)) {
+    const request = getJson(`/v1/territories/${kind}`, geometry ? {} : { geometry: 'false' });
+    request.catch(() => territoryCache.delete(key));
+    territoryCache.set(key, request);
   }
-  return territoryCache.get(kind);
+  return territoryCache.get(key);
+}
+
+/** The OSM street lines (3 MB, 0.55 MB compressed): for a street-level drawing only. */
+export function streets() {
+  return getJson('/v1/territories/streets');
 }
 
 /** The territory of a point. */

@@ -41,9 +41,7 @@ async function apply(next) {
   updateFilterCount();
   updateLangLinks();
   map?.setNear(state.near, state.radius, state.lang);
-  map?.setSelection([
-    { kind: 'communes', id: state.commune }, { kind: 'quartiers', id: state.quartier }, { kind: 'bassins', id: state.bassin },
-  ]);
+  showSelection();
   syncDetail();
   if (!lastData || !sameSearch(previous, next) || !document.body.dataset.ready) {
     document.body.dataset.ready = 'true';
@@ -342,27 +340,64 @@ function wire() {
     $('where').value = next.where;
     apply(next);
   });
-  for (const kind of ['communes', 'quartiers', 'bassins']) {
-    $(`layer-${kind}`).addEventListener('change', (event) => map?.show(kind, event.target.checked));
+  for (const button of document.querySelectorAll('.view-switch [data-view]')) {
+    button.addEventListener('click', () => showView(button.dataset.view));
   }
+  for (const kind of ['communes', 'quartiers', 'bassins']) {
+    $(`layer-${kind}`).addEventListener('change', (event) => {
+      if (kind === 'quartiers' && event.target.checked) loadQuartierShapes();
+      map?.show(kind, event.target.checked);
+    });
+  }
+}
+
+/** The phone's List / Map / Breakdown switch (the CSS shows one part at a time there). */
+function showView(view) {
+  $('workspace').dataset.view = view;
+  for (const button of document.querySelectorAll('.view-switch [data-view]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.view === view));
+  }
+  if (view === 'map') map?.invalidate();
+}
+
+/** Outlines the selected territories (loading the quartier shapes when one is selected). */
+function showSelection() {
+  if (state.quartier) loadQuartierShapes();
+  map?.setSelection([
+    { kind: 'communes', id: state.commune }, { kind: 'quartiers', id: state.quartier }, { kind: 'bassins', id: state.bassin },
+  ]);
+}
+
+let quartierShapes = null;
+
+/** The 145 quartier outlines (0.2 MB) load only when the layer is switched on or a
+ * quartier is selected; the filter list needs their names only. */
+function loadQuartierShapes() {
+  if (quartierShapes || !map) return;
+  quartierShapes = api.territories('quartiers').then((collection) => {
+    map.setTerritories('quartiers', collection);
+    map.show('quartiers', $('layer-quartiers').checked);
+    showSelection();
+  }).catch(() => { quartierShapes = null; });
 }
 
 async function loadReferenceData() {
   const [needs, ...collections] = await Promise.allSettled([
-    api.needs(state.lang), api.territories('communes'), api.territories('quartiers'), api.territories('bassins'),
+    api.needs(state.lang), api.territories('communes'), api.territories('quartiers', { geometry: false }),
+    api.territories('bassins'),
   ]);
   if (needs.status === 'fulfilled') filters.setNeeds(needs.value);
   ['communes', 'quartiers', 'bassins'].forEach((kind, index) => {
     const result = collections[index];
     if (result.status !== 'fulfilled') return;
     filters.setTerritories(kind, result.value);
+    if (kind === 'quartiers') return;
     map?.setTerritories(kind, result.value);
     map?.show(kind, $(`layer-${kind}`).checked);
   });
+  if ($('layer-quartiers').checked) loadQuartierShapes();
   filters.render(state);
-  map?.setSelection([
-    { kind: 'communes', id: state.commune }, { kind: 'quartiers', id: state.quartier }, { kind: 'bassins', id: state.bassin },
-  ]);
+  showSelection();
   if (lastData) renderSearch();
 }
 
@@ -371,7 +406,9 @@ function start() {
   $('where').value = state.where;
   if (window.matchMedia('(max-width: 640px)').matches) $('filters-box').open = false;
   if (window.L) {
-    map = new ResultMap($('map'), { lang: state.lang, tiles: state.tiles, onPick: pickPoint, onOpen: openDetail });
+    map = new ResultMap($('map'), {
+      lang: state.lang, tiles: state.tiles, legend: $('map-legend'), onPick: pickPoint, onOpen: openDetail,
+    });
   }
   wire();
   window.history.replaceState(null, '', searchOf(state));

@@ -3,6 +3,7 @@
 import { t } from './i18n.js';
 import { placeOf, placeName } from './places.js';
 import { h } from './dom.js';
+import { StreetLayer } from './map_streets.js';
 
 const BRUSSELS = [50.8427, 4.3752];
 const BOUNDS = [[50.76, 4.23], [50.92, 4.49]];
@@ -10,17 +11,15 @@ const BASSIN_COLOURS = {
   nord: '#1d6fa5', 'nord-est': '#7b3fa0', 'centre-ouest': '#b4501b', sud: '#2e7d32', 'sud-est': '#a3246b',
 };
 const ATTRIBUTION = 'Statbel · Brussels UrbIS®© Paradigm · IBSA – Monitoring des Quartiers';
-const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';
-/** From this zoom the street lines are drawn (fetched once, 0.55 MB compressed). */
-const STREET_ZOOM = 14;
 
 export class ResultMap {
   /**
    * @param {HTMLElement} element the map container
-   * @param {{lang: string, tiles: string, onPick: Function, onOpen: Function}} options
+   * @param {{lang: string, tiles: string, legend?: HTMLElement, onPick: Function, onOpen: Function}} options
    */
-  constructor(element, { lang, tiles, onPick, onOpen }) {
+  constructor(element, { lang, tiles, legend, onPick, onOpen }) {
     this.lang = lang;
+    this.legend = legend;
     this.onOpen = onOpen;
     this.map = L.map(element, {
       center: BRUSSELS, zoom: 11.5, zoomSnap: 0.25, minZoom: 10, maxZoom: 18,
@@ -40,44 +39,37 @@ export class ResultMap {
     this.markers = new Map();
     this.map.on('click', (event) => onPick({ lat: event.latlng.lat, lon: event.latlng.lng }));
     // The Region's white ground, then the street lines (from street-level zoom only), then
-    // the territory layers.
+    // the territory layers; the bassin names under the pins, never over them.
     this.map.createPane('base');
     this.map.getPane('base').style.zIndex = 300;
-    this.map.createPane('streets');
-    this.map.getPane('streets').style.zIndex = 350;
-    this.map.getPane('streets').style.pointerEvents = 'none';
-    this.streets = null;
-    this.streetsLoading = false;
-    this.map.on('zoomend', () => this.updateStreets());
+    this.map.createPane('bassinNames');
+    this.map.getPane('bassinNames').style.zIndex = 450;
+    this.map.getPane('bassinNames').style.pointerEvents = 'none';
+    this.streets = new StreetLayer(this.map, this.attribution, lang);
+    this.map.on('zoomend streetsloaded', () => this.updateLegend());
+    // A tooltip never outlives the pointer: leaving the map closes the open ones.
+    element.addEventListener('mouseleave', () => this.closeTooltips());
   }
 
-  /** Draws the street lines at street-level zoom (loading them the first time), hides
-   * them below it. */
-  updateStreets() {
-    const wanted = this.map.getZoom() >= STREET_ZOOM;
-    if (!wanted) {
-      if (this.streets && this.map.hasLayer(this.streets)) this.map.removeLayer(this.streets);
-      return;
-    }
-    if (this.streets) {
-      if (!this.map.hasLayer(this.streets)) this.streets.addTo(this.map);
-      return;
-    }
-    if (this.streetsLoading) return;
-    this.streetsLoading = true;
-    fetch('/v1/territories/streets', { headers: { Accept: 'application/geo+json' } })
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
-      .then((collection) => {
-        this.streets = L.geoJSON(collection, {
-          pane: 'streets', interactive: false, renderer: L.canvas({ pane: 'streets' }),
-          style: { color: '#8c96a3', weight: 1.6, opacity: 0.9 },
-        });
-        this.attribution.addAttribution(OSM_ATTRIBUTION);
-        this.map.getContainer().dataset.streets = 'drawn';
-        this.updateStreets();
-      })
-      .catch(() => {})
-      .finally(() => { this.streetsLoading = false; });
+  /** The legend lists what is drawn, nothing else. */
+  updateLegend() {
+    if (!this.legend) return;
+    const pins = [...this.markers.values()].map((marker) => marker.options.icon.options.className);
+    const drawn = {
+      result: pins.some((name) => !name.includes('sample')),
+      sample: pins.some((name) => name.includes('sample')),
+      point: this.nearLayer.getLayers().length > 0,
+      streets: this.streets.drawn(),
+    };
+    for (const kind of ['communes', 'quartiers', 'bassins']) drawn[kind] = Boolean(this.layers[kind] && this.map.hasLayer(this.layers[kind]));
+    for (const item of this.legend.querySelectorAll('[data-legend]')) item.hidden = !drawn[item.dataset.legend];
+  }
+
+  /** Closes every tooltip that follows the pointer (the bassin names stay). */
+  closeTooltips() {
+    for (const kind of ['communes', 'quartiers']) this.layers[kind]?.eachLayer((shape) => shape.closeTooltip());
+    for (const marker of this.markers.values()) marker.closeTooltip();
+    this.nearLayer.eachLayer((layer) => layer.closeTooltip?.());
   }
 
   setZoomControl() {
@@ -92,6 +84,7 @@ export class ResultMap {
     if (lang === this.lang) return;
     this.lang = lang;
     this.setZoomControl();
+    this.streets.setLang(lang);
     for (const kind of Object.keys(this.layers)) this.rebuildTooltips(kind);
   }
 
@@ -128,7 +121,9 @@ export class ResultMap {
       const place = placeOf(kind, shape.feature);
       const name = placeName(place, this.lang);
       if (kind === 'bassins') {
-        shape.bindTooltip(textLabel(name), { permanent: true, direction: 'center', className: 'bassin-label' });
+        shape.bindTooltip(textLabel(name), {
+          permanent: true, direction: 'center', className: 'bassin-label', pane: 'bassinNames', interactive: false,
+        });
       } else {
         shape.bindTooltip(textLabel(name), { sticky: true });
       }
@@ -147,6 +142,7 @@ export class ResultMap {
     } else {
       layer.remove();
     }
+    this.updateLegend();
   }
 
   /** Draws the results as numbered pins; `offset` is the number of the first one minus one. */
@@ -168,7 +164,10 @@ export class ResultMap {
         riseOnHover: true,
       });
       marker.bindTooltip(textLabel(`${number}. ${name}`), { direction: 'top' });
-      marker.on('click', () => this.onOpen(result.id));
+      marker.on('click', () => {
+        marker.closeTooltip();
+        this.onOpen(result.id);
+      });
       marker.on('add', () => {
         marker.getElement()?.setAttribute('aria-label', t(lang, 'map.marker', { n: number, name }));
       });
@@ -176,6 +175,7 @@ export class ResultMap {
       this.markers.set(result.id, marker);
       points.push([result.lat, result.lon]);
     });
+    this.updateLegend();
     return points;
   }
 
@@ -191,6 +191,7 @@ export class ResultMap {
   /** Draws the search point and radius. */
   setNear(near, radius, lang) {
     this.nearLayer.clearLayers();
+    this.updateLegend();
     if (!near) return;
     L.circle([near.lat, near.lon], {
       radius, color: '#c2410c', weight: 2, fillColor: '#f97316', fillOpacity: 0.08, interactive: false,
@@ -198,6 +199,7 @@ export class ResultMap {
     L.circleMarker([near.lat, near.lon], {
       radius: 7, color: '#ffffff', weight: 2, fillColor: '#c2410c', fillOpacity: 1,
     }).bindTooltip(textLabel(t(lang, 'map.point'))).addTo(this.nearLayer);
+    this.updateLegend();
   }
 
   /** Outlines the selected commune, quartier or bassin. */
@@ -218,6 +220,9 @@ export class ResultMap {
 
   /** Fits the view to the pins, the point and the selected areas. */
   fit(points, near, radius) {
+    // A hidden map (the phone's list view) has no size to fit: fit when it is shown.
+    this.pendingFit = this.map.getContainer().clientWidth === 0 ? [points, near, radius] : null;
+    if (this.pendingFit) return;
     let bounds = null;
     const extend = (more) => {
       if (!more?.isValid?.()) return;
@@ -233,8 +238,10 @@ export class ResultMap {
     this.map.fitBounds(bounds.pad(0.15), { maxZoom: 15 });
   }
 
+  /** Takes the container's new size (a map shown after being hidden) and fits if due. */
   invalidate() {
     this.map.invalidateSize();
+    if (this.pendingFit) this.fit(...this.pendingFit);
   }
 }
 

@@ -6,6 +6,7 @@ import { t, pick, applyStatic, labelled, languageName, localeOf, UI_LANGS } from
 import { browserLang, parsePoint } from './state.js';
 import { addressLine, phoneDisplay, languageCodes, hoursTextOf, formatDistance } from './format.js';
 import { needLabel } from './filters.js';
+import { locationSketch } from './sketch.js';
 
 const MAX_SERVICES = 12;
 const $ = (id) => document.getElementById(id);
@@ -17,6 +18,7 @@ const where = (params.get('where') || '').slice(0, 200);
 const near = parsePoint(params.get('near'));
 let records = [];
 let needs = [];
+let streets = null;
 
 function renderToolbar() {
   document.documentElement.lang = uiLang;
@@ -40,6 +42,7 @@ function renderSheet() {
   const address = $('sheet-address');
   address.hidden = !where;
   address.textContent = where ? t(lang, 'print.address', { place: where }) : '';
+  renderSketch(lang);
   $('sheet-source').textContent = `${t(lang, 'print.source')} — ${window.location.origin}/`;
   const list = clear($('services'));
   if (ids.length === 0) {
@@ -51,6 +54,23 @@ function renderSheet() {
   const anySample = records.some((entry) => entry.record?.synthetic);
   $('sample-note').hidden = !anySample;
   $('sample-note').textContent = anySample ? t(lang, 'print.sample_note') : '';
+}
+
+/** The location sketch: the person's address and the numbered services on the streets. */
+function renderSketch(lang) {
+  const figure = clear($('sheet-sketch'));
+  const services = records.map((entry, index) => {
+    const main = entry.record?.locations?.[0];
+    return { n: index + 1, lat: main?.lat, lon: main?.lon };
+  });
+  const drawing = locationSketch({
+    point: near, services, streets,
+    title: t(lang, 'print.sketch'), pointLabel: t(lang, 'print.sketch_point'),
+    distance: (metres) => formatDistance(lang, metres),
+  });
+  figure.hidden = !drawing;
+  if (!drawing) return;
+  figure.append(drawing, h('figcaption', {}, t(lang, 'print.sketch_key')));
 }
 
 const MAX_NEEDS = 4;
@@ -76,9 +96,10 @@ function serviceItem(record, lang) {
     if (value) facts.append(h('div', { class: wide ? 'fact wide' : 'fact' }, h('dt', {}, t(lang, key)), h('dd', {}, value)));
   };
   const main = record.locations?.[0];
-  add('result.address', main ? addressLine(main.address, lang) : '');
+  // The distance on the address line: one line less per service keeps the sheet on one page.
   const metres = distanceFrom(near, main);
-  if (metres !== null) add('result.distance', t(lang, 'print.distance', { distance: formatDistance(lang, metres) }), false);
+  const distance = metres === null ? '' : ` · ${t(lang, 'print.distance', { distance: formatDistance(lang, metres) })}`;
+  add('result.address', main ? `${addressLine(main.address, lang)}${distance}` : '');
   const phones = (record.phones || []).filter((phone) => phone.kind !== 'fax').map(phoneDisplay);
   const contact = [...phones, ...(record.emails || []).slice(0, 1), ...(record.websites || []).slice(0, 1).map(bareUrl)];
   add('detail.contact', contact.join('  ·  '));
@@ -117,10 +138,11 @@ function failedItem(id, lang) {
 async function load() {
   renderToolbar();
   renderSheet();
-  const [needList, ...loaded] = await Promise.allSettled([
-    api.needs(sheetLang), ...ids.map((id) => api.organisation(id, sheetLang)),
+  const [needList, streetLines, ...loaded] = await Promise.allSettled([
+    api.needs(sheetLang), ids.length && near ? api.streets() : Promise.resolve(null), ...ids.map((id) => api.organisation(id, sheetLang)),
   ]);
   needs = needList.status === 'fulfilled' ? needList.value : [];
+  streets = streetLines.status === 'fulfilled' ? streetLines.value : null;
   records = loaded.map((result, index) => ({ id: ids[index], record: result.status === 'fulfilled' ? result.value : null }));
   renderSheet();
   document.body.dataset.ready = 'true';
