@@ -10,6 +10,7 @@
 pub mod dedup;
 mod draft;
 mod encoding;
+mod fictitious;
 pub mod harvest;
 pub mod http;
 mod importers;

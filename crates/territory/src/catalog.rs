@@ -4,6 +4,7 @@
 use crate::bundled;
 use crate::TerritoryError;
 use orienta_model::{Bassin, BassinTag, CommuneTag, QuartierTag, TagStatus};
+use orienta_text::case::{title_case, Accents};
 use serde::{Deserialize, Serialize};
 
 /// A commune of the Region, with its bassins.
@@ -173,13 +174,15 @@ impl Catalog {
         let quartiers: Collection<QuartierProperties> =
             serde_json::from_str(bundled::QUARTIERS_GEOJSON)
                 .map_err(|error| TerritoryError::layer("monitoring_quartiers.geojson", error))?;
+        let accents = street_accents();
+        let readable = |upper: &str| accents.restore(&title_case(upper));
         let mut quartiers: Vec<QuartierInfo> = quartiers
             .features
             .into_iter()
             .map(|feature| QuartierInfo {
                 code: feature.properties.mdrc,
-                fr: feature.properties.name_fr,
-                nl: feature.properties.name_nl,
+                fr: readable(&feature.properties.name_fr),
+                nl: readable(&feature.properties.name_nl),
                 communes: feature.properties.nis_communes,
             })
             .collect();
@@ -295,6 +298,25 @@ fn bassin_infos(rules: &[BassinRule], all_official: bool) -> Vec<BassinInfo> {
         .collect()
 }
 
+/// The accented words of the bundled street names, to write names published in capitals
+/// without accents (the Monitoring quartiers, hospital addresses) as readers expect them:
+/// "Chaussée de Haecht". Learnt once.
+pub fn street_accents() -> &'static Accents {
+    static ACCENTS: std::sync::OnceLock<Accents> = std::sync::OnceLock::new();
+    ACCENTS.get_or_init(learn_street_accents)
+}
+
+fn learn_street_accents() -> Accents {
+    let mut reader = csv::Reader::from_reader(bundled::STREETS.as_bytes());
+    let names: Vec<String> = reader
+        .records()
+        .filter_map(Result::ok)
+        .flat_map(|row| [row.get(4).map(str::to_owned), row.get(5).map(str::to_owned)])
+        .flatten()
+        .collect();
+    Accents::learn(names.iter().map(String::as_str))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,7 +336,23 @@ mod tests {
             vec![Bassin::Nord, Bassin::CentreOuest, Bassin::Sud]
         );
         assert_eq!(catalog.quartiers.len(), 145);
-        assert_eq!(catalog.quartier(87).unwrap().fr, "REYERS");
+        assert_eq!(catalog.quartier(87).unwrap().fr, "Reyers");
+        let names: Vec<(&str, &str)> = catalog
+            .quartiers
+            .iter()
+            .map(|quartier| (quartier.fr.as_str(), quartier.nl.as_str()))
+            .collect();
+        for wanted in [
+            ("Chaussée de Haecht", "Haachtse Steenweg"),
+            ("Gare de Schaerbeek", "Schaarbeek Station"),
+            ("Cimetière d'Ixelles", "Kerkhof Elsene"),
+            ("Châtelain", "Kastelein"),
+        ] {
+            assert!(
+                names.contains(&wanted),
+                "{wanted:?} not among the quartiers"
+            );
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ mod qss;
 mod sectors;
 mod streets;
 
-pub use catalog::{BassinInfo, CommuneInfo, QuartierInfo};
+pub use catalog::{street_accents, BassinInfo, CommuneInfo, QuartierInfo};
 
 use catalog::Catalog;
 use city::CityNames;

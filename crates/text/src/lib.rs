@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod bilingual;
+pub mod case;
 pub mod compound;
 pub mod fold;
 pub mod lang;

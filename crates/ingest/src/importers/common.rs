@@ -255,7 +255,10 @@ pub fn location(
     let city = I18nText::new(raw.city_fr.map(display_city), raw.city_nl.map(display_city));
     let country = country(raw, postcode.as_deref());
     let address = Address {
-        street: I18nText::new(parts.street_fr, parts.street_nl),
+        street: I18nText::new(
+            parts.street_fr.as_deref().map(display_street),
+            parts.street_nl.as_deref().map(display_street),
+        ),
         number: parts.number,
         box_number: parts.box_number,
         postcode,
@@ -356,6 +359,15 @@ fn display_city(city: &str) -> String {
     } else {
         trimmed.to_owned()
     }
+}
+
+/// A street for display: written in capitals (`RUE DU MERIDIEN`), it is title-cased with
+/// its particles small and the accents the bundled street names know (`Rue du Méridien`).
+fn display_street(street: &str) -> String {
+    if !name::is_upper_case(street) {
+        return street.to_owned();
+    }
+    orienta_territory::street_accents().restore(&name::title_case(street))
 }
 
 /// Warns that a record has no address at all.

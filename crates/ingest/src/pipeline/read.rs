@@ -105,8 +105,9 @@ impl Run<'_> {
         drafts.reserve(parsed.len());
         for record in parsed {
             match record {
-                Parsed::Accepted(draft) => {
+                Parsed::Accepted(mut draft) => {
                     source_report.accepted += 1;
+                    crate::fictitious::unlink(&mut draft.organisation);
                     drafts.push((source_index, draft));
                 }
                 Parsed::Rejected(rejection) => {

@@ -121,8 +121,10 @@ fn fixture_values_are_repaired() {
     let split = &by_source_id("900010").locations[0].address;
     assert_eq!(
         (split.street.fr.as_deref(), split.number.as_deref()),
-        (Some("RUE HAUTE"), Some("322"))
+        (Some("Rue Haute"), Some("322"))
     );
+    // Nothing lost: the raw line keeps the capitals as given.
+    assert!(split.raw.contains("RUE HAUTE"), "{}", split.raw);
     let boxed = &by_source_id("900011").locations[0].address;
     assert_eq!(
         (boxed.number.as_deref(), boxed.box_number.as_deref()),

@@ -138,7 +138,7 @@ fn hospital_sites() {
     assert_eq!(st_jan.locations[0].name.nl.as_deref(), Some("Kruidtuin"));
     assert_eq!(
         st_jan.locations[0].address.street.nl.as_deref(),
-        Some("KRUIDTUINLAAN")
+        Some("Kruidtuinlaan")
     );
     assert_eq!(st_jan.locations[0].address.number.as_deref(), Some("32"));
     assert_eq!(

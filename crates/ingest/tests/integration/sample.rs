@@ -178,3 +178,31 @@ fn address_and_territory() {
     let geo = location.geo.expect("TAGGER: point kept");
     assert!((geo.lat - 50.8517561).abs() < 1e-6 && (geo.lon - 4.4014451).abs() < 1e-6);
 }
+
+#[test]
+fn a_real_record_links_to_its_registries_and_a_sample_copy_to_none() {
+    let real = sample();
+    assert!(real.sources[0]
+        .url
+        .as_deref()
+        .is_some_and(|url| url.starts_with("https://social.brussels/")));
+    assert!(real.external_ids.iter().any(|id| id.url.is_some()));
+
+    let text = std::fs::read_to_string(data("providers/cdcs_sample/organisation_13219.json"))
+        .expect("the sample record");
+    let mut record: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    record["synthetic"] = serde_json::Value::Bool(true);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("fictitious.json");
+    std::fs::write(&path, record.to_string()).expect("write");
+    let outcome = run(&[path.display().to_string()]);
+    let copy = &outcome.organisations[0];
+    assert!(copy.synthetic);
+    assert!(!copy.external_ids.is_empty(), "the ids stay, as values");
+    assert!(copy.external_ids.iter().all(|id| id.url.is_none()));
+    assert!(copy.sources.iter().all(|source| source.url.is_none()));
+    assert!(copy
+        .locations
+        .iter()
+        .all(|location| location.source.url.is_none()));
+}
