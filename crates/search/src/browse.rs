@@ -1,79 +1,51 @@
-//! Browsing without text: the first matching documents in index order, without scoring.
+//! Browsing without words (a widget's "food aid in bassin Sud", a page opened with filters
+//! only): no text score to rank by, so the order says how central the need is to each
+//! service, then whether it is a first-line service, then its name.
 //!
-//! A request with no text, no point and no stepped care scores every match 0, so ranking
-//! would only reproduce index order; collecting without scores lets tantivy hand over
-//! whole blocks of documents.
+//! The services whose primary need (the need of their own categories) is one of the needs
+//! asked come first; among equals, first-line services; then the alphabetical order of the
+//! names, fixed at build time in the `name_order` fast field.
 
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use crate::query::any_term;
+use crate::schema::Fields;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
+use tantivy::{DocId, Score, SegmentReader};
 
-/// Collects the documents at positions `offset..offset + limit` in index order.
-pub struct FirstDocs {
-    offset: usize,
-    limit: usize,
+/// Score of a match whose primary need is one of the needs asked.
+const PRIMARY: Score = 1.0;
+/// One tier of the order is worth more than any name position.
+const TIER: f64 = 1.0e9;
+
+/// The filters, with a constant score for the records whose primary need was asked.
+pub fn query(fields: &Fields, filters: Box<dyn Query>, needs: &[String]) -> Box<dyn Query> {
+    if needs.is_empty() {
+        return filters;
+    }
+    let primary = ConstScoreQuery::new(
+        any_term(fields.need_primary, needs.iter().cloned()),
+        PRIMARY,
+    );
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, filters),
+        (Occur::Should, Box::new(primary)),
+    ]))
 }
 
-impl FirstDocs {
-    /// The page `offset..offset + limit`.
-    pub fn new(offset: usize, limit: usize) -> Self {
-        Self { offset, limit }
-    }
-}
-
-/// The per-segment side of [`FirstDocs`].
-pub struct FirstSegmentDocs {
-    segment_ord: SegmentOrdinal,
-    wanted: usize,
-    docs: Vec<DocAddress>,
-}
-
-impl Collector for FirstDocs {
-    type Fruit = Vec<DocAddress>;
-    type Child = FirstSegmentDocs;
-
-    fn for_segment(
-        &self,
-        segment_ord: SegmentOrdinal,
-        _segment: &SegmentReader,
-    ) -> tantivy::Result<FirstSegmentDocs> {
-        Ok(FirstSegmentDocs {
-            segment_ord,
-            wanted: self.offset + self.limit,
-            docs: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Vec<DocAddress>>) -> tantivy::Result<Vec<DocAddress>> {
-        let mut all: Vec<DocAddress> = fruits.into_iter().flatten().collect();
-        all.sort();
-        Ok(all.into_iter().skip(self.offset).take(self.limit).collect())
-    }
-}
-
-impl SegmentCollector for FirstSegmentDocs {
-    type Fruit = Vec<DocAddress>;
-
-    fn collect(&mut self, doc: DocId, _score: Score) {
-        if self.docs.len() < self.wanted {
-            self.docs.push(DocAddress::new(self.segment_ord, doc));
-        }
-    }
-
-    fn collect_block(&mut self, docs: &[DocId]) {
-        let room = self.wanted.saturating_sub(self.docs.len());
-        let segment_ord = self.segment_ord;
-        self.docs.extend(
-            docs.iter()
-                .take(room)
-                .map(|doc| DocAddress::new(segment_ord, *doc)),
-        );
-    }
-
-    fn harvest(self) -> Vec<DocAddress> {
-        self.docs
+/// The order of one segment's matches: primary need, first line, name.
+pub fn order(segment: &SegmentReader) -> impl Fn(DocId, Score) -> f64 {
+    let fast = segment.fast_fields();
+    let first_line = fast.u64("first_line").ok();
+    let name_order = fast.u64("name_order").ok();
+    move |doc: DocId, score: Score| -> f64 {
+        let primary = f64::from(u8::from(score >= PRIMARY));
+        let first_line = first_line
+            .as_ref()
+            .and_then(|column| column.first(doc))
+            .unwrap_or(0);
+        let name = name_order
+            .as_ref()
+            .and_then(|column| column.first(doc))
+            .unwrap_or(u64::MAX >> 12);
+        (2.0 * primary + first_line as f64) * TIER - name as f64
     }
 }

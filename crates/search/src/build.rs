@@ -123,19 +123,24 @@ fn write_version(
     let index = tantivy::Index::create_in_dir(dir, schema)?;
     analysis::register_for_build(&index, vocabulary(organisations, thesaurus));
     let mut writer: tantivy::IndexWriter = index.writer(256 * 1024 * 1024)?;
+    let name_order = name_order(organisations);
     let digest = organisations
         .par_iter()
-        .map(|organisation| -> Result<(String, String), SearchError> {
-            let json = serde_json::to_string(organisation)
-                .map_err(|error| SearchError::Corrupt(error.to_string()))?;
-            for doc in document::documents(organisation, &json, thesaurus, &fields) {
-                writer.add_document(doc)?;
-            }
-            Ok((
-                organisation.id.clone(),
-                changes::content_hash(organisation)?,
-            ))
-        })
+        .zip(name_order.par_iter())
+        .map(
+            |(organisation, order)| -> Result<(String, String), SearchError> {
+                let json = serde_json::to_string(organisation)
+                    .map_err(|error| SearchError::Corrupt(error.to_string()))?;
+                for mut doc in document::documents(organisation, &json, thesaurus, &fields) {
+                    doc.add_u64(fields.name_order, *order);
+                    writer.add_document(doc)?;
+                }
+                Ok((
+                    organisation.id.clone(),
+                    changes::content_hash(organisation)?,
+                ))
+            },
+        )
         .collect::<Result<Digest, SearchError>>()?;
     writer.commit()?;
     writer.wait_merging_threads()?;
@@ -162,6 +167,29 @@ fn write_version(
     changes::write_digest(dir, &digest)?;
     versions::sync_dir(dir);
     Ok((manifest, digest))
+}
+
+/// Each organisation's place in the alphabetical order of its folded name (French, else
+/// Dutch), ties by id: browsing without words lists services by name.
+fn name_order(organisations: &[Organisation]) -> Vec<u64> {
+    let mut keys: Vec<(String, &str, usize)> = organisations
+        .iter()
+        .enumerate()
+        .map(|(position, organisation)| {
+            let name = organisation
+                .name
+                .get(Lang::Fr)
+                .or_else(|| organisation.name.get(Lang::Nl))
+                .unwrap_or_default();
+            (orienta_text::fold(name), organisation.id.as_str(), position)
+        })
+        .collect();
+    keys.sort_unstable();
+    let mut order = vec![0; organisations.len()];
+    for (rank, (_, _, position)) in keys.into_iter().enumerate() {
+        order[position] = rank as u64;
+    }
+    order
 }
 
 #[cfg(test)]

@@ -56,6 +56,9 @@ pub struct Fields {
     pub synthetic: Field,
     /// 1 for first-line generalist services.
     pub first_line: Field,
+    /// The record's place in the alphabetical order of names (folded), for browsing
+    /// without words.
+    pub name_order: Field,
     /// 1 when the location has a point inside the Region.
     pub has_geo: Field,
     /// Latitude (fast only: radius and distance read it per document, never as terms).
@@ -115,6 +118,7 @@ pub fn build() -> (Schema, Fields) {
         bassin: builder.add_text_field("bassin", STRING),
         synthetic: builder.add_u64_field("synthetic", flag.clone()),
         first_line: builder.add_u64_field("first_line", flag.clone()),
+        name_order: builder.add_u64_field("name_order", FAST),
         has_geo: builder.add_u64_field("has_geo", flag),
         lat: builder.add_f64_field("lat", FAST),
         lon: builder.add_f64_field("lon", FAST),
@@ -151,6 +155,7 @@ impl Fields {
             bassin: get("bassin")?,
             synthetic: get("synthetic")?,
             first_line: get("first_line")?,
+            name_order: get("name_order")?,
             has_geo: get("has_geo")?,
             lat: get("lat")?,
             lon: get("lon")?,

@@ -1,6 +1,6 @@
 //! Running a search: ranking, paging, facets and highlights.
 
-use crate::browse::FirstDocs;
+use crate::browse;
 use crate::geo_filter::{haversine_m, LocalDistance};
 use crate::index::SearchIndex;
 use crate::query::{self, BuiltQuery, Pass};
@@ -215,19 +215,8 @@ impl SearchIndex {
         let stepped_care = request.stepped_care;
         let coordinates = self.coordinates();
         let facet_collector = request.facets.then(|| self.facet_table().collector());
-        // Without text, point or stepped care every match scores 0: ranking would only
-        // reproduce index order.
-        let unranked = request.text.is_none() && near.is_none() && !stepped_care;
-        if unranked {
-            let first = FirstDocs::new(request.offset, limit);
-            let (docs, total, facet_counts) =
-                searcher.search(&built.query, &(first, Count, facet_collector))?;
-            let top = docs.into_iter().map(|address| (0.0, address)).collect();
-            return Ok(Matches {
-                top,
-                total,
-                facet_counts,
-            });
+        if request.text.is_none() && near.is_none() {
+            return self.browse(searcher, request, built, facet_collector);
         }
         let ranking = Ranking { sort: request.sort };
         let top_docs = TopDocs::with_limit(limit)
@@ -252,6 +241,28 @@ impl SearchIndex {
             });
         let (top, total, facet_counts) =
             searcher.search(&built.query, &(top_docs, Count, facet_collector))?;
+        Ok(Matches {
+            top,
+            total,
+            facet_counts,
+        })
+    }
+
+    /// Browsing without words or point: the services whose primary need is the one asked
+    /// first, then first-line services, then by name (see [`browse`]).
+    fn browse(
+        &self,
+        searcher: &Searcher,
+        request: &SearchRequest,
+        built: &BuiltQuery,
+        facet_collector: Option<crate::facet_table::FacetCountCollector<'_>>,
+    ) -> Result<Matches, SearchError> {
+        let query = browse::query(self.fields(), built.query.box_clone(), &request.needs);
+        let top_docs = TopDocs::with_limit(request.limit.max(1))
+            .and_offset(request.offset)
+            .tweak_score(browse::order);
+        let (top, total, facet_counts) =
+            searcher.search(&query, &(top_docs, Count, facet_collector))?;
         Ok(Matches {
             top,
             total,

@@ -44,7 +44,7 @@ fn zero_score(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
 }
 
 /// Any of the values in `field`; one value is its term query alone.
-fn any_term(field: Field, values: impl IntoIterator<Item = String>) -> Box<dyn Query> {
+pub(crate) fn any_term(field: Field, values: impl IntoIterator<Item = String>) -> Box<dyn Query> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = values
         .into_iter()
         .map(|value| {
