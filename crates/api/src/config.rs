@@ -9,6 +9,7 @@
 //! public_url = "https://orienta.example"   # ORIENTA_PUBLIC_URL, used in HSDS links
 //! allowed_hosts = ["orienta.example"]     # without public_url: Host values links may use
 //! index_watch_seconds = 10        # ORIENTA_INDEX_WATCH_SECONDS (0 = never)
+//! stale_after_years = 3           # ORIENTA_STALE_AFTER_YEARS: older records carry a warning
 //!
 //! [limits]
 //! max_body_bytes = 65536          # ORIENTA_MAX_BODY_BYTES
@@ -73,8 +74,11 @@ pub struct ServerConfig {
     pub cors_origins: Vec<String>,
     /// Partner keys.
     pub partner_keys: Vec<PartnerKey>,
-    /// Admin keys (for `POST /v1/admin/reindex`).
+    /// Admin keys (for `POST /v1/admin/reindex` and the staff view of records).
     pub admin_keys: Vec<AdminKey>,
+    /// Records whose sources were last updated longer ago than this carry the `stale`
+    /// notice (in the API, the page, the widget and the referral sheet).
+    pub stale_after_years: u32,
 }
 
 /// Request size and time limits.
@@ -192,6 +196,7 @@ impl Default for ServerConfig {
             cors_origins: vec!["*".to_owned()],
             partner_keys: Vec::new(),
             admin_keys: Vec::new(),
+            stale_after_years: crate::views::notices::DEFAULT_STALE_AFTER_YEARS,
         }
     }
 }
@@ -311,6 +316,9 @@ impl ServerConfig {
         }
         if let Some(seconds) = get("ORIENTA_INDEX_WATCH_SECONDS") {
             self.index_watch_seconds = number("ORIENTA_INDEX_WATCH_SECONDS", &seconds)?;
+        }
+        if let Some(years) = get("ORIENTA_STALE_AFTER_YEARS") {
+            self.stale_after_years = number("ORIENTA_STALE_AFTER_YEARS", &years)?;
         }
         if let Some(bytes) = get("ORIENTA_MAX_BODY_BYTES") {
             self.limits.max_body_bytes = number("ORIENTA_MAX_BODY_BYTES", &bytes)?;

@@ -2,15 +2,19 @@
 //! generated from those handlers (utoipa + utoipa-actix-web), and the endpoints serving it:
 //! `/openapi.json`, `/openapi.yaml` and the offline `/docs` page.
 
+pub mod examples;
+
 use crate::error::{ErrorCode, Problem};
 use crate::respond::{self, Freshness};
 use crate::state::AppState;
 use crate::{hsds, routes, search};
+use actix_web::guard::Get;
 use actix_web::{get, web, HttpResponse};
 use std::sync::OnceLock;
+use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
-use utoipa::openapi::{Content, OpenApi as Document, Ref, ResponseBuilder};
+use utoipa::openapi::{Content, OpenApi as Document, Ref, RefOr, ResponseBuilder};
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
 use utoipa_actix_web::{scope, service_config::ServiceConfig};
@@ -20,11 +24,15 @@ The social-health service directory of the Brussels-Capital Region: bilingual FR
 over organisations and their locations, need concepts, territories (communes, Monitoring \
 quartiers, bassins d'aide et de soins), a change feed and an Open Referral HSDS 3.0 view.
 
+## Access
+
 Open to all: no key is needed and CORS is open for GET. Partners may send an `X-Api-Key` \
 header for their own rate limit and fixed filters, which apply to every read endpoint \
 (search, suggest, records, HSDS). An unknown key is `401` everywhere. The `api_key` query \
 parameter is deprecated: partner keys sent that way are answered with `Deprecation` and \
 `Warning` headers, admin keys are refused (`400 api_key_in_query`).
+
+## Limits and errors
 
 Bounds: query strings longer than 4 KiB are `414 query_string_too_long`; repeated \
 parameters are deduplicated and capped (`400 too_many_values`). A known path asked with \
@@ -32,10 +40,13 @@ another method is `405` with `Allow`.
 
 Errors are `application/problem+json` documents (RFC 9457) with a stable `code` (see the \
 `ErrorCode` schema), the `parameter` at fault and a `detail` saying what to send instead, \
-in English with French (`detail_fr`) and Dutch (`detail_nl`) translations.
+in English with French (`detail_fr`) and Dutch (`detail_nl`) translations. Each error \
+response below shows what the server answers for it.
 
-Responses carry an `ETag` (send it back in `If-None-Match` for a `304`), `Cache-Control` \
-, `Vary` (`Accept-Language`, `X-Api-Key`) and an `X-Request-Id` (the client's own when it is \
+## Caching and rate limits
+
+Responses carry an `ETag` (send it back in `If-None-Match` for a `304`), `Cache-Control`, \
+`Vary` (`Accept-Language`, `X-Api-Key`) and an `X-Request-Id` (the client's own when it is \
 a short token `[A-Za-z0-9._-]{1,64}`, else a generated one). Requests are rate limited per \
 client (429 with `Retry-After`); every 503 carries `Retry-After` too.";
 
@@ -70,7 +81,8 @@ fn problem_response(description: &str) -> utoipa::openapi::Response {
         .build()
 }
 
-/// Adds the responses every rate-limited endpoint may give, and the API key scheme.
+/// Adds the responses every rate-limited endpoint may give (and `413` where a body is
+/// read), the API key scheme, `Retry-After` on every `429` and `503`, and the examples.
 fn finish(mut document: Document) -> Document {
     document.info.version = env!("CARGO_PKG_VERSION").to_owned();
     let components = document.components.get_or_insert_with(Default::default);
@@ -85,27 +97,63 @@ fn finish(mut document: Document) -> Document {
         let limited = path.starts_with("/v1") || path.starts_with("/hsds");
         let operations: [&mut Option<Operation>; 2] = [&mut item.get, &mut item.post];
         for operation in operations.into_iter().flatten() {
+            let with_body = operation.request_body.is_some();
             let responses = &mut operation.responses.responses;
             if limited {
-                responses.entry("429".to_owned()).or_insert_with(|| {
-                    problem_response("Too many requests: wait `Retry-After` seconds").into()
+                add_limited_responses(responses);
+            }
+            if with_body {
+                responses.entry("413".to_owned()).or_insert_with(|| {
+                    problem_response("The request body is larger than the server accepts").into()
                 });
-                responses.entry("503".to_owned()).or_insert_with(|| {
-                    problem_response(
-                        "The request took too long, or the index is unavailable (with `Retry-After`)",
-                    )
-                    .into()
-                });
-                responses
-                    .entry("401".to_owned())
-                    .or_insert_with(|| problem_response("The API key sent is unknown").into());
-                responses.entry("414".to_owned()).or_insert_with(|| {
-                    problem_response("The query string is longer than the server accepts").into()
-                });
+            }
+            for (status, response) in responses.iter_mut() {
+                if let (RefOr::T(response), "429" | "503") = (response, status.as_str()) {
+                    add_retry_after(response);
+                }
             }
         }
     }
+    examples::apply(&mut document);
     document
+}
+
+/// The `401`, `414`, `429` and `503` every rate-limited endpoint may answer.
+fn add_limited_responses(
+    responses: &mut std::collections::BTreeMap<String, RefOr<utoipa::openapi::Response>>,
+) {
+    let shared = [
+        ("429", "Too many requests: wait `Retry-After` seconds"),
+        (
+            "503",
+            "The request took too long (`timeout`) or the index cannot be read \
+             (`index_unavailable`): retry after `Retry-After` seconds",
+        ),
+        ("401", "The API key sent is unknown"),
+        ("414", "The query string is longer than the server accepts"),
+    ];
+    for (status, description) in shared {
+        responses
+            .entry(status.to_owned())
+            .or_insert_with(|| problem_response(description).into());
+    }
+}
+
+/// Documents the `Retry-After` header of a `429` or `503`.
+fn add_retry_after(response: &mut utoipa::openapi::Response) {
+    response
+        .headers
+        .entry("Retry-After".to_owned())
+        .or_insert_with(|| {
+            HeaderBuilder::new()
+                .schema(Some(
+                    utoipa::openapi::ObjectBuilder::new()
+                        .schema_type(utoipa::openapi::schema::Type::Integer),
+                ))
+                .description(Some("Seconds to wait before retrying"))
+                .build()
+                .into()
+        });
 }
 
 /// Registers every documented endpoint (what the OpenAPI document is generated from).
@@ -209,10 +257,52 @@ pub async fn docs_redirect() -> HttpResponse {
         .finish()
 }
 
-/// The Swagger UI service at `/docs/`.
-pub fn swagger_ui() -> utoipa_swagger_ui::SwaggerUi {
+/// The documentation page: Swagger UI in a `main` landmark, with [`DOCS_CSS`] and
+/// [`DOCS_JS`].
+const DOCS_HTML: &str = include_str!("openapi/docs.html");
+
+/// The docs page's colours over Swagger UI's theme (WCAG AA contrast).
+const DOCS_CSS: &str = include_str!("openapi/docs.css");
+
+/// Names the controls Swagger UI leaves unnamed, as it renders them.
+const DOCS_JS: &str = include_str!("openapi/docs.js");
+
+/// The docs page loads only its own scripts and styles (Swagger UI sets style attributes).
+const DOCS_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+async fn docs_page() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((actix_web::http::header::CONTENT_SECURITY_POLICY, DOCS_CSP))
+        .body(DOCS_HTML)
+}
+
+async fn docs_stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .body(DOCS_CSS)
+}
+
+async fn docs_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .body(DOCS_JS)
+}
+
+/// The Swagger UI service at `/docs/` (the page, its stylesheet and script first, then
+/// Swagger UI's own files).
+pub fn swagger_ui() -> impl actix_web::dev::HttpServiceFactory {
     let config = utoipa_swagger_ui::Config::new(["/openapi.json"])
         .validator_url("none")
+        .use_base_layout()
         .try_it_out_enabled(true);
-    utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}").config(config)
+    // GET only, as Swagger UI's files: other methods fall through to the `not_found` problem.
+    let resource = |paths: &'static [&'static str]| web::resource(paths.to_vec()).guard(Get());
+    (
+        resource(&["/docs/", "/docs/index.html"]).to(docs_page),
+        resource(&["/docs/orienta-docs.css"]).to(docs_stylesheet),
+        resource(&["/docs/orienta-docs.js"]).to(docs_script),
+        utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}").config(config),
+    )
 }

@@ -147,6 +147,15 @@ impl AppState {
         &self.inner.config
     }
 
+    /// Records last updated before this day are stale (today in Brussels minus
+    /// `stale_after_years`).
+    pub fn stale_before(&self) -> chrono::NaiveDate {
+        let today = chrono::Utc::now()
+            .with_timezone(&chrono_tz::Europe::Brussels)
+            .date_naive();
+        crate::views::notices::stale_before(today, self.inner.config.stale_after_years)
+    }
+
     /// The reverse proxies whose `X-Forwarded-For` is read (client IP of rate limits and logs).
     pub fn trusted_proxies(&self) -> &TrustedProxies {
         &self.inner.proxies

@@ -39,6 +39,8 @@ pub struct Spec {
     pub care_line: Option<CareLine>,
     pub synthetic: bool,
     pub alt_names: &'static [&'static str],
+    /// When the source last updated the record (2025-06-01 unless said).
+    pub updated: (i32, u32, u32),
 }
 
 impl Default for Spec {
@@ -61,6 +63,7 @@ impl Default for Spec {
             care_line: None,
             synthetic: true,
             alt_names: &[],
+            updated: (2025, 6, 1),
         }
     }
 }
@@ -69,21 +72,23 @@ fn text(fr: Option<&str>, nl: Option<&str>) -> I18nText {
     I18nText::new(fr.map(str::to_owned), nl.map(str::to_owned))
 }
 
-fn provenance(source_id: &str) -> Provenance {
+/// The provenance of a record; as the importer does, only a real record links to its public
+/// page at social.brussels.
+fn provenance(source_id: &str, (year, month, day): (i32, u32, u32), synthetic: bool) -> Provenance {
     Provenance {
         system: SourceSystem::SocialBrussels,
         id: source_id.to_owned(),
-        url: None,
+        url: (!synthetic).then(|| format!("https://social.brussels/organisation/{source_id}")),
         origin: "/srv/orienta/data/providers/test.ndjson".to_owned(),
         fetched_at: chrono::Utc::now(),
-        updated_at: chrono::NaiveDate::from_ymd_opt(2025, 6, 1),
+        updated_at: chrono::NaiveDate::from_ymd_opt(year, month, day),
         raw_hash: "0".to_owned(),
     }
 }
 
 /// A canonical organisation from a spec, its locations tagged by `tagger`.
 pub fn organisation(spec: Spec, tagger: &Tagger) -> Organisation {
-    let source = provenance(spec.source_id);
+    let source = provenance(spec.source_id, spec.updated, spec.synthetic);
     let locations = spec
         .places
         .iter()
@@ -257,6 +262,7 @@ pub fn corpus(tagger: &Tagger) -> Vec<Organisation> {
             description_fr: Some("Repas chauds à prix démocratique pour les personnes sans-abri."),
             audience_fr: Some("Personnes sans abri"),
             needs: &["social-restaurant"],
+            updated: (2019, 3, 14),
             places: vec![place(
                 ("Rue du Marché au Charbon", "Kolenmarkt"),
                 "12",

@@ -1,6 +1,7 @@
 //! Integration tests of the API: real HTTP servers on 127.0.0.1:0 over real on-disk
 //! indexes, called with reqwest.
 
+mod docs_examples;
 mod errors;
 mod fixtures;
 mod hardening;
@@ -8,6 +9,7 @@ mod hsds;
 mod keys_proxies;
 mod places;
 mod production;
+mod public_view;
 mod records;
 mod search_api;
 mod spec;

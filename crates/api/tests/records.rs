@@ -28,8 +28,16 @@ fn organisation_record_has_tags_provenance_and_quality() {
     assert_eq!(source["id"], "13219");
     assert_eq!(source["origin"], "test.ndjson", "no server paths leak");
     assert_eq!(source["updated_at"], "2025-06-01");
-    assert_eq!(record["quality"][0]["code"], "phone_normalised");
-    assert_eq!(record["quality"][0]["severity"], "info");
+    assert!(record.get("quality").is_none(), "codes are for staff only");
+    let staff: Value = reqwest::blocking::Client::new()
+        .get(server.url(&format!("/v1/organisations/{}", cpas_id())))
+        .header("X-Api-Key", crate::support::ADMIN_KEY)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(staff["quality"][0]["code"], "phone_normalised");
+    assert_eq!(staff["quality"][0]["severity"], "info");
     assert_eq!(
         record["weekly"][0],
         serde_json::json!({"day": "mon", "opens": "08:30", "closes": "16:00"})

@@ -74,6 +74,8 @@ fn search_answers_the_documented_shape() {
         "audience",
         "care_line",
         "synthetic",
+        "stale",
+        "updated_at",
         "highlights",
     ]
     .map(String::from)

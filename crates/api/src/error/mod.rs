@@ -16,7 +16,7 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[schema(example = json!({
     "type": "urn:orienta:problem:invalid_radius", "title": "invalid parameter", "status": 400,
-    "detail": "radius must be a number of metres from 1 to 50000, for example radius=2000",
+    "detail": "radius must be a number of metres from 1 to 50000, for example radius=2000, not `0`",
     "detail_fr": "radius doit être un nombre de mètres de 1 à 50000, par exemple radius=2000",
     "detail_nl": "radius moet een aantal meter van 1 tot 50000 zijn, bijvoorbeeld radius=2000",
     "code": "invalid_radius", "parameter": "radius"}))]

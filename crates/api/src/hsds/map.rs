@@ -273,11 +273,8 @@ pub fn organization(
     let lang = context.lang;
     let id = as_uuid("organization", &organisation.id);
     let source = organisation.sources.first();
-    let uri = source.and_then(|source| source.url.clone()).or_else(|| {
-        source
-            .filter(|source| source.system == orienta_model::SourceSystem::SocialBrussels)
-            .map(|source| format!("https://social.brussels/organisation/{}", source.id))
-    });
+    // Only the public page the importer set (never one for a sample record's made-up id).
+    let uri = source.and_then(|source| source.url.clone());
     let kbo = organisation
         .external_ids
         .iter()

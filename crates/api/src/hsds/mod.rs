@@ -22,7 +22,8 @@ use scope::Allowed;
 use serde::Serialize;
 use utoipa::IntoParams;
 
-/// The HSDS list parameters (filters combine with AND).
+/// The HSDS list parameters (filters combine with AND). Only `postcode` carries an
+/// example: "Try it out" starts from a list that finds something.
 #[derive(Debug, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
@@ -36,8 +37,8 @@ pub struct HsdsListParams {
     /// Entities per page, 1–100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     per_page: Option<u32>,
-    /// Only entities modified on or after this date-time (RFC 3339).
-    #[param(example = "2026-01-01T00:00:00Z")]
+    /// Only entities modified on or after this date-time (RFC 3339), like
+    /// `2026-01-01T00:00:00Z`.
     modified_after: Option<String>,
     /// A Brussels postcode: its communes, or with `proximity` a circle around its centre.
     #[param(example = "1030")]
@@ -48,10 +49,9 @@ pub struct HsdsListParams {
     proximity: Option<f64>,
     /// A place id from `GET /v1/places` (an Orienta extension), instead of `postcode`: a
     /// street, address or postcode gives a circle of `proximity` metres, a commune, quartier
-    /// or bassin its territory.
-    #[param(example = "commune:21015")]
+    /// or bassin its territory. Like `commune:21015`; not with `postcode`.
     place: Option<String>,
-    /// A taxonomy term id (UUID) or a need id (`food-aid`).
+    /// A taxonomy term id (UUID) or a need id (like `food-aid`).
     taxonomy_term_id: Option<String>,
     /// Only this organization's entities (UUID).
     organization_id: Option<String>,

@@ -76,8 +76,8 @@ pub struct ChangesResponse {
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct ChangesParams {
-    /// Changes after this point: an RFC 3339 date-time, or a sequence number.
-    #[param(example = "2026-03-01T00:00:00Z")]
+    /// Changes after this point: an RFC 3339 date-time (like `2026-03-01T00:00:00Z`), or a
+    /// sequence number (the `last_seq` of the previous poll). Without it, every change.
     since: Option<String>,
     /// Page number, from 1.
     #[param(minimum = 1)]

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod changes;
+mod distinct;
 pub mod needs;
 pub mod ops;
 pub mod organisations;

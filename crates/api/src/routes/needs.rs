@@ -1,5 +1,6 @@
 //! `GET /v1/needs` (the thesaurus) and `GET /v1/suggest` (autocomplete).
 
+use super::distinct::distinct;
 use crate::config::FixedFilters;
 use crate::error::{ApiError, Problem};
 use crate::hsds::scope::Allowed;
@@ -134,6 +135,10 @@ pub struct SuggestionView {
     pub id: String,
     /// Label in the response language (with fallback).
     pub label: String,
+    /// What tells apart organisations suggested under the same label: their commune, or
+    /// their address when the commune is the same too (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 /// Autocomplete suggestions.
@@ -237,7 +242,7 @@ fn suggestions(state: &AppState, ask: &SuggestAsk) -> Result<Vec<SuggestionView>
         let names = index
             .suggest_names(typed, lang, limit)
             .map_err(ApiError::index)?;
-        return Ok(mix(concepts, names, limit));
+        return Ok(distinct(mix(concepts, names, limit), &index, lang));
     };
     if !fixed.needs.is_empty() {
         let allowed: Vec<String> = fixed
@@ -253,7 +258,7 @@ fn suggestions(state: &AppState, ask: &SuggestAsk) -> Result<Vec<SuggestionView>
         .suggest_names(typed, lang, limit * PARTNER_NAME_OVERFETCH)
         .map_err(ApiError::index)?;
     names.retain(|name| allowed.id(&catalogue, &name.id));
-    Ok(mix(concepts, names, limit))
+    Ok(distinct(mix(concepts, names, limit), &index, lang))
 }
 
 /// Name suggestions asked for a partner key per suggestion wanted (the key's filters then
@@ -276,6 +281,7 @@ fn mix(
             kind: SuggestionKind::Need,
             id: need.concept,
             label: need.label,
+            detail: None,
         })
         .collect();
     let room = limit - suggestions.len();
@@ -283,6 +289,7 @@ fn mix(
         kind: SuggestionKind::Organisation,
         id: name.id,
         label: name.label,
+        detail: None,
     }));
     suggestions
 }

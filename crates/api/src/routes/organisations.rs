@@ -7,7 +7,7 @@ use crate::params::{self, QueryParams};
 use crate::respond::{self, Freshness};
 use crate::routes::needs::LangParam;
 use crate::state::AppState;
-use crate::views::record::OrganisationRecord;
+use crate::views::record::{OrganisationRecord, Readership};
 use actix_web::http::header;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 
@@ -17,8 +17,9 @@ const MAX_ID_CHARS: usize = 200;
 /// One organisation.
 ///
 /// The full record: names, texts per language, needs, contacts, hours, every location with
-/// its territory tags, the provenance of each source and the quality flags. With a
-/// partner key, records outside the key's fixed filters are `404`.
+/// its territory tags, the provenance of each source and the reader's notices (old data,
+/// approximate map point). With an admin key (the staff view) the import's quality flags
+/// too. With a partner key, records outside the key's fixed filters are `404`.
 #[utoipa::path(
     tag = "records",
     params(("id" = String, Path, description = "Organisation id (UUID)"), LangParam),
@@ -47,6 +48,10 @@ pub async fn organisation(
         return Err(ApiError::not_found("organisation"));
     }
     let worker_state = state.clone();
+    let readership = Readership {
+        staff: matches!(caller, Caller::Admin(_)),
+        stale_before: state.stale_before(),
+    };
     let scope = caller
         .filters()
         .map(|fixed| (caller.name().to_owned(), fixed.clone()));
@@ -68,8 +73,14 @@ pub async fn organisation(
             &found,
             worker_state.thesaurus(),
             lang,
+            readership,
         ))
     })
     .await?;
-    respond::json(&state, &record, Freshness::Search, Some(lang))
+    // The staff view is never stored by a shared cache.
+    let freshness = match readership.staff {
+        true => Freshness::NoStore,
+        false => Freshness::Search,
+    };
+    respond::json(&state, &record, freshness, Some(lang))
 }

@@ -182,7 +182,7 @@ pub async fn places(
 /// One place by id.
 #[utoipa::path(
     tag = "reference",
-    params(("id" = String, Path, description = "A place id from `GET /v1/places`")),
+    params(("id" = String, Path, description = "A place id from `GET /v1/places`", example = "commune:21015")),
     responses(
         (status = 200, description = "The place", body = PlaceView),
         (status = 304, description = "Not modified"),

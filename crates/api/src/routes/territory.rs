@@ -48,7 +48,7 @@ pub enum Layer {
 #[utoipa::path(
     tag = "reference",
     params(
-        ("layer" = Layer, Path, description = "communes, quartiers, bassins or streets"),
+        ("layer" = Layer, Path, description = "communes, quartiers, bassins or streets", example = "bassins"),
         ("geometry" = Option<bool>, Query, description = "`false`: the features with `geometry: null` (names and codes only, a few kB, for a filter list); not for `streets`. Default `true`."),
     ),
     responses(

@@ -21,7 +21,9 @@ use std::time::Instant;
 use utoipa::IntoParams;
 
 /// The parameters of `GET /v1/search` (documentation; parsed by [`spec::parse`]).
-/// Repeatable parameters accept `need=a&need=b` and `need=a,b`.
+/// Repeatable parameters accept `need=a&need=b` and `need=a,b`. Only `q`, `lang`, `page`
+/// and `per_page` carry examples: "Try it out" starts from a search that finds something,
+/// the filters say in words what they take.
 #[derive(Debug, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
@@ -33,18 +35,19 @@ pub struct SearchParams {
     /// text is missing. Default: `Accept-Language`, else `fr`.
     #[param(inline, value_type = Option<String>, pattern = "^(fr|nl|en)$", example = "fr")]
     lang: Option<String>,
-    /// Need concepts (ids from `GET /v1/needs`); a broad need includes its narrower ones.
-    #[param(style = Form, explode, example = json!(["food-aid"]))]
+    /// Need concepts (ids from `GET /v1/needs`, like `food-aid`); a broad need includes its
+    /// narrower ones.
+    #[param(style = Form, explode)]
     need: Option<Vec<String>>,
-    /// Spoken languages, ISO 639-1.
-    #[param(style = Form, explode, example = json!(["ar"]))]
+    /// Spoken languages, ISO 639-1 (like `ar`, `tr`).
+    #[param(style = Form, explode)]
     language: Option<Vec<String>>,
     /// Audience codes: children, youth, families, elderly, women, migrants, homeless,
     /// disability, students, lgbtqi.
     #[param(style = Form, explode)]
     audience: Option<Vec<String>>,
-    /// Commune NIS codes (see `GET /v1/territories/communes`).
-    #[param(style = Form, explode, example = json!(["21015"]))]
+    /// Commune NIS codes, like `21015` for Schaerbeek (see `GET /v1/territories/communes`).
+    #[param(style = Form, explode)]
     commune: Option<Vec<String>>,
     /// Monitoring des Quartiers codes.
     #[param(style = Form, explode)]
@@ -53,24 +56,25 @@ pub struct SearchParams {
     #[param(style = Form, explode)]
     qss: Option<Vec<String>>,
     /// Bassins: nord, nord-est, centre-ouest, sud, sud-est.
-    #[param(style = Form, explode, example = json!(["nord-est"]))]
+    #[param(style = Form, explode)]
     bassin: Option<Vec<String>>,
-    /// A point, `latitude,longitude` (WGS84): ranks nearer results higher and adds `distance_m`.
-    #[param(example = "50.8503,4.3517")]
+    /// A point, `latitude,longitude` (WGS84, like `50.8503,4.3517`): ranks nearer results
+    /// higher and adds `distance_m`.
     near: Option<String>,
-    /// Only results within this many metres of `near` (1–50000).
-    #[param(minimum = 1, maximum = 50000, example = 2000)]
+    /// Only results within this many metres of `near` or a point `place` (1–50000, like
+    /// `2000`).
+    #[param(minimum = 1, maximum = 50000)]
     radius: Option<f64>,
     /// A place id from `GET /v1/places`, instead of `near` (a street, an address or a
     /// postcode gives the point; `radius` and `sort=distance` apply to it) or of a territory
-    /// filter (a commune, quartier or bassin). Not with `near`.
-    #[param(example = "address:1030:4271:120")]
+    /// filter (a commune, quartier or bassin), like `address:1030:4271:120` or
+    /// `commune:21015`. Not with `near`.
     place: Option<String>,
     /// `relevance` (default) or `distance` (needs `near`).
     #[param(value_type = Option<String>, pattern = "^(relevance|distance)$")]
     sort: Option<String>,
-    /// Only services open at this ISO 8601 moment (local Brussels time without offset).
-    #[param(example = "2026-03-02T10:30:00+01:00")]
+    /// Only services open at this ISO 8601 moment (local Brussels time without offset), like
+    /// `2026-03-02T10:30:00+01:00`.
     open_at: Option<String>,
     /// Only services open now (Europe/Brussels), when their hours are structured.
     open_now: Option<bool>,
@@ -81,8 +85,9 @@ pub struct SearchParams {
     stepped_care: Option<bool>,
     /// What the text must not be read as (the undo of `query.concepts`, `query.languages`
     /// and `query.places`): `need:<id>`, `language:<code>`, `place:<words>`; those words are
-    /// then searched as plain words. At most 12 values of 100 characters.
-    #[param(style = Form, explode, example = json!(["place:schaerbeek"]))]
+    /// then searched as plain words, like `place:schaerbeek`. At most 12 values of 100
+    /// characters.
+    #[param(style = Form, explode)]
     literal: Option<Vec<String>>,
     /// Count facets (default `true`). `false` answers sooner; `facets` then has empty lists.
     facets: Option<bool>,
@@ -200,6 +205,7 @@ fn render(
         thesaurus: state.thesaurus(),
         tagger: state.tagger(),
         lang: spec.lang,
+        stale_before: state.stale_before(),
     };
     let typed = spec.typed.as_deref().or(spec.request.text.as_deref());
     let mut answer = SearchResponse::new(&results, typed, spec.page, spec.per_page, &labels);

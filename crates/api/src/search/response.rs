@@ -93,6 +93,8 @@ pub struct LabelContext<'a> {
     pub tagger: &'a Tagger,
     /// Response language.
     pub lang: Lang,
+    /// Records last updated before this day are stale.
+    pub stale_before: chrono::NaiveDate,
 }
 
 fn pick(lang: Lang, fr: &str, nl: &str) -> String {
@@ -162,6 +164,7 @@ impl SearchResponse {
             thesaurus: context.thesaurus,
             lang: context.lang,
             now: crate::views::brussels_now(),
+            stale_before: context.stale_before,
         };
         let understanding = &results.understanding;
         Self {

@@ -3,13 +3,14 @@
 //! They mirror `orienta-model` on purpose: the API contract is documented here (OpenAPI
 //! schemas) and does not change when the model's internals do.
 
+pub mod notices;
 pub mod record;
 pub mod result;
 
 use crate::labels;
 use orienta_model::{
     Address, BassinTag, CommuneTag, Geo, I18nText, Lang, Phone, PhoneKind, Provenance, QssTag,
-    QuartierTag, Schedule, SourceSystem,
+    QuartierTag, Schedule,
 };
 use orienta_thesaurus::Thesaurus;
 use serde::Serialize;
@@ -82,10 +83,9 @@ pub struct SourceRef {
 
 impl From<&Provenance> for SourceRef {
     fn from(source: &Provenance) -> Self {
-        let url = source.url.clone().or_else(|| {
-            (source.system == SourceSystem::SocialBrussels)
-                .then(|| format!("https://social.brussels/organisation/{}", source.id))
-        });
+        // The importer sets the public page of real records only: a sample record's made-up
+        // id must never become a link to someone else's page.
+        let url = source.url.clone();
         Self {
             system: source.system.as_str().to_owned(),
             id: source.id.clone(),
@@ -145,6 +145,10 @@ pub struct NeedRef {
     /// Label.
     #[schema(example = "Aide alimentaire")]
     pub label: String,
+    /// True for the service's primary needs (those of its own categories): what it is
+    /// mainly for. Listed first.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub primary: bool,
 }
 
 /// Needs with labels, skipping none (an id the thesaurus lost keeps its id as label).
@@ -157,8 +161,25 @@ pub fn need_refs(thesaurus: &Thesaurus, needs: &[String], lang: Lang) -> Vec<Nee
                 .concept(id)
                 .and_then(|concept| resolve(&concept.label, lang))
                 .unwrap_or_else(|| id.clone()),
+            primary: false,
         })
         .collect()
+}
+
+/// A record's needs with labels, its primary needs first and marked.
+pub fn record_needs(
+    thesaurus: &Thesaurus,
+    organisation: &orienta_model::Organisation,
+    lang: Lang,
+) -> Vec<NeedRef> {
+    let primary = orienta_search::document::primary_needs(thesaurus, organisation);
+    let mut needs = need_refs(thesaurus, &organisation.needs, lang);
+    for need in &mut needs {
+        need.primary = primary.contains(&need.id);
+    }
+    // A stable sort: the primary needs first, each group in its stored order.
+    needs.sort_by_key(|need| !need.primary);
+    needs
 }
 
 /// A postal address.

@@ -1,12 +1,14 @@
 //! The full record of an organisation: every location with its territory tags, the
 //! provenance of each source and the quality flags raised while importing.
 
+use super::notices::{self, NoticeView};
 use super::result::care_line_name;
 use super::{
-    need_refs, AddressView, BassinView, CommuneView, GeoView, HoursView, LangCode, NeedRef,
-    PhoneView, QssView, QuartierView, SourceRef, Texts,
+    AddressView, BassinView, CommuneView, GeoView, HoursView, LangCode, NeedRef, PhoneView,
+    QssView, QuartierView, SourceRef, Texts,
 };
 use crate::labels;
+use chrono::NaiveDate;
 use orienta_model::{Lang, Location, Organisation, Provenance, QualityIssue, Schedule, Term};
 use orienta_search::audience;
 use orienta_text::fold;
@@ -265,17 +267,39 @@ pub struct OrganisationRecord {
     pub locations: Vec<LocationView>,
     /// Every source merged into this record.
     pub sources: Vec<ProvenanceView>,
-    /// Quality flags.
-    pub quality: Vec<QualityView>,
+    /// What a reader should know about the data, in their language (old data, approximate
+    /// map point, unreadable contact).
+    pub notices: Vec<NoticeView>,
+    /// True when the sources were last updated longer ago than the server's
+    /// `stale_after_years` (3 by default): check before referring.
+    pub stale: bool,
+    /// The import's quality flags (codes, source fields, messages in English): only with an
+    /// admin key (the staff view); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality: Option<Vec<QualityView>>,
     /// The most recent source update date.
     pub updated_at: Option<String>,
     /// True for generated sample records.
     pub synthetic: bool,
 }
 
+/// Who reads a record, and from when data is old.
+#[derive(Debug, Clone, Copy)]
+pub struct Readership {
+    /// Staff (an admin key): the import's quality flags are included.
+    pub staff: bool,
+    /// Records last updated before this day are stale.
+    pub stale_before: NaiveDate,
+}
+
 impl OrganisationRecord {
     /// The record of an organisation in `lang`.
-    pub fn new(organisation: &Organisation, thesaurus: &Thesaurus, lang: Lang) -> Self {
+    pub fn new(
+        organisation: &Organisation,
+        thesaurus: &Thesaurus,
+        lang: Lang,
+        readership: Readership,
+    ) -> Self {
         let audience_text = fold(&format!(
             "{} {}",
             organisation.audience.fr.as_deref().unwrap_or_default(),
@@ -309,7 +333,7 @@ impl OrganisationRecord {
                 .collect(),
             interpretation: organisation.interpretation,
             categories: organisation.categories.iter().map(TermView::from).collect(),
-            needs: need_refs(thesaurus, &organisation.needs, lang),
+            needs: super::record_needs(thesaurus, organisation, lang),
             care_line: organisation
                 .care_line
                 .map(|line| care_line_name(line).to_owned()),
@@ -338,7 +362,11 @@ impl OrganisationRecord {
                 .iter()
                 .map(ProvenanceView::from)
                 .collect(),
-            quality: organisation.quality.iter().map(QualityView::from).collect(),
+            notices: notices::notices(organisation, readership.stale_before),
+            stale: notices::is_stale(organisation, readership.stale_before),
+            quality: readership
+                .staff
+                .then(|| organisation.quality.iter().map(QualityView::from).collect()),
             updated_at: organisation.updated_at().map(|date| date.to_string()),
             synthetic: organisation.synthetic,
         }

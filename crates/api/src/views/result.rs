@@ -1,8 +1,8 @@
 //! One search result: an organisation at the location that matched.
 
 use super::{
-    need_refs, resolve, AddressView, BassinView, CommuneView, GeoView, HoursView, LangCode,
-    NeedRef, PhoneView, QssView, QuartierView, SourceRef, Texts,
+    resolve, AddressView, BassinView, CommuneView, GeoView, HoursView, LangCode, NeedRef,
+    PhoneView, QssView, QuartierView, SourceRef, Texts,
 };
 use orienta_model::{CareLine, Lang, Organisation, Weekday};
 use orienta_search::Hit;
@@ -77,6 +77,11 @@ pub struct SearchResult {
     pub care_line: Option<String>,
     /// True for generated sample records (fictitious contacts).
     pub synthetic: bool,
+    /// True when the sources were last updated longer ago than the server's
+    /// `stale_after_years` (3 by default): check before referring.
+    pub stale: bool,
+    /// The most recent source update date.
+    pub updated_at: Option<String>,
     /// Highlighted fragments.
     pub highlights: Highlights,
 }
@@ -89,6 +94,8 @@ pub struct ResultContext<'a> {
     pub lang: Lang,
     /// Now in Brussels, for `open_now`.
     pub now: (Weekday, u16),
+    /// Records last updated before this day are stale.
+    pub stale_before: chrono::NaiveDate,
 }
 
 /// `first_line` / `specialised`.
@@ -140,7 +147,7 @@ impl SearchResult {
             display_name: name.map(|name| name.text.to_owned()).unwrap_or_default(),
             display_lang: name.map_or(lang, |name| name.lang).into(),
             fallback: name.is_some_and(|name| name.fallback),
-            needs: need_refs(context.thesaurus, &organisation.needs, lang),
+            needs: super::record_needs(context.thesaurus, organisation, lang),
             languages: organisation.languages.clone(),
             address: location.map(|location| AddressView::new(&location.address, lang)),
             lat: geo.map(|geo| geo.lat),
@@ -167,6 +174,8 @@ impl SearchResult {
                 .care_line
                 .map(|line| care_line_name(line).to_owned()),
             synthetic: organisation.synthetic,
+            stale: super::notices::is_stale(organisation, context.stale_before),
+            updated_at: organisation.updated_at().map(|date| date.to_string()),
             highlights: Highlights::default(),
         }
     }
