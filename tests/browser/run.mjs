@@ -5,6 +5,9 @@ import { searchScenarios } from './scenarios/search.mjs';
 import { helpdeskScenarios } from './scenarios/helpdesk.mjs';
 import { escapingScenarios } from './scenarios/escaping.mjs';
 import { mapScenarios } from './scenarios/map.mjs';
+import { publicScenarios } from './scenarios/public.mjs';
+import { docsScenarios } from './scenarios/docs.mjs';
+import { widgetScenarios } from './scenarios/widget.mjs';
 
 const base = (process.argv[2] || process.env.ORIENTA_BASE_URL || '').replace(/\/$/, '');
 if (!base) {
@@ -40,8 +43,11 @@ try {
     ...http,
     ...searchScenarios(base),
     ...mapScenarios(base),
+    ...publicScenarios(base),
     ...helpdeskScenarios(base),
+    ...widgetScenarios(base),
     ...escapingScenarios(base),
+    ...docsScenarios(base),
   ]);
 } finally {
   await browser.close();

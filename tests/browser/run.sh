@@ -2,7 +2,8 @@
 # Browser tests of Orienta's web page, print view and partner widget.
 #
 #   bash tests/browser/run.sh            # builds and starts the release server on a free port
-#   ORIENTA_BASE_URL=http://127.0.0.1:8080 bash tests/browser/run.sh   # against a running server
+#   ORIENTA_BASE_URL=http://127.0.0.1:8080 ORIENTA_TEST_ADMIN_KEY=<its admin key> bash tests/browser/run.sh
+#                                             # against a running server
 #   ORIENTA_BIN=target/debug/orienta bash tests/browser/run.sh         # with an already built binary
 #
 # 1. installs Debian's chromium (never a downloaded browser) and the npm packages (npm ci);
@@ -58,7 +59,9 @@ if [ -z "$base" ]; then
   base="http://127.0.0.1:$port"
   log "starting orienta serve on $base (index in $workdir/index)"
   # The page loads ~30 assets per view: the per-IP API rate limit is off for the test run.
-  ORIENTA_RATE_LIMIT_ENABLED=false "$bin" serve \
+  # A one-run admin key lets the scenarios open the staff view.
+  export ORIENTA_TEST_ADMIN_KEY="${ORIENTA_TEST_ADMIN_KEY:-browser-$RANDOM$RANDOM$RANDOM}"
+  ORIENTA_RATE_LIMIT_ENABLED=false ORIENTA_ADMIN_KEYS="browser-tests:$ORIENTA_TEST_ADMIN_KEY" "$bin" serve \
     --index "$workdir/index" --bind "127.0.0.1:$port" >"$workdir/server.log" 2>&1 &
   server_pid=$!
   ready=""

@@ -10,7 +10,8 @@ const PAGE_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self';
      img-src 'self' data: https:; connect-src 'self'; font-src 'self'; object-src 'none'; \
      base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
-/// CSP of the example partner page: its hostile host CSS is inline on purpose.
+/// CSP of the widget builder (`/embed/example`): same-origin scripts (`js/builder.js`, the
+/// widget) and API; the hostile demo partner's CSS is inline on purpose.
 const EXAMPLE_CSP: &str = "default-src 'self'; script-src 'self'; \
      style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
      object-src 'none'; base-uri 'none'";

@@ -1,4 +1,4 @@
-// Helpdesk tools (selection, print sheet, copy, share), the partner widget, keyboard-only use.
+// Helpdesk tools (selection, print sheet, copy, share), keyboard-only use (the partner widget: widget.mjs).
 import { join } from 'node:path';
 import { checkAxe, expect, SCREENSHOTS } from '../harness.mjs';
 import { openSearch, waitResults, statusCount, searchAfter, shot, focused, tabUntil } from '../helpers.mjs';
@@ -51,48 +51,6 @@ export function helpdeskScenarios(base) {
       await page.click('#share-link');
       await page.waitForFunction(() => document.getElementById('toast').textContent.includes('Link naar de zoekopdracht'));
       expect(await page.evaluate(() => navigator.clipboard.readText()) === page.url(), 'share link is not the page URL');
-    }],
-
-    ['partner widget on /embed/example (FR + NL, isolated, keyboard)', async (page) => {
-      await page.goto(`${base}/embed/example`);
-      await page.waitForFunction(() => [...document.querySelectorAll('[data-orienta-widget]')]
-        .every((host) => host.getAttribute('data-orienta-ready')), null, { timeout: 20000 });
-      const widgets = await page.evaluate(() => [...document.querySelectorAll('[data-orienta-widget]')].map((host) => {
-        const root = host.shadowRoot;
-        const section = root?.querySelector('section');
-        const link = root?.querySelector('a');
-        const title = root?.querySelector('h2');
-        return {
-          ready: host.getAttribute('data-orienta-ready'),
-          lang: section?.getAttribute('lang'),
-          items: root ? root.querySelectorAll('li').length : -1,
-          status: root?.querySelector('.status')?.textContent || '',
-          samples: root ? [...root.querySelectorAll('.sample')].map((badge) => badge.textContent) : [],
-          titleFont: title ? getComputedStyle(title).fontFamily : '',
-          titleTransform: title ? getComputedStyle(title).textTransform : '',
-          linkColour: link ? getComputedStyle(link).color : '',
-          linkBackground: link ? getComputedStyle(link).backgroundColor : '',
-          hostBackground: getComputedStyle(host).backgroundColor,
-          hrefs: root ? [...root.querySelectorAll('a')].map((anchor) => anchor.href) : [],
-        };
-      }));
-      expect(widgets.length === 2, `${widgets.length} widgets`);
-      expect(widgets[0].lang === 'fr' && widgets[1].lang === 'nl', `widget languages ${widgets.map((widget) => widget.lang)}`);
-      for (const widget of widgets) {
-        expect(widget.ready === 'true', `widget failed: ${widget.status}`);
-        expect(widget.items > 0 && widget.items <= 5, `widget shows ${widget.items} items (${widget.status})`);
-        expect(!/comic/i.test(widget.titleFont) && widget.titleTransform === 'none', `host CSS leaked: ${widget.titleFont} ${widget.titleTransform}`);
-        expect(widget.linkColour === 'rgb(23, 69, 122)' && widget.linkBackground === 'rgba(0, 0, 0, 0)', `link styled by the host: ${widget.linkColour} on ${widget.linkBackground}`);
-        expect(widget.hostBackground === 'rgba(0, 0, 0, 0)', `host background leaked: ${widget.hostBackground}`);
-        expect(widget.hrefs.every((href) => href.startsWith(`${base}/?`) || href.startsWith('tel:')), `links: ${widget.hrefs}`);
-      }
-      for (const sample of widgets[0].samples) expect(sample === 'Donnée d’exemple fictive', `FR sample "${sample}"`);
-      for (const sample of widgets[1].samples) expect(sample === 'Fictief voorbeeldgegeven', `NL sample "${sample}"`);
-      await page.locator('h1').click();
-      const inWidget = await tabUntil(page, (element) => element.inShadow && element.tag === 'a', 12, 'a widget link');
-      expect(inWidget.outline, 'widget link focus is not visible');
-      await shot(page, '08-widget-example', { fullPage: true });
-      await checkAxe(page, 'widget example');
     }],
 
     ['keyboard-only search: skip link, combobox, results, detail', async (page) => {

@@ -11,14 +11,36 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson(path, params = {}, signal) {
+/** The staff key (an admin key) typed on this tab, sent with record requests only. */
+const STAFF_KEY = 'orienta.staffKey';
+
+/** The staff key of this tab, or '' (session storage: it ends with the tab). */
+export function staffKey() {
+  try {
+    return window.sessionStorage.getItem(STAFF_KEY) || '';
+  } catch {
+    return '';
+  }
+}
+
+/** Keeps (or, with '', forgets) the staff key for this tab. */
+export function setStaffKey(key) {
+  try {
+    if (key) window.sessionStorage.setItem(STAFF_KEY, key);
+    else window.sessionStorage.removeItem(STAFF_KEY);
+  } catch {
+    // Storage blocked: the staff view lasts until the page is left.
+  }
+}
+
+async function getJson(path, params = {}, signal, headers = {}) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params)) {
     if (value !== '' && value !== null && value !== undefined && value !== false) {
       url.searchParams.set(key, String(value));
     }
   }
-  const response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  const response = await fetch(url, { signal, headers: { Accept: 'application/json', ...headers } });
   if (!response.ok) {
     let problem = {};
     try {
@@ -46,6 +68,7 @@ export function searchParams(state, perPage = 20) {
     radius: state.near ? state.radius : '',
     sort: state.sort === 'distance' && state.near ? 'distance' : '',
     open_now: state.openNow ? 'true' : '',
+    synthetic: state.synthetic === 'exclude' ? 'exclude' : '',
     page: state.page > 1 ? state.page : '',
     per_page: perPage,
   };
@@ -72,9 +95,24 @@ export async function places(q, lang, signal) {
   return body.places || [];
 }
 
-/** The full record, its texts resolved for `lang` where the API resolves them. */
+/** The full record, its texts resolved for `lang` where the API resolves them; with the
+ * staff key, the staff view (the import's quality codes). */
 export function organisation(id, lang, signal) {
-  return getJson(`/v1/organisations/${encodeURIComponent(id)}`, { lang: dataLang(lang) }, signal);
+  const key = staffKey();
+  return getJson(`/v1/organisations/${encodeURIComponent(id)}`, { lang: dataLang(lang) }, signal,
+    key ? { 'X-Api-Key': key } : {});
+}
+
+/** The API's names of the spoken languages of the index, in `uiLang` (search facets). */
+export async function languageNames(uiLang) {
+  const body = await getJson('/v1/search', { lang: uiLang, per_page: 1 });
+  return body.facets?.languages || [];
+}
+
+/** How many fictitious sample records the index holds (0 when none or unknown). */
+export async function sampleCount() {
+  const body = await getJson('/v1/search', { synthetic: 'only', per_page: 1 });
+  return Number(body.total) || 0;
 }
 
 /** The need concepts, as a list whatever the envelope. */

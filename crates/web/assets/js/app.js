@@ -1,7 +1,7 @@
 // The search page: wires the state (URL), the API, the form, the results, the map and the detail.
 import * as api from './api.js';
 import { h, clear } from './dom.js';
-import { t, applyStatic, UI_LANGS } from './i18n.js';
+import { t, applyStatic, UI_LANGS, rememberLanguageNames } from './i18n.js';
 import { stateFromSearch, searchOf, sameSearch, emptyState, safeStorage } from './state.js';
 import { Combobox } from './combobox.js';
 import { Filters } from './filters.js';
@@ -11,6 +11,9 @@ import { renderDetail, recordContactText } from './detail.js';
 import { Sheet, renderHelpdesk, storeCallerLang, printHref, callerLang, copyText, toast } from './helpdesk.js';
 import { contactText } from './format.js';
 import { placeName, placeOf } from './places.js';
+import { wireStaff } from './staff.js';
+import { withPlace, placeFromBox } from './place_box.js';
+import { loadSampleNotice, renderSampleNotice } from './samples.js';
 
 const $ = (id) => document.getElementById(id);
 const sheet = new Sheet();
@@ -40,6 +43,7 @@ async function apply(next) {
   filters.render(state);
   updateFilterCount();
   updateLangLinks();
+  renderSampleNotice(state);
   map?.setNear(state.near, state.radius, state.lang);
   showSelection();
   syncDetail();
@@ -56,6 +60,7 @@ function applyLang() {
   applyStatic(document, lang);
   safeStorage()?.setItem('orienta.lang', lang);
   map?.setLang(lang);
+  if (document.body.dataset.ready) loadLanguageNames(lang);
   renderHelpdesk(sheet, lang, placeOfState());
 }
 
@@ -99,6 +104,7 @@ function renderSearch() {
   const data = lastData;
   if (!data) return;
   filters.addLanguages((data.facets?.languages || []).map((facet) => String(facet.value)));
+  if (data.lang === state.lang) rememberLanguageNames(state.lang, data.facets?.languages);
   renderStatus($('result-status'), $('query-notes'), data, state, (id) => filters.needName(id, state.lang),
     (need) => navigate({ ...state, need, page: 1 }),
     (language) => navigate({ ...state, language, page: 1 }),
@@ -138,6 +144,12 @@ function openDetail(id) {
   navigate({ ...state, id });
 }
 
+/** Loads the open detail again (the staff view was switched on or off). */
+function refreshDetail() {
+  $('detail').dataset.id = '';
+  syncDetail();
+}
+
 async function syncDetail() {
   const dialog = $('detail');
   if (!state.id) {
@@ -172,6 +184,13 @@ async function syncDetail() {
     });
   } catch (error) {
     if (state.id !== id) return;
+    if (error?.status === 401 && api.staffKey()) {
+      // The staff key was withdrawn on the server: back to the public view.
+      api.setStaffKey('');
+      toast(t(state.lang, 'staff.refused'), true);
+      refreshDetail();
+      return;
+    }
     clear($('detail-title')).append(t(state.lang, 'detail.error', { detail: error?.message || '' }));
   }
   $('detail-title').focus();
@@ -201,36 +220,6 @@ function placeOfState() {
 function pickPoint(near) {
   $('where').value = '';
   navigate({ ...state, near, where: '', sort: 'distance', page: 1 });
-}
-
-/** The state with a chosen place: a point (street, address, postcode) sorts by distance;
- * a commune, quartier or bassin becomes that filter. `where` keeps its label for the box,
- * the link and the referral sheet. */
-function withPlace(base, place) {
-  const next = { ...base, where: place.label, page: 1, id: '' };
-  if (typeof place.lat === 'number' && typeof place.lon === 'number') {
-    return { ...next, near: { lat: place.lat, lon: place.lon }, sort: 'distance' };
-  }
-  const [kind, code] = String(place.id).split(':');
-  if (kind === 'commune') return { ...next, commune: code, near: null, sort: 'relevance' };
-  if (kind === 'quartier') return { ...next, quartier: code, near: null, sort: 'relevance' };
-  if (kind === 'bassin') return { ...next, bassin: code, near: null, sort: 'relevance' };
-  return next;
-}
-
-/** The state for the place box's text on submit: unchanged, cleared, or the first place
- * the text names (the box then shows what was understood). */
-async function placeFromBox(base) {
-  const typed = $('where').value.trim();
-  if (typed === base.where) return base;
-  if (!typed) return { ...base, where: '', near: null, sort: 'relevance' };
-  const found = await api.places(typed, base.lang).catch(() => []);
-  if (!found.length) {
-    $('where-status').textContent = t(base.lang, 'where.none', { q: typed });
-    return base;
-  }
-  $('where').value = found[0].label;
-  return withPlace(base, found[0]);
 }
 
 let describedPoint = '';
@@ -263,7 +252,7 @@ function wire() {
     status: $('q-status'),
     fetch: (text, signal) => api.suggest(text, state.lang, signal),
     render: (option) => [
-      h('span', {}, option.label),
+      h('span', {}, option.label, option.detail ? h('span', { class: 'option-detail' }, ` — ${option.detail}`) : null),
       h('span', { class: 'option-kind' }, t(state.lang, option.kind === 'organisation' ? 'suggest.organisation' : 'suggest.need')),
     ],
     countText: (count) => (count ? t(state.lang, 'suggest.count', { n: count }) : t(state.lang, 'suggest.none')),
@@ -340,6 +329,14 @@ function wire() {
     $('where').value = next.where;
     apply(next);
   });
+  $('f-synthetic').addEventListener('change', (event) => {
+    navigate({ ...state, synthetic: event.target.checked ? 'exclude' : '', page: 1 });
+  });
+  wireStaff({
+    lang: () => state.lang,
+    probeId: () => state.id || lastData?.results?.[0]?.id || '',
+    onChange: refreshDetail,
+  });
   for (const button of document.querySelectorAll('.view-switch [data-view]')) {
     button.addEventListener('click', () => showView(button.dataset.view));
   }
@@ -381,7 +378,15 @@ function loadQuartierShapes() {
   }).catch(() => { quartierShapes = null; });
 }
 
+/** The API's names of the spoken languages in the interface language (once per language). */
+async function loadLanguageNames(lang) {
+  const names = await api.languageNames(lang).catch(() => []);
+  rememberLanguageNames(lang, names);
+  filters.render(state);
+}
+
 async function loadReferenceData() {
+  loadLanguageNames(state.lang);
   const [needs, ...collections] = await Promise.allSettled([
     api.needs(state.lang), api.territories('communes'), api.territories('quartiers', { geometry: false }),
     api.territories('bassins'),
@@ -414,6 +419,7 @@ function start() {
   window.history.replaceState(null, '', searchOf(state));
   apply(state);
   loadReferenceData();
+  loadSampleNotice().then(() => renderSampleNotice(state));
 }
 
 start();

@@ -1,6 +1,6 @@
 // The detail view of one organisation: every field, FR and NL side by side.
 import { h, clear } from './dom.js';
-import { t, pick, dataLang, languageName, labelled } from './i18n.js';
+import { t, pick, dataLang, languageName, labelled, langMark } from './i18n.js';
 import { addressLine, formatDate, weeklyRows, phoneDisplay, languagesText, languageCodes, weeklyOf, hoursTextOf, toMinutes } from './format.js';
 import { sampleBadge, openBadge } from './results.js';
 import { titleCase } from './places.js';
@@ -23,7 +23,7 @@ export function renderDetail(record, lang, tools) {
   const body = clear(document.getElementById('detail-body'));
   const wanted = dataLang(lang);
   const name = pick(record.name, wanted) || { text: record.id, lang: wanted };
-  clear(title).append(h('span', { lang: name.lang !== lang ? name.lang : null }, name.text));
+  clear(title).append(...[h('span', { lang: name.lang !== lang ? name.lang : null }, name.text), langMark(name.lang, lang)].filter(Boolean));
 
   const otherLang = name.lang === 'nl' ? 'fr' : 'nl';
   const otherName = record.name?.[otherLang];
@@ -36,6 +36,8 @@ export function renderDetail(record, lang, tools) {
     record.care_line ? h('span', { class: 'badge line' }, t(lang, `care.${record.care_line}`)) : null,
   ));
   if (record.synthetic) body.append(h('p', { class: 'sample-banner' }, t(lang, 'badge.sample_title')));
+  const stale = (record.notices || []).find((notice) => notice.kind === 'stale');
+  if (stale) body.append(noticeLine(stale, lang, 'stale-warning'));
   if (record.needs?.length) {
     body.append(h('ul', { class: 'chips', 'aria-label': t(lang, 'detail.needs') },
       record.needs.map((need) => h('li', { class: 'chip' }, typeof need === 'string' ? tools.needName(need) : need.label || need.id))));
@@ -61,7 +63,9 @@ export function renderDetail(record, lang, tools) {
   bilingualSection(body, lang, 'detail.remark', record.remark);
   sourcesSection(body, lang, record.sources || [], record.updated_at);
   externalIdsSection(body, lang, record.external_ids || []);
-  qualitySection(body, lang, record.quality || []);
+  noticesSection(body, lang, record.notices || []);
+  // The import's quality codes only reach staff (an admin key): the API sends them then.
+  if (Array.isArray(record.quality)) staffQualitySection(body, lang, record.quality);
 }
 
 function section(parent, lang, key, ...children) {
@@ -121,7 +125,7 @@ function aboutSection(parent, lang, record) {
       record.interpretation ? ` · ${t(lang, 'detail.interpretation')}` : ''));
   }
   const legal = pick(record.legal_status?.label, dataLang(lang));
-  if (legal) facts.append(h('dt', {}, t(lang, 'detail.legal')), h('dd', { lang: legal.lang !== lang ? legal.lang : null }, legal.text));
+  if (legal) facts.append(h('dt', {}, t(lang, 'detail.legal')), h('dd', {}, h('span', { lang: legal.lang !== lang ? legal.lang : null }, legal.text), langMark(legal.lang, lang)));
   const altNames = [...(record.alt_names || []), ...(record.former_names || [])];
   if (altNames.length) facts.append(h('dt', {}, t(lang, 'detail.alt_names')), h('dd', {}, altNames.join(' · ')));
   if (facts.children.length) parent.append(h('section', {}, facts));
@@ -146,7 +150,7 @@ function locationSection(parent, lang, location, isMain) {
   if (territory.qss) tag('detail.qss', bilingualName(territory.qss, lang));
   const precision = territory.geo?.precision || location.geo?.precision || territory.precision;
   section(parent, lang, isMain ? 'detail.locations' : 'detail.geo',
-    siteName ? h('p', {}, h('strong', { lang: siteName.lang !== lang ? siteName.lang : null }, siteName.text)) : null,
+    siteName ? h('p', {}, h('strong', { lang: siteName.lang !== lang ? siteName.lang : null }, siteName.text), langMark(siteName.lang, lang)) : null,
     h('p', {}, line || location.address?.raw || t(lang, 'detail.missing'),
       other && other !== line ? h('span', { class: 'other-lang', lang: wanted === 'fr' ? 'nl' : 'fr' }, other) : null),
     tags.children.length ? tags : null,
@@ -186,8 +190,24 @@ function externalIdsSection(parent, lang, externalIds) {
       ? h('a', { href: entry.url, rel: 'noopener noreferrer', target: '_blank' }, entry.value) : entry.value))));
 }
 
-function qualitySection(parent, lang, quality) {
-  section(parent, lang, 'detail.quality', quality.length
+/** One notice in the reader's language (the other official one marked when missing). */
+function noticeLine(notice, lang, className) {
+  const text = pick(notice.text, lang);
+  if (!text) return null;
+  return h('p', { class: className, lang: text.lang !== lang ? text.lang : null }, `⚠ ${text.text}`);
+}
+
+/** What a reader should know about the data: its age, an approximate point, a dropped contact. */
+function noticesSection(parent, lang, notices) {
+  const others = notices.filter((notice) => notice.kind !== 'stale');
+  if (!others.length) return;
+  section(parent, lang, 'detail.notices', h('ul', { class: 'notice-list' },
+    others.map((notice) => h('li', {}, noticeLine(notice, lang, 'notice')))));
+}
+
+/** The staff view: the import's quality codes, fields and messages (English, as logged). */
+function staffQualitySection(parent, lang, quality) {
+  section(parent, lang, 'detail.quality', h('p', { class: 'hint' }, t(lang, 'staff.quality_hint')), quality.length
     ? h('ul', { class: 'quality-list' }, quality.map((issue) => h('li', {},
       h('span', { class: `badge ${issue.severity === 'info' ? 'official' : 'inferred'}` }, t(lang, `severity.${issue.severity || 'info'}`)), ' ',
       h('span', { class: 'code' }, issue.code), issue.field ? ` (${issue.field})` : '', ' — ',

@@ -1,5 +1,6 @@
 // Translation helpers: interface texts, language names, bilingual record texts.
 import { STRINGS } from './strings.js';
+import { h } from './dom.js';
 
 /** Interface languages, official ones first. */
 export const UI_LANGS = ['fr', 'nl', 'en'];
@@ -35,6 +36,8 @@ export function localeOf(lang) {
 
 /** The name of an ISO 639-1 language in the interface language ("nl" → "néerlandais"). */
 export function languageName(code, uiLang) {
+  const known = SERVER_NAMES[uiLang]?.[code];
+  if (known) return known;
   try {
     const names = new Intl.DisplayNames([localeOf(uiLang)], { type: 'language' });
     const name = names.of(code);
@@ -42,6 +45,19 @@ export function languageName(code, uiLang) {
     return name.charAt(0).toLocaleUpperCase(localeOf(uiLang)) + name.slice(1);
   } catch {
     return code;
+  }
+}
+
+/** Language names as the API gives them (its table covers codes browsers cannot name, like
+ * `ber`), per interface language. */
+const SERVER_NAMES = { fr: {}, nl: {}, en: {} };
+
+/** Keeps the API's names of spoken languages (`[{value, label}]` facets) for `uiLang`. */
+export function rememberLanguageNames(uiLang, entries) {
+  const names = SERVER_NAMES[uiLang];
+  if (!names) return;
+  for (const entry of entries || []) {
+    if (entry?.value && entry?.label && entry.label !== entry.value) names[entry.value] = entry.label;
   }
 }
 
@@ -60,6 +76,17 @@ export function pick(text, lang) {
     }
   }
   return null;
+}
+
+/**
+ * A visible "(FR)" / "(NL)" after a text shown in another language than the page's (the
+ * `lang` attribute alone is only heard by screen readers); null when the languages agree.
+ * An English page shows French or Dutch texts unmarked only where no English exists.
+ */
+export function langMark(textLang, pageLang) {
+  if (!textLang || textLang === pageLang || !['fr', 'nl'].includes(textLang)) return null;
+  if (pageLang === 'en') return null;
+  return h('abbr', { class: 'lang-mark', title: t(pageLang, `lang.in_${textLang}`) }, ` (${textLang.toUpperCase()})`);
 }
 
 /** Fills `[data-i18n]` text and `[data-i18n-attr="attr:key;…"]` attributes below `root`. */

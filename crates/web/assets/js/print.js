@@ -112,10 +112,12 @@ function serviceItem(record, lang) {
     const known = needs.find((candidate) => String(candidate.id) === id);
     return known ? needLabel(known, lang) : (need.label || id);
   });
+  const stale = pick((record.notices || []).find((notice) => notice.kind === 'stale')?.text, lang);
   return h('li', { class: 'service' },
     h('div', { class: 'service-head' },
       h('h2', { lang: name.lang !== lang ? name.lang : null }, name.text),
-      record.synthetic ? h('p', { class: 'sample' }, `⚠ ${t(lang, 'badge.sample')}`) : null),
+      record.synthetic ? h('p', { class: 'sample' }, `⚠ ${t(lang, 'badge.sample')}`) : null,
+      stale ? h('p', { class: 'stale' }, `⚠ ${stale.text}`) : null),
     needNames.length ? h('p', { class: 'needs' }, needNames.join(' · ')) : null,
     facts);
 }

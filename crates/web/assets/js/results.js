@@ -1,12 +1,20 @@
 // The results list, the facets with counts and the pagination.
 import { h, clear, highlighted, safeId } from './dom.js';
-import { t, countText, languageName, formatNumber } from './i18n.js';
+import { t, countText, languageName, formatNumber, langMark, localeOf } from './i18n.js';
 import { formatDistance, languagesText, phoneDisplay } from './format.js';
 import { titleCase } from './places.js';
 
 /** A "sample data" badge in `lang`. */
 export function sampleBadge(lang) {
   return h('span', { class: 'badge sample', title: t(lang, 'badge.sample_title') }, t(lang, 'badge.sample'));
+}
+
+/** "Data of June 2020 — check it": a record older than the server's stale age. */
+export function staleBadge(updatedAt, lang) {
+  const date = /^\d{4}-\d{2}/.test(updatedAt || '') ? new Date(`${updatedAt.slice(0, 7)}-15T12:00:00Z`) : null;
+  const month = date ? new Intl.DateTimeFormat(localeOf(lang), { month: 'long', year: 'numeric' }).format(date) : '';
+  return h('span', { class: 'badge stale', title: t(lang, 'badge.stale_title') },
+    month ? t(lang, 'badge.stale', { month }) : t(lang, 'badge.stale_undated'));
 }
 
 /** An "open now / closed now" badge, or null when hours are unknown. */
@@ -55,7 +63,8 @@ function resultItem(result, number, lang, handlers) {
   if (typeof result.distance_m === 'number') addFact(t(lang, 'result.distance'), formatDistance(lang, result.distance_m));
   if (result.languages?.length) addFact(t(lang, 'result.languages'), languagesText(result.languages, lang));
   if (result.hours?.text) {
-    addFact(t(lang, 'result.hours'), h('span', { lang: result.hours.text_lang && result.hours.text_lang !== lang ? result.hours.text_lang : null }, result.hours.text));
+    addFact(t(lang, 'result.hours'), h('span', { lang: result.hours.text_lang && result.hours.text_lang !== lang ? result.hours.text_lang : null }, result.hours.text),
+      langMark(result.hours.text_lang, lang));
   }
   const phones = (result.phones || []).filter((phone) => phone.kind !== 'fax');
   if (phones.length) {
@@ -74,10 +83,11 @@ function resultItem(result, number, lang, handlers) {
       h('div', { class: 'result-head' },
         h('span', { class: 'result-number', 'aria-hidden': 'true' }, String(number)),
         h('div', { class: 'result-title' },
-          h('h3', {}, nameLink),
+          h('h3', {}, nameLink, langMark(displayLang, lang)),
           otherName ? h('span', { class: 'other-lang', lang: otherName.lang }, otherName.text) : null,
           h('div', { class: 'badges' },
             result.synthetic ? sampleBadge(lang) : null,
+            result.stale ? staleBadge(result.updated_at, lang) : null,
             openBadge(result.hours?.open_now, lang),
             result.care_line ? h('span', { class: 'badge line' }, t(lang, `care.${result.care_line}`)) : null,
             result.bassin?.status === 'inferred' ? h('span', { class: 'badge inferred', title: t(lang, 'badge.inferred_title') },

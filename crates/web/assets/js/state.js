@@ -12,7 +12,7 @@ const FILTERS = ['need', 'language', 'commune', 'quartier', 'bassin', 'literal',
 export function emptyState(lang) {
   return {
     q: '', lang, need: '', language: '', commune: '', quartier: '', bassin: '', literal: '', where: '',
-    near: null, radius: DEFAULT_RADIUS, sort: 'relevance', openNow: false, page: 1, id: '', tiles: '',
+    near: null, radius: DEFAULT_RADIUS, sort: 'relevance', openNow: false, synthetic: '', page: 1, id: '', tiles: '',
   };
 }
 
@@ -49,6 +49,7 @@ export function stateFromSearch(search) {
   state.radius = RADII.includes(radius) ? radius : DEFAULT_RADIUS;
   state.sort = params.get('sort') === 'distance' ? 'distance' : 'relevance';
   state.openNow = params.get('open_now') === 'true';
+  state.synthetic = params.get('synthetic') === 'exclude' ? 'exclude' : '';
   const page = Number.parseInt(params.get('page') || '1', 10);
   state.page = Number.isFinite(page) && page > 0 ? Math.min(page, 500) : 1;
   state.id = (params.get('id') || '').slice(0, 80);
@@ -69,6 +70,7 @@ export function searchOf(state) {
   }
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.openNow) params.set('open_now', 'true');
+  if (state.synthetic) params.set('synthetic', state.synthetic);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.id) params.set('id', state.id);
   if (state.tiles) params.set('tiles', state.tiles);
