@@ -19,9 +19,11 @@ pub mod places;
 mod postcodes;
 mod qss;
 mod sectors;
+mod street_names;
 mod streets;
 
 pub use catalog::{street_accents, BassinInfo, CommuneInfo, QuartierInfo};
+pub use street_names::street_in_both_languages;
 
 use catalog::Catalog;
 use city::CityNames;

@@ -254,11 +254,12 @@ pub fn location(
         .and_then(|p| normalize::postcode::clean(p, postcode_field, issues));
     let city = I18nText::new(raw.city_fr.map(display_city), raw.city_nl.map(display_city));
     let country = country(raw, postcode.as_deref());
+    let street = I18nText::new(
+        parts.street_fr.as_deref().map(display_street),
+        parts.street_nl.as_deref().map(display_street),
+    );
     let address = Address {
-        street: I18nText::new(
-            parts.street_fr.as_deref().map(display_street),
-            parts.street_nl.as_deref().map(display_street),
-        ),
+        street: with_other_language(street, postcode.as_deref(), fields, issues),
         number: parts.number,
         box_number: parts.box_number,
         postcode,
@@ -304,6 +305,33 @@ fn split_single_street(
             *street_nl = Some(nl);
         }
     }
+}
+
+/// A street named in one language only gets its official name in the other from the
+/// BeST street list, when that list knows exactly one street of that name in the postcode
+/// (reported, so the import says which names it did not read).
+fn with_other_language(
+    street: I18nText,
+    postcode: Option<&str>,
+    [street_fr_field, street_nl_field, ..]: AddressFields<'_>,
+    issues: &mut Vec<QualityIssue>,
+) -> I18nText {
+    let (given, field) = match (&street.fr, &street.nl) {
+        (Some(fr), None) => (fr, street_fr_field),
+        (None, Some(nl)) => (nl, street_nl_field),
+        _ => return street,
+    };
+    let Some((fr, nl)) =
+        postcode.and_then(|postcode| orienta_territory::street_in_both_languages(postcode, given))
+    else {
+        return street;
+    };
+    issues.push(info(
+        QualityCode::StreetTranslated,
+        field,
+        format!("`{given}` is `{fr}` in French and `{nl}` in Dutch (BeST street list)"),
+    ));
+    I18nText::new(Some(fr.to_owned()), Some(nl.to_owned()))
 }
 
 /// The country code as given (upper case), else Belgium for a four-digit postcode.

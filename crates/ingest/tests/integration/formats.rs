@@ -140,6 +140,11 @@ fn hospital_sites() {
         st_jan.locations[0].address.street.nl.as_deref(),
         Some("Kruidtuinlaan")
     );
+    // The source names the street in Dutch only; the French page reads the official name.
+    assert_eq!(
+        st_jan.locations[0].address.street.fr.as_deref(),
+        Some("Boulevard du Jardin Botanique")
+    );
     assert_eq!(st_jan.locations[0].address.number.as_deref(), Some("32"));
     assert_eq!(
         st_jan
