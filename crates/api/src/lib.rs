@@ -30,6 +30,7 @@ pub mod logging;
 pub mod methods;
 pub mod metrics;
 pub mod middleware;
+pub mod offer;
 pub mod openapi;
 pub mod params;
 pub mod respond;

@@ -166,6 +166,8 @@ pub fn configure_api(config: &mut ServiceConfig) {
                 .service(routes::needs::suggest)
                 .service(routes::needs::needs)
                 .service(routes::territory::territories)
+                .service(routes::offer::layer_offer)
+                .service(routes::offer::territory_offer)
                 .service(routes::territory::territory)
                 .service(routes::places::places)
                 .service(routes::places::place_by_id)

@@ -226,19 +226,24 @@ pub fn near(params: &QueryParams) -> Result<Option<(f64, f64)>, ApiError> {
     let Some(value) = params.get("near") else {
         return Ok(None);
     };
+    lat_lon("near", value).map(Some)
+}
+
+/// A `latitude,longitude` value of parameter `name`, checked to be in range.
+pub fn lat_lon(name: &str, value: &str) -> Result<(f64, f64), ApiError> {
     let parts: Vec<f64> = value
         .split(',')
         .map(|part| part.trim().parse::<f64>())
         .collect::<Result<_, _>>()
         .unwrap_or_default();
     match parts.as_slice() {
-        [lat, lon] if lat.is_finite() && lon.is_finite() => check_point("near", *lat, *lon).map(Some),
+        [lat, lon] if lat.is_finite() && lon.is_finite() => check_point(name, *lat, *lon),
         _ => Err(invalid_coordinates(
-            "near",
+            name,
             Detail::tri(
-                format!("near must be latitude,longitude in WGS84 degrees like near=50.85,4.35, not `{shown}`", shown = excerpt(value)),
-                "near doit être latitude,longitude en degrés WGS84 comme near=50.85,4.35",
-                "near moet breedtegraad,lengtegraad in WGS84-graden zijn zoals near=50.85,4.35",
+                format!("{name} must be latitude,longitude in WGS84 degrees like {name}=50.85,4.35, not `{shown}`", shown = excerpt(value)),
+                format!("{name} doit être latitude,longitude en degrés WGS84 comme {name}=50.85,4.35"),
+                format!("{name} moet breedtegraad,lengtegraad in WGS84-graden zijn zoals {name}=50.85,4.35"),
             ),
         )),
     }

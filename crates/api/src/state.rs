@@ -99,6 +99,7 @@ struct Inner {
     /// The local geocoder, built on first use (about half a second).
     geocoder: OnceLock<Geocoder>,
     catalogue: Mutex<Option<Arc<Catalogue>>>,
+    offer: Mutex<Option<Arc<crate::offer::table::OfferTable>>>,
     rate_backend: OnceLock<InMemoryBackend>,
 }
 
@@ -131,6 +132,7 @@ impl AppState {
                 territories: OnceLock::new(),
                 geocoder: OnceLock::new(),
                 catalogue: Mutex::new(None),
+                offer: Mutex::new(None),
                 rate_backend: OnceLock::new(),
             }),
         })
@@ -266,5 +268,30 @@ impl AppState {
         let catalogue = Arc::new(Catalogue::build(index, self.inner.index.root(), &version)?);
         *slot = Some(catalogue.clone());
         Ok(catalogue)
+    }
+
+    /// The offer of every territory in the serving version, counted on first use.
+    pub fn offer_table(
+        &self,
+        index: &SearchIndex,
+    ) -> Result<Arc<crate::offer::table::OfferTable>, ApiError> {
+        let version = index.version();
+        let mut slot = self
+            .inner
+            .offer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(table) = slot.as_ref().filter(|table| table.version == version) {
+            return Ok(table.clone());
+        }
+        let organisations = index.organisations().map_err(ApiError::index)?;
+        let table = Arc::new(crate::offer::table::OfferTable::build(
+            version,
+            &organisations,
+            self.tagger(),
+            self.thesaurus(),
+        ));
+        *slot = Some(table.clone());
+        Ok(table)
     }
 }

@@ -37,6 +37,8 @@ pub struct Spec {
     pub weekdays_open: Option<(u16, u16)>,
     pub hours_fr: Option<&'static str>,
     pub care_line: Option<CareLine>,
+    /// Whom the service serves (unknown unless said).
+    pub serves: orienta_model::ServiceArea,
     pub synthetic: bool,
     pub alt_names: &'static [&'static str],
     /// When the source last updated the record (2025-06-01 unless said).
@@ -61,6 +63,7 @@ impl Default for Spec {
             weekdays_open: None,
             hours_fr: None,
             care_line: None,
+            serves: Default::default(),
             synthetic: true,
             alt_names: &[],
             updated: (2025, 6, 1),
@@ -139,7 +142,7 @@ pub fn organisation(spec: Spec, tagger: &Tagger) -> Organisation {
         })
         .unwrap_or_default();
     let name = text(spec.name_fr, spec.name_nl);
-    Organisation {
+    let mut organisation = Organisation {
         id: orienta_model::record_uuid("social_brussels", spec.source_id),
         name: name.clone(),
         official_name: name,
@@ -164,6 +167,7 @@ pub fn organisation(spec: Spec, tagger: &Tagger) -> Organisation {
         categories: Vec::new(),
         needs: spec.needs.iter().map(|need| (*need).to_owned()).collect(),
         care_line: spec.care_line,
+        serves: spec.serves.clone(),
         phones: spec
             .phones
             .iter()
@@ -204,7 +208,12 @@ pub fn organisation(spec: Spec, tagger: &Tagger) -> Organisation {
             "phone normalised to e.164",
         )],
         synthetic: spec.synthetic,
+    };
+    // The area as the import decides it (text, CPAS rule or unknown), unless the spec says.
+    if organisation.serves == orienta_model::ServiceArea::default() {
+        orienta_ingest::service_area::assign(&mut organisation, tagger);
     }
+    organisation
 }
 
 pub fn place(
@@ -331,6 +340,7 @@ pub fn corpus(tagger: &Tagger) -> Vec<Organisation> {
             description_fr: Some(
                 "Écoute, information et accompagnement en matière de drogues et d'assuétudes.",
             ),
+            audience_fr: Some("Toute personne habitant la Région bruxelloise"),
             needs: &["addiction-care"],
             places: vec![
                 place(

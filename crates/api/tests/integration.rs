@@ -12,6 +12,7 @@ mod production;
 mod public_view;
 mod records;
 mod search_api;
+mod service_areas;
 mod spec;
 mod spec_props;
 mod support;

@@ -76,6 +76,7 @@ fn search_answers_the_documented_shape() {
         "synthetic",
         "stale",
         "updated_at",
+        "service_area",
         "highlights",
     ]
     .map(String::from)

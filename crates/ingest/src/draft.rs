@@ -99,6 +99,7 @@ pub(crate) fn empty_organisation(source: Provenance, synthetic: bool) -> Organis
         categories: Vec::new(),
         needs: Vec::new(),
         care_line: None,
+        serves: Default::default(),
         phones: Vec::new(),
         emails: Vec::new(),
         websites: Vec::new(),

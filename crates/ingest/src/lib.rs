@@ -21,6 +21,7 @@ pub mod normalize;
 pub mod pipeline;
 pub mod records;
 pub mod report;
+pub mod service_area;
 pub mod source;
 mod tagging;
 

@@ -16,3 +16,5 @@ mod formats;
 mod harvest;
 #[path = "integration/sample.rs"]
 mod sample;
+#[path = "integration/service_area.rs"]
+mod service_area;

@@ -15,6 +15,7 @@ pub mod lambert;
 mod quality;
 mod record;
 mod schedule;
+mod service_area;
 mod territory;
 
 pub use geo::{Geo, GeoMethod, Precision};
@@ -26,6 +27,7 @@ pub use record::{
     SourceSystem, Term,
 };
 pub use schedule::{OpeningSlot, Schedule, Weekday};
+pub use service_area::{AreaStatus, ServiceArea};
 pub use territory::{
     Bassin, BassinTag, CommuneTag, QssTag, QuartierTag, SectorTag, TagStatus, Territory,
 };

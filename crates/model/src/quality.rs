@@ -42,6 +42,8 @@ pub enum QualityCode {
     CityNormalised,
     /// The house number or box was split out of another field.
     AddressSplit,
+    /// The service area was decided (declared, read from a text or by a rule).
+    ServiceArea,
     /// The street's name in the other language was taken from the BeST street list.
     StreetTranslated,
     /// The postcode was cleaned (prefix, spaces, type).

@@ -241,6 +241,9 @@ pub struct Organisation {
     /// Stepped-care line, derived from the needs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub care_line: Option<CareLine>,
+    /// Whom it serves (its service area), with how that is known.
+    #[serde(default)]
+    pub serves: crate::ServiceArea,
     /// Phones.
     #[serde(default)]
     pub phones: Vec<Phone>,
@@ -285,6 +288,7 @@ impl Organisation {
         self.locations.shrink_to_fit();
         self.sources.shrink_to_fit();
         self.quality.shrink_to_fit();
+        self.serves.communes.shrink_to_fit();
     }
 
     /// The main source.

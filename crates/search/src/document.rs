@@ -92,6 +92,7 @@ pub fn documents(
 ) -> Vec<TantivyDocument> {
     let needs = needs_with_broader(thesaurus, &organisation.needs);
     let primary = primary_needs(thesaurus, organisation);
+    let serves = crate::serves::terms(&organisation.serves);
     let audience_text = fold(&format!(
         "{} {}",
         organisation.audience.fr.as_deref().unwrap_or_default(),
@@ -133,6 +134,9 @@ pub fn documents(
             }
             for need in &primary {
                 doc.add_text(fields.need_primary, need);
+            }
+            for term in &serves {
+                doc.add_text(fields.serves, term);
             }
             for language in &organisation.languages {
                 doc.add_text(fields.language, language);

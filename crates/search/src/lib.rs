@@ -31,6 +31,7 @@ pub mod repair;
 pub mod request;
 pub mod schema;
 mod search;
+pub mod serves;
 mod spelling;
 mod stem;
 pub mod versions;

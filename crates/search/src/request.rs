@@ -79,6 +79,9 @@ pub struct SearchRequest {
     pub bassins: Vec<Bassin>,
     /// Near a point.
     pub near: Option<Near>,
+    /// Only the services serving a person who lives here, most local first (the point
+    /// itself goes in `near`, which gives the distances).
+    pub serves: Option<crate::serves::Residence>,
     /// Result order.
     pub sort: Sort,
     /// Open at this moment (structured hours only).

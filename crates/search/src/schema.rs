@@ -40,6 +40,8 @@ pub struct Fields {
     /// it has no category), with their broader concepts. Needs found only in a name or a
     /// description rank lower.
     pub need_primary: Field,
+    /// Service-area terms (see `serves`): `region`, `commune:<nis>`, `except:<nis>`…
+    pub serves: Field,
     /// Spoken languages, ISO 639-1 (raw terms).
     pub language: Field,
     /// Audience codes (raw terms).
@@ -110,6 +112,7 @@ pub fn build() -> (Schema, Fields) {
         words: builder.add_text_field("words", vocabulary()),
         need: builder.add_text_field("need", STRING),
         need_primary: builder.add_text_field("need_primary", STRING),
+        serves: builder.add_text_field(crate::serves::FIELD, STRING | FAST),
         language: builder.add_text_field("language", STRING),
         audience: builder.add_text_field("audience", STRING),
         commune: builder.add_text_field("commune", STRING),
@@ -147,6 +150,7 @@ impl Fields {
             words: get("words")?,
             need: get("need")?,
             need_primary: get("need_primary")?,
+            serves: get(crate::serves::FIELD)?,
             language: get("language")?,
             audience: get("audience")?,
             commune: get("commune")?,

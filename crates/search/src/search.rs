@@ -5,6 +5,7 @@ use crate::geo_filter::{haversine_m, LocalDistance};
 use crate::index::SearchIndex;
 use crate::query::{self, BuiltQuery, Pass};
 use crate::request::{Hit, SearchRequest, SearchResults, Sort};
+use crate::serves::SegmentLevels;
 use crate::SearchError;
 use orienta_model::{Lang, Organisation};
 use std::collections::BTreeMap;
@@ -36,10 +37,11 @@ struct Ranking {
 
 impl Ranking {
     /// The final score: first-line services first (`first_line` is only set under stepped
-    /// care), then by distance
-    /// or by text score weighted by nearness.
-    fn score(self, score: Score, distance: Option<f64>, first_line: bool) -> f64 {
-        let step = if first_line { 1.0e9 } else { 0.0 };
+    /// care), then the services of the most local level of responsibility (`level_rank`,
+    /// 0 unless searching by responsibility), then by distance or by text score weighted
+    /// by nearness.
+    fn score(self, score: Score, distance: Option<f64>, first_line: bool, level_rank: f64) -> f64 {
+        let step = if first_line { 1.0e9 } else { 0.0 } + level_rank;
         match (self.sort, distance) {
             (Sort::Distance, Some(distance)) => step - distance,
             (Sort::Distance, None) => step - 1.0e8,
@@ -219,12 +221,16 @@ impl SearchIndex {
             return self.browse(searcher, request, built, facet_collector);
         }
         let ranking = Ranking { sort: request.sort };
+        let residence = request.serves.clone();
         let top_docs = TopDocs::with_limit(limit)
             .and_offset(request.offset)
             .tweak_score(move |segment: &SegmentReader| {
                 let points = coordinates.segment(segment);
                 let from = near.map(|near| LocalDistance::new(near.lat, near.lon));
                 let first_line_column = segment.fast_fields().u64("first_line").ok();
+                let levels = residence
+                    .as_ref()
+                    .map(|residence| SegmentLevels::new(segment, residence));
                 move |doc: DocId, score: Score| -> f64 {
                     let distance = from.and_then(|from| {
                         let (doc_lat, doc_lon) = points.point(doc)?;
@@ -236,7 +242,10 @@ impl SearchIndex {
                             .and_then(|column| column.first(doc))
                             .unwrap_or(0)
                             == 1;
-                    ranking.score(score, distance, first_line)
+                    let level_rank = levels
+                        .as_ref()
+                        .map_or(0.0, |levels| SegmentLevels::rank(levels.level(doc)));
+                    ranking.score(score, distance, first_line, level_rank)
                 }
             });
         let (top, total, facet_counts) =

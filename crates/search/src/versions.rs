@@ -75,7 +75,7 @@ impl Manifest {
 }
 
 /// Version of the index layout; bump when the schema changes.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// The stemmer release the analyzers use (pinned in `crates/search/Cargo.toml`) and the
 /// word rules of `orienta_text` ([`orienta_text::RULES`]). A version whose manifest names

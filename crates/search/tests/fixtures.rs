@@ -103,6 +103,7 @@ pub fn organisation(spec: Spec) -> Organisation {
         categories: Vec::new(),
         needs: spec.needs.iter().map(|n| (*n).to_owned()).collect(),
         care_line: None,
+        serves: Default::default(),
         phones: Vec::new(),
         emails: Vec::new(),
         websites: Vec::new(),

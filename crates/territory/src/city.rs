@@ -32,6 +32,18 @@ const BRUXELLES_LOCALITIES: &[&str] = &[
     "neder over hembeek",
     "haren",
 ];
+/// Short names people write for a commune, folded (not in the postal labels).
+const COMMUNE_ALIASES: &[(&str, &str)] = &[
+    ("boitsfort", "21017"),
+    ("bosvoorde", "21017"),
+    ("watermaal", "21017"),
+    ("wsl", "21018"),
+    ("wsp", "21019"),
+    ("bruxelles ville", "21004"),
+    ("ville de bruxelles", "21004"),
+    ("brussel stad", "21004"),
+    ("stad brussel", "21004"),
+];
 const REGION_NAMES: &[&str] = &[
     "brussels",
     "bruxelles capitale",
@@ -62,6 +74,9 @@ impl CityNames {
         }
         for name in BRUXELLES_LOCALITIES {
             localities.insert((*name).to_owned(), Some("21004".to_owned()));
+        }
+        for (name, nis) in COMMUNE_ALIASES {
+            localities.insert((*name).to_owned(), Some((*nis).to_owned()));
         }
         for name in REGION_NAMES {
             localities.insert((*name).to_owned(), None);
@@ -99,6 +114,13 @@ impl CityNames {
             Some(nis) if key.len() >= 5 => CityMatch::Commune(nis),
             _ => CityMatch::Unknown,
         }
+    }
+}
+
+impl CityNames {
+    /// Whether a folded name is one of the Region's names (`region de bruxelles capitale`).
+    pub fn is_region_name(&self, key: &str) -> bool {
+        REGION_NAMES.contains(&key)
     }
 }
 

@@ -16,6 +16,7 @@ mod catalog;
 mod city;
 mod locate;
 pub mod places;
+mod population;
 mod postcodes;
 mod qss;
 mod sectors;
@@ -23,10 +24,11 @@ mod street_names;
 mod streets;
 
 pub use catalog::{street_accents, BassinInfo, CommuneInfo, QuartierInfo};
+pub use population::Population;
 pub use street_names::street_in_both_languages;
 
 use catalog::Catalog;
-use city::CityNames;
+use city::{CityMatch, CityNames};
 use orienta_model::{
     Bassin, BassinTag, CommuneTag, Geo, GeoMethod, Precision, QualityIssue, SectorTag, TagStatus,
     Territory,
@@ -36,6 +38,17 @@ use qss::QssTable;
 use sectors::SectorIndex;
 use std::path::Path;
 use streets::StreetIndex;
+
+/// What a place name names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlaceName {
+    /// A commune, by NIS code.
+    Commune(String),
+    /// The Brussels-Capital Region.
+    Region,
+    /// Not a known name.
+    Unknown,
+}
 
 /// What is known of a location's position.
 #[derive(Debug, Clone, Default)]
@@ -104,6 +117,7 @@ pub struct Tagger {
     cities: CityNames,
     streets: StreetIndex,
     qss: Option<QssTable>,
+    population: Option<Population>,
 }
 
 impl Tagger {
@@ -130,6 +144,7 @@ impl Tagger {
             cities,
             streets: streets?,
             qss: None,
+            population: None,
         };
         tagger.sector_territories = tagger.build_sector_territories()?;
         Ok(tagger)
@@ -137,15 +152,54 @@ impl Tagger {
 
     /// The bundled layers plus `data_dir/geo/qss_sectors.csv` when that file exists.
     pub fn load(data_dir: &Path) -> Result<Self, TerritoryError> {
-        let tagger = Self::bundled()?;
+        let mut tagger = Self::bundled()?;
         let qss_path = data_dir.join("geo").join("qss_sectors.csv");
-        if !qss_path.exists() {
+        if qss_path.exists() {
+            let file = std::fs::File::open(&qss_path)
+                .map_err(|error| TerritoryError::layer(&qss_path.display().to_string(), error))?;
+            tagger = tagger.with_qss_table(file)?;
+        } else {
             tracing::debug!(path = %qss_path.display(), "no qss table, quartiers social-santé left out");
-            return Ok(tagger);
         }
-        let file = std::fs::File::open(&qss_path)
-            .map_err(|error| TerritoryError::layer(&qss_path.display().to_string(), error))?;
-        tagger.with_qss_table(file)
+        let population_path = data_dir.join("geo").join(population::FILE);
+        if population_path.exists() {
+            let file = std::fs::File::open(&population_path).map_err(|error| {
+                TerritoryError::layer(&population_path.display().to_string(), error)
+            })?;
+            tagger = tagger.with_population_table(file)?;
+        }
+        Ok(tagger)
+    }
+
+    /// Adds a population table per statistical sector (`sector,population`) for per-capita
+    /// figures.
+    pub fn with_population_table(
+        mut self,
+        reader: impl std::io::Read,
+    ) -> Result<Self, TerritoryError> {
+        let by_code: std::collections::HashMap<&str, usize> = self
+            .sectors
+            .sectors()
+            .iter()
+            .enumerate()
+            .map(|(index, sector)| (sector.code.as_str(), index))
+            .collect();
+        let territories = &self.sector_territories;
+        let population = Population::read(reader, |code| {
+            by_code.get(code).map(|index| &territories[*index])
+        })?;
+        tracing::info!(
+            sectors = population.sectors,
+            unknown_sectors = population.unknown_sectors,
+            "population table loaded"
+        );
+        self.population = Some(population);
+        Ok(self)
+    }
+
+    /// The population table, when one was loaded.
+    pub fn population(&self) -> Option<&Population> {
+        self.population.as_ref()
     }
 
     /// Adds the official sector → QSS table (columns of OBSS `SS_QSS_2024.xlsx`): tagged
@@ -258,6 +312,41 @@ impl Tagger {
             .communes(postcode.trim())
             .filter_map(|row| self.catalog.commune(&row.nis).map(CommuneInfo::tag))
             .collect()
+    }
+
+    /// The bassins a Monitoring quartier's statistical sectors lie in (most quartiers lie in
+    /// one).
+    pub fn quartier_bassins(&self, code: u32) -> Vec<Bassin> {
+        let mut bassins: Vec<Bassin> = self
+            .sector_territories
+            .iter()
+            .filter(|territory| territory.quartier.as_ref().is_some_and(|q| q.code == code))
+            .filter_map(|territory| territory.bassin.as_ref().map(|bassin| bassin.slug))
+            .collect();
+        bassins.sort();
+        bassins.dedup();
+        bassins
+    }
+
+    /// The commune most of a postcode's streets lie in (`1040` → Etterbeek).
+    pub fn postcode_main_commune(&self, postcode: &str) -> Option<&CommuneInfo> {
+        let main = self
+            .postcodes
+            .communes(postcode.trim())
+            .max_by_key(|row| row.street_count)?;
+        self.catalog.commune(&main.nis)
+    }
+
+    /// What a place name names: a commune (by its FR or NL name, a unique short form such
+    /// as `Molenbeek`, a locality such as `Laeken`), the Region, or nothing known.
+    pub fn read_place_name(&self, name: &str) -> PlaceName {
+        match self.cities.resolve(name) {
+            CityMatch::Commune(nis) | CityMatch::Locality(Some(nis)) => PlaceName::Commune(nis),
+            CityMatch::Locality(None) if self.cities.is_region_name(&orienta_text::fold(name)) => {
+                PlaceName::Region
+            }
+            _ => PlaceName::Unknown,
+        }
     }
 
     /// The mean `(lat, lon)` of the street midpoints of a postcode.

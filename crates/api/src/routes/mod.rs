@@ -4,6 +4,7 @@ pub mod admin;
 pub mod changes;
 mod distinct;
 pub mod needs;
+pub mod offer;
 pub mod ops;
 pub mod organisations;
 pub mod places;

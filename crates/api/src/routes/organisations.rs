@@ -48,10 +48,8 @@ pub async fn organisation(
         return Err(ApiError::not_found("organisation"));
     }
     let worker_state = state.clone();
-    let readership = Readership {
-        staff: matches!(caller, Caller::Admin(_)),
-        stale_before: state.stale_before(),
-    };
+    let staff = matches!(caller, Caller::Admin(_));
+    let stale_before = state.stale_before();
     let scope = caller
         .filters()
         .map(|fixed| (caller.name().to_owned(), fixed.clone()));
@@ -69,6 +67,11 @@ pub async fn organisation(
         }
         let found = index.organisation(&id).map_err(ApiError::index)?;
         let found = found.ok_or_else(not_found)?;
+        let readership = Readership {
+            staff,
+            stale_before,
+            tagger: worker_state.tagger(),
+        };
         Ok(OrganisationRecord::new(
             &found,
             worker_state.thesaurus(),
@@ -78,7 +81,7 @@ pub async fn organisation(
     })
     .await?;
     // The staff view is never stored by a shared cache.
-    let freshness = match readership.staff {
+    let freshness = match staff {
         true => Freshness::NoStore,
         false => Freshness::Search,
     };

@@ -70,6 +70,13 @@ pub struct SearchParams {
     /// filter (a commune, quartier or bassin), like `address:1030:4271:120` or
     /// `commune:21015`. Not with `near`.
     place: Option<String>,
+    /// Where the person lives, `latitude,longitude` or an address or street id from
+    /// `GET /v1/places`: only the services responsible for them (their area holds the
+    /// point's quartier, commune or bassin, or the whole Region; services whose area is not
+    /// known are kept and say so), the quartier's first, then the commune's, the bassin's,
+    /// the Region's, each level nearest first. Each result says why in `serves`. Not with
+    /// `near` or `place`.
+    serves: Option<String>,
     /// `relevance` (default) or `distance` (needs `near`).
     #[param(value_type = Option<String>, pattern = "^(relevance|distance)$")]
     sort: Option<String>,
@@ -206,6 +213,7 @@ fn render(
         tagger: state.tagger(),
         lang: spec.lang,
         stale_before: state.stale_before(),
+        serves: spec.serves.as_ref(),
     };
     let typed = spec.typed.as_deref().or(spec.request.text.as_deref());
     let mut answer = SearchResponse::new(&results, typed, spec.page, spec.per_page, &labels);

@@ -36,6 +36,25 @@ pub struct QueryView {
     /// word of the directory, when one is close (`logemant social` → `logement social`).
     #[schema(example = "logement social")]
     pub did_you_mean: Option<String>,
+    /// Where the person lives, with `serves=`: the results are the services responsible
+    /// for them, the quartier's first, then the commune's, the bassin's, the Region's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serves: Option<ResidenceView>,
+}
+
+/// The residence of a search by responsibility, with its territory in the response language.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct ResidenceView {
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Commune NIS code and name.
+    pub commune: Option<crate::views::CommuneView>,
+    /// Monitoring quartier code and name.
+    pub quartier: Option<crate::views::QuartierView>,
+    /// Bassin.
+    pub bassin: Option<crate::views::BassinView>,
 }
 
 /// One facet value with its label in the response language.
@@ -95,6 +114,8 @@ pub struct LabelContext<'a> {
     pub lang: Lang,
     /// Records last updated before this day are stale.
     pub stale_before: chrono::NaiveDate,
+    /// Where the person lives, when searching by responsibility.
+    pub serves: Option<&'a crate::search::spec::ServesAt>,
 }
 
 fn pick(lang: Lang, fr: &str, nl: &str) -> String {
@@ -165,6 +186,8 @@ impl SearchResponse {
             lang: context.lang,
             now: crate::views::brussels_now(),
             stale_before: context.stale_before,
+            tagger: context.tagger,
+            residence: context.serves.map(|serves| &serves.residence),
         };
         let understanding = &results.understanding;
         Self {
@@ -197,6 +220,9 @@ impl SearchResponse {
                 relaxed: understanding.relaxed,
                 all_words_total: understanding.all_words_total,
                 did_you_mean: understanding.did_you_mean.clone(),
+                serves: context
+                    .serves
+                    .map(|serves| residence_view(serves, context.tagger)),
             },
             results: results
                 .hits
@@ -205,5 +231,27 @@ impl SearchResponse {
                 .collect(),
             facets: FacetsView::new(results, context),
         }
+    }
+}
+
+/// The residence searched, tagged again for its names.
+fn residence_view(serves: &crate::search::spec::ServesAt, tagger: &Tagger) -> ResidenceView {
+    let (lat, lon) = serves.point;
+    let territory = tagger.tag_point(lat, lon);
+    ResidenceView {
+        lat,
+        lon,
+        commune: territory
+            .commune
+            .as_ref()
+            .map(crate::views::CommuneView::from),
+        quartier: territory
+            .quartier
+            .as_ref()
+            .map(crate::views::QuartierView::from),
+        bassin: territory
+            .bassin
+            .as_ref()
+            .map(crate::views::BassinView::from),
     }
 }

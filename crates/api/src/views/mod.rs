@@ -3,6 +3,7 @@
 //! They mirror `orienta-model` on purpose: the API contract is documented here (OpenAPI
 //! schemas) and does not change when the model's internals do.
 
+pub mod area;
 pub mod notices;
 pub mod record;
 pub mod result;

@@ -281,15 +281,19 @@ pub struct OrganisationRecord {
     pub updated_at: Option<String>,
     /// True for generated sample records.
     pub synthetic: bool,
+    /// Whom the service serves (its area), in `lang`, with how it is known.
+    pub service_area: super::area::AreaView,
 }
 
 /// Who reads a record, and from when data is old.
-#[derive(Debug, Clone, Copy)]
-pub struct Readership {
+#[derive(Clone, Copy)]
+pub struct Readership<'a> {
     /// Staff (an admin key): the import's quality flags are included.
     pub staff: bool,
     /// Records last updated before this day are stale.
     pub stale_before: NaiveDate,
+    /// Territory names for the service area.
+    pub tagger: &'a orienta_territory::Tagger,
 }
 
 impl OrganisationRecord {
@@ -369,6 +373,12 @@ impl OrganisationRecord {
                 .then(|| organisation.quality.iter().map(QualityView::from).collect()),
             updated_at: organisation.updated_at().map(|date| date.to_string()),
             synthetic: organisation.synthetic,
+            service_area: super::area::AreaView::new(
+                &organisation.serves,
+                readership.tagger,
+                lang,
+                readership.staff,
+            ),
         }
     }
 }

@@ -82,6 +82,11 @@ pub struct SearchResult {
     pub stale: bool,
     /// The most recent source update date.
     pub updated_at: Option<String>,
+    /// Whom the service serves (its area), in the response language.
+    pub service_area: super::area::AreaView,
+    /// Why it serves the residence searched, only with `serves=`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serves: Option<super::area::ServesReason>,
     /// Highlighted fragments.
     pub highlights: Highlights,
 }
@@ -96,6 +101,10 @@ pub struct ResultContext<'a> {
     pub now: (Weekday, u16),
     /// Records last updated before this day are stale.
     pub stale_before: chrono::NaiveDate,
+    /// Territory names for the service areas.
+    pub tagger: &'a orienta_territory::Tagger,
+    /// Where the person lives, when searching by responsibility (`serves=`).
+    pub residence: Option<&'a orienta_search::serves::Residence>,
 }
 
 /// `first_line` / `specialised`.
@@ -176,6 +185,20 @@ impl SearchResult {
             synthetic: organisation.synthetic,
             stale: super::notices::is_stale(organisation, context.stale_before),
             updated_at: organisation.updated_at().map(|date| date.to_string()),
+            service_area: super::area::AreaView::new(
+                &organisation.serves,
+                context.tagger,
+                lang,
+                false,
+            ),
+            serves: context.residence.and_then(|residence| {
+                super::area::ServesReason::new(
+                    &organisation.serves,
+                    residence,
+                    context.tagger,
+                    lang,
+                )
+            }),
             highlights: Highlights::default(),
         }
     }

@@ -8,6 +8,7 @@ use crate::http::{HttpClient, HttpOptions};
 use crate::limits::SourceLimits;
 use crate::needs;
 use crate::report::{Diagnostic, IngestReport};
+use crate::service_area;
 use crate::source::SourceKind;
 use crate::tagging;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -216,6 +217,7 @@ impl<'a> Run<'a> {
         for (chunk_index, chunk) in drafts.chunks_mut(TAG_CHUNK).enumerate() {
             chunk.par_iter_mut().for_each(|(_, draft)| {
                 tagging::tag(draft, context.tagger);
+                service_area::assign(&mut draft.organisation, context.tagger);
                 needs::assign(
                     &mut draft.organisation,
                     &draft.given_needs,

@@ -10,7 +10,7 @@ pub fn data(path: &str) -> String {
     format!("{}/../../data/{path}", env!("CARGO_MANIFEST_DIR"))
 }
 
-fn tagger() -> &'static Tagger {
+pub fn tagger() -> &'static Tagger {
     static TAGGER: OnceLock<Tagger> = OnceLock::new();
     TAGGER.get_or_init(|| Tagger::bundled().expect("bundled territory layers load"))
 }

@@ -190,6 +190,9 @@ fn other_clauses(
             )));
         }
     }
+    if let Some(residence) = &request.serves {
+        clauses.push(zero_score(crate::serves::filter(fields.serves, residence)));
+    }
     if let Some(moment) = request.open_at {
         clauses.push(zero_score(open_at_query(moment.minute_of_week())));
     }

@@ -14,9 +14,11 @@ use serde::Serialize;
 
 mod filters;
 mod place;
+mod serves;
 
 pub use place::understand_street;
 use place::{add_area, place};
+pub use serves::ServesAt;
 
 /// Most distinct needs in one search.
 pub const MAX_NEEDS: usize = 20;
@@ -64,6 +66,8 @@ pub struct SearchSpec {
     pub street: Option<StreetMention>,
     /// The text as sent, when a street was taken out of it.
     pub typed: Option<String>,
+    /// Where the person lives, when searching the services responsible for them.
+    pub serves: Option<ServesAt>,
 }
 
 /// What validation needs.
@@ -226,14 +230,26 @@ struct Geo {
 }
 
 /// The point, radius and sort; a radius or a distance sort needs a point.
-fn geo(params: &QueryParams, place: Option<&Place>) -> Result<Geo, ApiError> {
-    let point = params::near(params)?.or_else(|| place.and_then(|place| place.point));
+fn geo(
+    params: &QueryParams,
+    place: Option<&Place>,
+    serves: Option<&ServesAt>,
+) -> Result<Geo, ApiError> {
+    let point = params::near(params)?
+        .or_else(|| place.and_then(|place| place.point))
+        .or_else(|| serves.map(|serves| serves.point));
     let radius = params::radius(params, "radius")?;
+    // Services serving a residence, without words, are ordered by distance in each level.
+    let default_sort = if serves.is_some() && !params.has("q") {
+        Sort::Distance
+    } else {
+        Sort::Relevance
+    };
     let sort = choice(
         params,
         "sort",
         &[("relevance", Sort::Relevance), ("distance", Sort::Distance)],
-        Sort::Relevance,
+        default_sort,
     )?;
     if point.is_none() {
         let needs_point = if radius.is_some() {
@@ -346,7 +362,8 @@ pub fn parse(
     let text = text(params)?;
     let filters = filters::filters(params, context)?;
     let place = place(params, context)?;
-    let Geo { near, sort } = geo(params, place.as_ref())?;
+    let serves = serves::serves(params, context)?;
+    let Geo { near, sort } = geo(params, place.as_ref(), serves.as_ref())?;
     let open_at = open_at(params)?;
     let synthetic = choice(
         params,
@@ -372,6 +389,7 @@ pub fn parse(
         qss: filters.qss,
         bassins: filters.bassins,
         near,
+        serves: serves.as_ref().map(|serves| serves.residence.clone()),
         sort,
         open_at,
         synthetic,
@@ -395,5 +413,6 @@ pub fn parse(
         nothing,
         street: None,
         typed: None,
+        serves,
     })
 }

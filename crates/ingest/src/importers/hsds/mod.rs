@@ -37,6 +37,7 @@ pub(crate) fn parse(raw: &str, context: &SourceContext<'_>) -> Parsed {
     let lang = texts::record_language(&organization, &name, issues);
     texts::names(&mut organisation, &organization, &name, lang, issues);
     texts::texts(&mut organisation, &organization, lang, issues);
+    texts::service_areas(&mut organisation, &organization);
     contacts::contacts(&mut organisation, &organization, issues);
     let nested_locations = places::nested_locations(&organization);
     places::languages_and_schedule(

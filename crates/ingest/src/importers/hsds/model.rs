@@ -33,6 +33,13 @@ pub(super) struct Organization {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
+pub(super) struct ServiceAreaItem {
+    pub(super) name: Text,
+    pub(super) description: Text,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub(super) struct Service {
     pub(super) name: Text,
     pub(super) alternate_name: Text,
@@ -54,6 +61,8 @@ pub(super) struct Service {
     pub(super) service_at_locations: Vec<ServiceAtLocation>,
     #[serde(deserialize_with = "list")]
     pub(super) contacts: Vec<Contact>,
+    #[serde(deserialize_with = "list")]
+    pub(super) service_areas: Vec<ServiceAreaItem>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -138,3 +138,25 @@ pub(super) fn texts(
         .iter()
         .any(|s| s.interpretation_services.get().is_some());
 }
+
+/// The services' `service_areas`, names first (`Schaerbeek; Evere`), else descriptions: read
+/// as a stated area once the record is tagged (see `service_area`).
+pub(super) fn service_areas(organisation: &mut Organisation, organization: &Organization) {
+    let areas = organization
+        .services
+        .iter()
+        .flat_map(|service| &service.service_areas);
+    let texts: Vec<&str> = areas
+        .filter_map(|area| area.name.get().or_else(|| area.description.get()))
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+        .take(MAX_SERVICE_AREAS)
+        .collect();
+    if texts.is_empty() {
+        return;
+    }
+    organisation.serves = crate::service_area::stated(texts.join("; "), "services.service_areas");
+}
+
+/// Most service areas read per record (a bound on what a source controls).
+const MAX_SERVICE_AREAS: usize = 64;

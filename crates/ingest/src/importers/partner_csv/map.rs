@@ -53,6 +53,9 @@ fn texts(organisation: &mut Organisation, rows: &[Row], issues: &mut Vec<Quality
     let hours_fr = common::block(first(rows, "hours_fr"), "hours_fr", issues);
     let hours_nl = common::block(first(rows, "hours_nl"), "hours_nl", issues);
     organisation.schedule = common::schedule(hours_fr, hours_nl, ["hours_fr", "hours_nl"], issues);
+    if let Some(serves) = common::block(first(rows, "serves"), "serves", issues) {
+        organisation.serves = crate::service_area::stated(serves, "serves");
+    }
 }
 
 /// Every row's phones, e-mails and websites, then the languages of all rows.

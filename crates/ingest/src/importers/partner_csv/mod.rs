@@ -37,6 +37,7 @@ pub const COLUMNS: &[&str] = &[
     "hours_nl",
     "kbo",
     "synthetic",
+    "serves",
 ];
 
 /// One data row with its line number.

@@ -1,0 +1,245 @@
+//! Reads a service area from free text, sentence by sentence: place names (communes, their
+//! short forms and localities, postcodes, bassins, the Region, "la commune") count when a
+//! residence or area cue governs them (`habitants de`, `werkingsgebied:`, `uniquement`), are
+//! left out after `sauf` / `behalve`, and are ignored after an address, venue, partner or
+//! funder cue (`situé à`, `permanences à`, `avec le CPAS de`, `subsidié par la Région`).
+
+use super::cues::{self, Cue};
+use super::names;
+use super::sentence;
+use orienta_model::Bassin;
+use orienta_territory::{PlaceName, Tagger};
+
+/// Most words a place name or cue phrase spans.
+const MAX_PHRASE_WORDS: usize = 5;
+
+/// What one text says about the area.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extracted {
+    /// The whole Region.
+    pub region: bool,
+    /// Communes served (NIS), in reading order.
+    pub communes: Vec<String>,
+    /// Bassins served.
+    pub bassins: Vec<Bassin>,
+    /// Communes left out (NIS).
+    pub except_communes: Vec<String>,
+    /// Monitoring quartiers served (the service's own, "habitants du quartier").
+    pub quartiers: Vec<u32>,
+    /// The sentences that said it.
+    pub evidence: Vec<String>,
+}
+
+impl Extracted {
+    /// The area read, with status `extracted` (without the evidence).
+    pub fn into_area(self) -> orienta_model::ServiceArea {
+        orienta_model::ServiceArea {
+            region: self.region,
+            communes: self.communes,
+            bassins: self.bassins,
+            quartiers: self.quartiers,
+            except_communes: self.except_communes,
+            status: orienta_model::AreaStatus::Extracted,
+            evidence: None,
+            field: None,
+        }
+    }
+
+    /// True when the text said nothing about the area.
+    pub fn is_empty(&self) -> bool {
+        !self.region
+            && self.communes.is_empty()
+            && self.bassins.is_empty()
+            && self.except_communes.is_empty()
+            && self.quartiers.is_empty()
+    }
+}
+
+/// A word of a sentence: folded, and the marks between it and the word before.
+#[derive(Debug)]
+pub(super) struct Token {
+    /// The folded word.
+    pub key: String,
+    /// A `,`, `;`, `/`, `:`, `-` or line break between it and the word before.
+    pub after_mark: bool,
+    /// A dash (`1080-1083`).
+    pub after_dash: bool,
+}
+
+/// A place named in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Mention {
+    /// Communes (one, or several for a postcode range).
+    Communes(Vec<String>),
+    /// The whole Region.
+    Region,
+    /// Bassins (`bassins Sud et Sud-Est`).
+    Bassins(Vec<Bassin>),
+    /// Communes named by their residents (`Saint-Gillois`, `Schaarbekenaren`).
+    Residents(Vec<String>),
+    /// "la commune": the service's own.
+    OwnCommune,
+    /// "du quartier": the service's own.
+    OwnQuartier,
+}
+
+/// Where the service is, for "la commune" and "du quartier".
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Home<'a> {
+    /// NIS code of the service's commune.
+    pub commune: Option<&'a str>,
+    /// Code of its Monitoring quartier.
+    pub quartier: Option<u32>,
+}
+
+/// Reads a text written about a service at `home`.
+pub fn extract(text: &str, home: Home<'_>, tagger: &Tagger) -> Extracted {
+    let mut found = Extracted::default();
+    for sentence in sentences(text) {
+        let tokens = tokens(sentence);
+        let before = (found.region, found.communes.len(), found.bassins.len());
+        let before_except = (found.except_communes.len(), found.quartiers.len());
+        sentence::read(&tokens, home, tagger, &mut found);
+        let changed = before != (found.region, found.communes.len(), found.bassins.len())
+            || before_except != (found.except_communes.len(), found.quartiers.len());
+        if changed {
+            found.evidence.push(sentence.trim().to_owned());
+        }
+    }
+    found
+}
+
+/// Splits at `.`, `!`, `?` followed by a space or the end (not after `St.`), and at blank
+/// lines.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (index, &byte) in bytes.iter().enumerate() {
+        let ends = matches!(byte, b'.' | b'!' | b'?')
+            && bytes
+                .get(index + 1)
+                .is_none_or(|next| next.is_ascii_whitespace())
+            && !ends_with_abbreviation(&text[start..index]);
+        if ends {
+            parts.push(&text[start..=index]);
+            start = index + 1;
+        }
+    }
+    parts.push(&text[start..]);
+    parts.retain(|part| !part.trim().is_empty());
+    parts
+}
+
+fn ends_with_abbreviation(text: &str) -> bool {
+    let last = text
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(
+        last.to_lowercase().as_str(),
+        "st" | "ste" | "av" | "bd" | "ch" | "bte" | "nr" | "n" | "cf" | "e.a" | "o.a" | "bv"
+    )
+}
+
+fn tokens(sentence: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut previous_end = 0;
+    for word in orienta_text::words(sentence) {
+        let gap = &sentence[previous_end..word.span.start];
+        previous_end = word.span.end;
+        let after_mark = gap.contains([',', ';', '/', ':', '-', '\n', '•', '+', '&']);
+        let after_dash = gap.contains(['-', '–']);
+        tokens.push(Token {
+            key: orienta_text::fold(&word.text),
+            after_mark,
+            after_dash,
+        });
+    }
+    tokens
+}
+
+/// The phrase of 1 to [`MAX_PHRASE_WORDS`] words starting at `position`, longest first.
+fn phrases(tokens: &[Token], position: usize) -> impl Iterator<Item = (String, usize)> + '_ {
+    let longest = MAX_PHRASE_WORDS.min(tokens.len() - position);
+    (1..=longest).rev().map(move |words| {
+        let phrase = tokens[position..position + words]
+            .iter()
+            .map(|token| token.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        (phrase, words)
+    })
+}
+
+/// The cue phrase at `position` and the words it spans.
+pub(super) fn cue_at(tokens: &[Token], position: usize) -> Option<(Cue, usize)> {
+    phrases(tokens, position).find_map(|(phrase, words)| cues::cue(&phrase).map(|cue| (cue, words)))
+}
+
+/// The place named at `position` and the words it spans; a misspelt commune only in an
+/// area clause (`in_area_clause`).
+pub(super) fn mention_at(
+    tokens: &[Token],
+    position: usize,
+    in_area_clause: bool,
+    tagger: &Tagger,
+) -> Option<(Mention, usize)> {
+    if let Some(found) = names::postcodes_at(tokens, position, tagger) {
+        return Some(found);
+    }
+    if let Some((bassins, words)) = names::bassins_at(tokens, position) {
+        return Some((Mention::Bassins(bassins), words));
+    }
+    for (phrase, words) in phrases(tokens, position) {
+        if let Some(mention) = named(&phrase, tokens, position, words, tagger) {
+            return Some((mention, words));
+        }
+    }
+    if !in_area_clause {
+        return None;
+    }
+    phrases(tokens, position)
+        .filter(|(_, words)| *words <= 3)
+        .find_map(|(phrase, words)| {
+            names::misspelt_commune(&phrase, tagger)
+                .map(|nis| (Mention::Communes(vec![nis]), words))
+        })
+}
+
+/// What the phrase of `words` words at `position` names (a name after "la commune" wins).
+fn named(
+    phrase: &str,
+    tokens: &[Token],
+    position: usize,
+    words: usize,
+    tagger: &Tagger,
+) -> Option<Mention> {
+    let next = position + words;
+    if let Some(communes) = names::residents(phrase) {
+        return Some(Mention::Residents(communes));
+    }
+    if cues::REGION.contains(&phrase) {
+        return Some(Mention::Region);
+    }
+    if cues::OWN_QUARTIER.contains(&phrase) {
+        let ends_here = tokens.get(next).is_none_or(|after| {
+            after.after_mark || matches!(after.key.as_str(), "et" | "en" | "de" | "van")
+        });
+        return ends_here.then_some(Mention::OwnQuartier);
+    }
+    if cues::OWN_COMMUNE.contains(&phrase) {
+        let named_next = tokens
+            .get(next..next + 2)
+            .is_some_and(|after| matches!(after[0].key.as_str(), "de" | "d" | "van" | "of"));
+        return (!named_next).then_some(Mention::OwnCommune);
+    }
+    if matches!(phrase, "bruxelles" | "brussel") {
+        return names::bruxelles_alone(tokens, position, next);
+    }
+    match tagger.read_place_name(phrase) {
+        PlaceName::Commune(nis) => Some(Mention::Communes(vec![nis])),
+        PlaceName::Region => Some(Mention::Region),
+        PlaceName::Unknown => None,
+    }
+}
