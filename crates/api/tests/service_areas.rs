@@ -190,7 +190,11 @@ fn the_offer_lists_every_need_and_the_unserved_ones_and_downloads_as_csv() {
     let offer = server.json("/v1/territories/communes/21015/offer?synthetic=include&lang=fr");
     assert_eq!(offer["territory"]["name"], "Schaerbeek");
     // The CPAS (its commune) and Infor-Drogues (the Region) at least.
-    assert!(offer["serving"].as_u64().unwrap() >= 2, "{}", offer["serving"]);
+    assert!(
+        offer["serving"].as_u64().unwrap() >= 2,
+        "{}",
+        offer["serving"]
+    );
     assert!(offer["located_in"].as_u64().unwrap() >= 1);
     assert!(offer["serving_region_wide"].as_u64().unwrap() >= 1);
     let needs = offer["needs"].as_array().unwrap();

@@ -296,6 +296,27 @@ pub struct Readership<'a> {
     pub tagger: &'a orienta_territory::Tagger,
 }
 
+/// The spoken languages with their names in `lang`.
+fn language_views(codes: &[String], lang: Lang) -> Vec<LanguageView> {
+    codes
+        .iter()
+        .map(|code| LanguageView {
+            code: code.clone(),
+            label: labels::language_name(code, lang),
+        })
+        .collect()
+}
+
+impl From<&orienta_model::ExternalId> for ExternalIdView {
+    fn from(external: &orienta_model::ExternalId) -> Self {
+        Self {
+            scheme: external.scheme.clone(),
+            value: external.value.clone(),
+            url: external.url.clone(),
+        }
+    }
+}
+
 impl OrganisationRecord {
     /// The record of an organisation in `lang`.
     pub fn new(
@@ -327,14 +348,7 @@ impl OrganisationRecord {
             access: (&organisation.access).into(),
             remark: (&organisation.remark).into(),
             legal_status: organisation.legal_status.as_ref().map(TermView::from),
-            languages: organisation
-                .languages
-                .iter()
-                .map(|code| LanguageView {
-                    code: code.clone(),
-                    label: labels::language_name(code, lang),
-                })
-                .collect(),
+            languages: language_views(&organisation.languages, lang),
             interpretation: organisation.interpretation,
             categories: organisation.categories.iter().map(TermView::from).collect(),
             needs: super::record_needs(thesaurus, organisation, lang),
@@ -350,11 +364,7 @@ impl OrganisationRecord {
             external_ids: organisation
                 .external_ids
                 .iter()
-                .map(|external| ExternalIdView {
-                    scheme: external.scheme.clone(),
-                    value: external.value.clone(),
-                    url: external.url.clone(),
-                })
+                .map(ExternalIdView::from)
                 .collect(),
             locations: organisation
                 .locations
