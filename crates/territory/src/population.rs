@@ -98,3 +98,30 @@ impl Population {
         self.bassins.get(&bassin).copied()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Tagger;
+
+    #[test]
+    fn sums_sectors_into_communes_quartiers_and_bassins() {
+        let tagger = Tagger::bundled()
+            .unwrap()
+            .with_population_table(
+                "sector;population\n21015A00-;1000\n21015A01-;500\n99999X;7\n".as_bytes(),
+            )
+            .unwrap();
+        let population = tagger.population().unwrap();
+        assert_eq!(population.commune("21015"), Some(1500));
+        assert_eq!((population.sectors, population.unknown_sectors), (3, 1));
+        assert!(Tagger::bundled()
+            .unwrap()
+            .with_population_table("sector,population\nnowhere,3\n".as_bytes())
+            .is_err());
+        assert!(Tagger::bundled()
+            .unwrap()
+            .with_population_table("sector,population\n21015A00-,many\n".as_bytes())
+            .is_err());
+    }
+}

@@ -6,13 +6,14 @@ export const RADII = [500, 1000, 2000, 5000];
 const DEFAULT_RADIUS = 1000;
 
 /** Filters carried as plain strings. */
-const FILTERS = ['need', 'language', 'commune', 'quartier', 'bassin', 'literal', 'where'];
+const FILTERS = ['need', 'language', 'commune', 'quartier', 'bassin', 'literal', 'where', 'place'];
 
 /** A fresh state in `lang`. */
 export function emptyState(lang) {
   return {
-    q: '', lang, need: '', language: '', commune: '', quartier: '', bassin: '', literal: '', where: '',
+    q: '', lang, need: '', language: '', commune: '', quartier: '', bassin: '', literal: '', where: '', place: '',
     near: null, radius: DEFAULT_RADIUS, sort: 'relevance', openNow: false, synthetic: '', page: 1, id: '', tiles: '',
+    scope: '',
   };
 }
 
@@ -49,6 +50,8 @@ export function stateFromSearch(search) {
   state.radius = RADII.includes(radius) ? radius : DEFAULT_RADIUS;
   state.sort = params.get('sort') === 'distance' ? 'distance' : 'relevance';
   state.openNow = params.get('open_now') === 'true';
+  // `scope=serves`: the services responsible for the person's address, not the nearby ones.
+  state.scope = params.get('scope') === 'serves' ? 'serves' : '';
   state.synthetic = params.get('synthetic') === 'exclude' ? 'exclude' : '';
   const page = Number.parseInt(params.get('page') || '1', 10);
   state.page = Number.isFinite(page) && page > 0 ? Math.min(page, 500) : 1;
@@ -67,6 +70,7 @@ export function searchOf(state) {
   if (state.near) {
     params.set('near', `${state.near.lat.toFixed(5)},${state.near.lon.toFixed(5)}`);
     params.set('radius', String(state.radius));
+    if (state.scope === 'serves') params.set('scope', 'serves');
   }
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.openNow) params.set('open_now', 'true');
