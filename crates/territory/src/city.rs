@@ -122,6 +122,50 @@ impl CityNames {
     pub fn is_region_name(&self, key: &str) -> bool {
         REGION_NAMES.contains(&key)
     }
+
+    /// Every folded name [`CityNames::resolve`] reads as a commune or the Region, with what
+    /// it names (`None`: the Region): full names, localities, aliases and the unique short
+    /// forms (`molenbeek`, `saint josse`, `st josse`), for a reader that looks names up in
+    /// running text instead of resolving every phrase.
+    pub fn names(&self) -> Vec<(String, Option<String>)> {
+        let mut names: Vec<(String, Option<String>)> = self
+            .communes
+            .iter()
+            .map(|(key, nis)| (key.clone(), Some(nis.clone())))
+            .collect();
+        names.extend(
+            self.localities
+                .iter()
+                .filter(|(key, nis)| nis.is_some() || REGION_NAMES.contains(&key.as_str()))
+                .map(|(key, nis)| (key.clone(), nis.clone())),
+        );
+        for key in self.communes.keys() {
+            let words: Vec<&str> = key.split(' ').collect();
+            for count in 1..=words.len() {
+                let prefix = words[..count].join(" ");
+                for form in [prefix.clone(), abbreviated(&prefix)] {
+                    if let CityMatch::Commune(nis) = self.resolve(&form) {
+                        names.push((form, Some(nis)));
+                    }
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+}
+
+/// `saint josse` → `st josse`, `sainte agathe` → `ste agathe`.
+fn abbreviated(name: &str) -> String {
+    name.split(' ')
+        .map(|word| match word {
+            "saint" => "st",
+            "sainte" => "ste",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `bruxelles 7`, `brussel 18`, `bruxelles 1`: the old bpost districts.

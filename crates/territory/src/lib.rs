@@ -349,6 +349,18 @@ impl Tagger {
         }
     }
 
+    /// Every name [`Tagger::read_place_name`] reads, folded, with what it names.
+    pub fn place_names(&self) -> Vec<(String, PlaceName)> {
+        self.cities
+            .names()
+            .into_iter()
+            .map(|(key, nis)| {
+                let named = nis.map_or(PlaceName::Region, PlaceName::Commune);
+                (key, named)
+            })
+            .collect()
+    }
+
     /// The mean `(lat, lon)` of the street midpoints of a postcode.
     pub fn postcode_centroid(&self, postcode: &str) -> Option<(f64, f64)> {
         self.streets.centroid(postcode.trim(), None)

@@ -101,7 +101,6 @@ impl Population {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::Tagger;
 
     #[test]

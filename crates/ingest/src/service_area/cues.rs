@@ -336,8 +336,8 @@ pub const OWN_QUARTIER: &[&str] = &[
     "van de wijk",
 ];
 
-/// The cue a folded phrase is, if any.
-pub fn cue(phrase: &str) -> Option<Cue> {
+/// Every cue phrase with what it does.
+pub fn all() -> impl Iterator<Item = (&'static str, Cue)> {
     let lists = [
         (REFUSES, Cue::Refuses),
         (WIDEN, Cue::Widen),
@@ -347,9 +347,8 @@ pub fn cue(phrase: &str) -> Option<Cue> {
         (ONLY, Cue::Only),
     ];
     lists
-        .iter()
-        .find(|(list, _)| list.contains(&phrase))
-        .map(|(_, cue)| *cue)
+        .into_iter()
+        .flat_map(|(list, cue)| list.iter().map(move |phrase| (*phrase, cue)))
 }
 
 #[cfg(test)]

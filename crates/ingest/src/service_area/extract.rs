@@ -4,14 +4,12 @@
 //! left out after `sauf` / `behalve`, and are ignored after an address, venue, partner or
 //! funder cue (`situé à`, `permanences à`, `avec le CPAS de`, `subsidié par la Région`).
 
-use super::cues::{self, Cue};
+use super::cues::Cue;
+use super::lexicon::{self, Entry};
 use super::names;
 use super::sentence;
 use orienta_model::Bassin;
-use orienta_territory::{PlaceName, Tagger};
-
-/// Most words a place name or cue phrase spans.
-const MAX_PHRASE_WORDS: usize = 5;
+use orienta_territory::Tagger;
 
 /// What one text says about the area.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -159,87 +157,70 @@ fn tokens(sentence: &str) -> Vec<Token> {
     tokens
 }
 
-/// The phrase of 1 to [`MAX_PHRASE_WORDS`] words starting at `position`, longest first.
-fn phrases(tokens: &[Token], position: usize) -> impl Iterator<Item = (String, usize)> + '_ {
-    let longest = MAX_PHRASE_WORDS.min(tokens.len() - position);
-    (1..=longest).rev().map(move |words| {
-        let phrase = tokens[position..position + words]
-            .iter()
-            .map(|token| token.key.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        (phrase, words)
-    })
+/// What is said at `position`: a cue or a place, and the words it spans.
+pub(super) enum Reading {
+    /// A cue word.
+    Cue(Cue),
+    /// A place.
+    Place(Mention),
 }
 
-/// The cue phrase at `position` and the words it spans.
-pub(super) fn cue_at(tokens: &[Token], position: usize) -> Option<(Cue, usize)> {
-    phrases(tokens, position).find_map(|(phrase, words)| cues::cue(&phrase).map(|cue| (cue, words)))
-}
-
-/// The place named at `position` and the words it spans; a misspelt commune only in an
-/// area clause (`in_area_clause`).
-pub(super) fn mention_at(
+/// What the words at `position` say; a misspelt commune is read only in an area clause
+/// (`in_area_clause`).
+pub(super) fn read_at(
     tokens: &[Token],
+    words: &[&str],
     position: usize,
     in_area_clause: bool,
     tagger: &Tagger,
-) -> Option<(Mention, usize)> {
-    if let Some(found) = names::postcodes_at(tokens, position, tagger) {
-        return Some(found);
+) -> Option<(Reading, usize)> {
+    if let Some((mention, count)) = names::postcodes_at(tokens, position, tagger) {
+        return Some((Reading::Place(mention), count));
     }
-    if let Some((bassins, words)) = names::bassins_at(tokens, position) {
-        return Some((Mention::Bassins(bassins), words));
+    if let Some((bassins, count)) = names::bassins_at(tokens, position) {
+        return Some((Reading::Place(Mention::Bassins(bassins)), count));
     }
-    for (phrase, words) in phrases(tokens, position) {
-        if let Some(mention) = named(&phrase, tokens, position, words, tagger) {
-            return Some((mention, words));
-        }
+    let lexicon = lexicon::lexicon(tagger);
+    if let Some((entry, count)) = lexicon.longest_at(words, position) {
+        // None: "la commune" followed by a name, a part of Bruxelles: the words go on.
+        return entry_reading(entry, tokens, position, count).map(|reading| (reading, count));
+    }
+    if let Some((communes, count)) = names::residents_at(words, position) {
+        return Some((Reading::Place(Mention::Residents(communes)), count));
     }
     if !in_area_clause {
         return None;
     }
-    phrases(tokens, position)
-        .filter(|(_, words)| *words <= 3)
-        .find_map(|(phrase, words)| {
-            names::misspelt_commune(&phrase, tagger)
-                .map(|nis| (Mention::Communes(vec![nis]), words))
-        })
+    names::misspelt_commune_at(words, position, &lexicon.commune_names)
+        .map(|(nis, count)| (Reading::Place(Mention::Communes(vec![nis])), count))
 }
 
-/// What the phrase of `words` words at `position` names (a name after "la commune" wins).
-fn named(
-    phrase: &str,
+/// What a table entry says here (a name after "la commune" wins; "du quartier" only when
+/// no name follows).
+fn entry_reading(
+    entry: &Entry,
     tokens: &[Token],
     position: usize,
-    words: usize,
-    tagger: &Tagger,
-) -> Option<Mention> {
-    let next = position + words;
-    if let Some(communes) = names::residents(phrase) {
-        return Some(Mention::Residents(communes));
-    }
-    if cues::REGION.contains(&phrase) {
-        return Some(Mention::Region);
-    }
-    if cues::OWN_QUARTIER.contains(&phrase) {
-        let ends_here = tokens.get(next).is_none_or(|after| {
-            after.after_mark || matches!(after.key.as_str(), "et" | "en" | "de" | "van")
-        });
-        return ends_here.then_some(Mention::OwnQuartier);
-    }
-    if cues::OWN_COMMUNE.contains(&phrase) {
-        let named_next = tokens
-            .get(next..next + 2)
-            .is_some_and(|after| matches!(after[0].key.as_str(), "de" | "d" | "van" | "of"));
-        return (!named_next).then_some(Mention::OwnCommune);
-    }
-    if matches!(phrase, "bruxelles" | "brussel") {
-        return names::bruxelles_alone(tokens, position, next);
-    }
-    match tagger.read_place_name(phrase) {
-        PlaceName::Commune(nis) => Some(Mention::Communes(vec![nis])),
-        PlaceName::Region => Some(Mention::Region),
-        PlaceName::Unknown => None,
-    }
+    count: usize,
+) -> Option<Reading> {
+    let next = position + count;
+    let mention = match entry {
+        Entry::Cue(cue) => return Some(Reading::Cue(*cue)),
+        Entry::Commune(nis) => Mention::Communes(vec![nis.clone()]),
+        Entry::Region => Mention::Region,
+        Entry::OwnQuartier => {
+            let ends_here = tokens.get(next).is_none_or(|after| {
+                after.after_mark || matches!(after.key.as_str(), "et" | "en" | "de" | "van")
+            });
+            ends_here.then_some(Mention::OwnQuartier)?
+        }
+        Entry::OwnCommune => {
+            let named_next = tokens
+                .get(next..next + 2)
+                .is_some_and(|after| matches!(after[0].key.as_str(), "de" | "d" | "van" | "of"));
+            (!named_next).then_some(Mention::OwnCommune)?
+        }
+        Entry::Bruxelles => names::bruxelles_alone(tokens, position, next)?,
+    };
+    Some(Reading::Place(mention))
 }

@@ -6,6 +6,7 @@
 mod cues;
 mod declared;
 mod extract;
+mod lexicon;
 mod names;
 mod sentence;
 

@@ -171,17 +171,29 @@ const PARTS: &[&str] = &[
 
 const BRUXELLES_NIS: &str = "21004";
 
-/// A commune name of six letters or more written with one typo (`schaerbeeck`,
-/// `sint gilis`).
-pub(super) fn misspelt_commune(phrase: &str, tagger: &Tagger) -> Option<String> {
-    if phrase.chars().count() < 6 || phrase.chars().any(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    tagger.communes().iter().find_map(|commune| {
-        let close = [&commune.fr, &commune.nl]
+/// A commune name (one or two words, six letters or more) written with one typo at
+/// `position` (`schaerbeeck`, `sint gilis`): its NIS code and the words it spans.
+pub(super) fn misspelt_commune_at(
+    words: &[&str],
+    position: usize,
+    names: &[(String, String)],
+) -> Option<(String, usize)> {
+    (1..=2).rev().find_map(|count| {
+        let phrase = words.get(position..position + count)?.join(" ");
+        if phrase.len() < 6 || phrase.bytes().any(|byte| byte.is_ascii_digit()) {
+            return None;
+        }
+        // One typo keeps the length within one and, nearly always, the first letter.
+        let close = |name: &str| {
+            name.len().abs_diff(phrase.len()) <= 1
+                && name.as_bytes().first() == phrase.as_bytes().first()
+                && name.split(' ').count() == count
+                && strsim::damerau_levenshtein(&phrase, name) == 1
+        };
+        names
             .iter()
-            .any(|name| strsim::damerau_levenshtein(phrase, &orienta_text::fold(name)) == 1);
-        close.then(|| commune.nis.clone())
+            .find(|(name, _)| close(name))
+            .map(|(_, nis)| (nis.clone(), count))
     })
 }
 
@@ -225,15 +237,25 @@ const RESIDENTS: &[(&str, &[&str])] = &[
     ("woluween", &["21018", "21019"]),
 ];
 
-/// The communes a residents' name names (`ixelloises`, `ukkelas`, `saint gillois`).
-pub(super) fn residents(phrase: &str) -> Option<Vec<String>> {
-    let words = phrase.split(' ').count();
-    RESIDENTS
-        .iter()
-        .find(|(stem, _)| {
-            stem.split(' ').count() == words
-                && phrase.starts_with(stem)
-                && phrase.len() <= stem.len() + 4
-        })
-        .map(|(_, communes)| communes.iter().map(|nis| (*nis).to_owned()).collect())
+/// The communes a residents' name at `position` names (`ixelloises`, `ukkelaars`,
+/// `saint gillois`) and the words it spans.
+pub(super) fn residents_at(words: &[&str], position: usize) -> Option<(Vec<String>, usize)> {
+    let first = words[position];
+    if first.len() < 5 {
+        return None;
+    }
+    let inflected = |word: &str, stem: &str| word.starts_with(stem) && word.len() <= stem.len() + 4;
+    RESIDENTS.iter().find_map(|(stem, communes)| {
+        let count = match stem.split_once(' ') {
+            None => inflected(first, stem).then_some(1)?,
+            Some((head, tail)) => {
+                let next = words.get(position + 1)?;
+                (first == head && inflected(next, tail)).then_some(2)?
+            }
+        };
+        Some((
+            communes.iter().map(|nis| (*nis).to_owned()).collect(),
+            count,
+        ))
+    })
 }

@@ -7,7 +7,7 @@
 //! that ends by refusing them (`… ne sont pas pris en charge`) leaves them out.
 
 use super::cues::Cue;
-use super::extract::{cue_at, mention_at, Extracted, Home, Mention, Token};
+use super::extract::{read_at, Extracted, Home, Mention, Reading, Token};
 use orienta_territory::Tagger;
 
 /// Most other words a sentence made of names may hold (`Habitants: …` has a cue anyway).
@@ -15,7 +15,7 @@ const NAMES_ONLY_OTHER_WORDS: usize = 3;
 
 /// What one sentence says, before it is added to the text's reading.
 #[derive(Default)]
-struct Reading {
+struct SentenceReading {
     served: Vec<Mention>,
     excluded: Vec<Mention>,
     waiting: Vec<Mention>,
@@ -26,7 +26,7 @@ struct Reading {
     other_words: usize,
 }
 
-impl Reading {
+impl SentenceReading {
     fn cue(&mut self, cue: Cue) {
         let sticky = matches!(self.state, Some(Cue::Except | Cue::Widen)) && !self.mark_since_cue;
         self.state = match (self.state, cue) {
@@ -77,7 +77,8 @@ impl Reading {
 
 /// Reads a sentence into `found`.
 pub(super) fn read(tokens: &[Token], home: Home<'_>, tagger: &Tagger, found: &mut Extracted) {
-    let mut reading = Reading::default();
+    let words: Vec<&str> = tokens.iter().map(|token| token.key.as_str()).collect();
+    let mut reading = SentenceReading::default();
     let mut refused = false;
     let mut position = 0;
     while position < tokens.len() {
@@ -85,21 +86,24 @@ pub(super) fn read(tokens: &[Token], home: Home<'_>, tagger: &Tagger, found: &mu
             reading.mark_since_cue = true;
         }
         let in_area_clause = matches!(reading.state, Some(Cue::Serves | Cue::Except));
-        if let Some((mention, words)) = mention_at(tokens, position, in_area_clause, tagger) {
-            reading.mention(mention);
-            position += words;
-            continue;
-        }
-        if let Some((cue, words)) = cue_at(tokens, position) {
-            match cue {
-                Cue::Refuses => refused = true,
-                cue => reading.cue(cue),
+        match read_at(tokens, &words, position, in_area_clause, tagger) {
+            Some((Reading::Place(mention), count)) => {
+                reading.mention(mention);
+                position += count;
             }
-            position += words;
-            continue;
+            Some((Reading::Cue(Cue::Refuses), count)) => {
+                refused = true;
+                position += count;
+            }
+            Some((Reading::Cue(cue), count)) => {
+                reading.cue(cue);
+                position += count;
+            }
+            None => {
+                reading.other_words += 1;
+                position += 1;
+            }
         }
-        reading.other_words += 1;
-        position += 1;
     }
     reading.finish(refused);
     for mention in reading.served {
