@@ -73,12 +73,17 @@ export async function runScenarios(context, baseUrl, scenarios) {
   let failed = 0;
   // ORIENTA_ONLY=<words> runs the scenarios whose name holds them (while developing).
   const only = process.env.ORIENTA_ONLY || '';
-  for (const [name, body] of scenarios) {
+  // A scenario's options: `notFound`, the number of 404 answers it asks for on purpose
+  // (the browser logs each as a console error; one more or one fewer fails it).
+  for (const [name, body, options = {}] of scenarios) {
     if (only && !name.includes(only)) continue;
     const page = await context.newPage();
     const problems = [];
+    let notFound = 0;
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      if (message.type() !== 'error') return;
+      if (options.notFound && /status of 404 \(Not Found\)/.test(message.text())) notFound += 1;
+      else problems.push(`console error: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('request', (request) => {
@@ -89,6 +94,7 @@ export async function runScenarios(context, baseUrl, scenarios) {
     const started = Date.now();
     try {
       await body(page);
+      if (notFound !== (options.notFound || 0)) problems.push(`${notFound} answers 404, ${options.notFound} expected`);
       if (problems.length) throw new Error(problems.join('\n      '));
       passed += 1;
       console.log(`ok   ${name} (${Date.now() - started} ms)`);

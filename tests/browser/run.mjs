@@ -8,6 +8,8 @@ import { mapScenarios } from './scenarios/map.mjs';
 import { publicScenarios } from './scenarios/public.mjs';
 import { docsScenarios } from './scenarios/docs.mjs';
 import { widgetScenarios } from './scenarios/widget.mjs';
+import { servesScenarios } from './scenarios/serves.mjs';
+import { territoryScenarios } from './scenarios/territory.mjs';
 
 const base = (process.argv[2] || process.env.ORIENTA_BASE_URL || '').replace(/\/$/, '');
 if (!base) {
@@ -45,6 +47,8 @@ try {
     ...mapScenarios(base),
     ...publicScenarios(base),
     ...helpdeskScenarios(base),
+    ...servesScenarios(base),
+    ...territoryScenarios(base),
     ...widgetScenarios(base),
     ...escapingScenarios(base),
     ...docsScenarios(base),

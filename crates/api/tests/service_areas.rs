@@ -199,9 +199,16 @@ fn the_offer_lists_every_need_and_the_unserved_ones_and_downloads_as_csv() {
     assert!(offer["serving_region_wide"].as_u64().unwrap() >= 1);
     let needs = offer["needs"].as_array().unwrap();
     let unserved = offer["needs_without_service"].as_array().unwrap();
-    let zero = needs.iter().filter(|need| need["serving"] == 0).count();
-    assert_eq!(unserved.len(), zero);
-    assert!(zero > 0 && zero < needs.len());
+    let not_stated = offer["needs_area_not_stated"].as_array().unwrap();
+    let zero = |located: bool| {
+        needs
+            .iter()
+            .filter(|need| need["serving"] == 0 && (need["located_in"] != 0) == located)
+            .count()
+    };
+    assert_eq!(unserved.len(), zero(false));
+    assert_eq!(not_stated.len(), zero(true));
+    assert!(zero(false) > 0 && zero(false) + zero(true) < needs.len());
     let csv = server.get("/v1/territories/communes/21015/offer?format=csv");
     assert_eq!(csv.status(), 200);
     assert!(csv.headers()["content-type"]

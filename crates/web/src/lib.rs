@@ -9,6 +9,7 @@
 //! |---|---|
 //! | `GET /` | the search page (state in the URL: `q`, `lang`, filters, `near`, `id`) |
 //! | `GET /print` | the printable referral sheet (`?ids=a,b&lang=fr\|nl`) |
+//! | `GET /territoire/{layer}/{code}` | the offer of a commune, quartier or bassin (`/gebied/…` for Dutch readers) |
 //! | `GET /assets/{path}` | JS, CSS, icons, vendored Leaflet 1.9.4 (with its licence) |
 //! | `GET /embed/widget.js` | the partner widget (one `<script>` and a `data-orienta-widget` div) |
 //! | `GET /embed/example` | an example partner page with hostile CSS and two widgets |
@@ -36,7 +37,8 @@ pub use assets::{asset, Asset, CachePolicy, ASSETS};
 
 /// Registers the page, print, asset and embed routes on an actix-web app or scope.
 ///
-/// Mount it next to the API (`/v1/...`); it claims `/`, `/print`, `/assets/*` and `/embed/*`.
+/// Mount it next to the API (`/v1/...`); it claims `/`, `/print`, `/territoire/*`, `/gebied/*`,
+/// `/assets/*` and `/embed/*`.
 pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
     routes::configure(cfg);
 }

@@ -2,6 +2,7 @@
 
 use crate::assets::{asset, Asset};
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::StatusCode;
 use actix_web::{guard, web, HttpRequest, HttpResponse};
 
 /// CSP of Orienta's own pages: same-origin scripts, styles and API; `https:` images only
@@ -24,6 +25,8 @@ fn read() -> actix_web::Route {
 pub(crate) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", read().to(page))
         .route("/print", read().to(print))
+        .route("/territoire/{layer}/{code}", read().to(territory))
+        .route("/gebied/{layer}/{code}", read().to(territory))
         .route("/embed/widget.js", read().to(widget))
         .route("/embed/example", read().to(example))
         .route("/assets/{path:.*}", read().to(public_asset));
@@ -35,6 +38,29 @@ async fn page(request: HttpRequest) -> HttpResponse {
 
 async fn print(request: HttpRequest) -> HttpResponse {
     serve_named(&request, "print.html", Some(PAGE_CSP))
+}
+
+/// The offer of a territory (`/territoire/…`, `/gebied/…` for Dutch readers). A path that
+/// names no layer or no possible code is answered 404 with the same page, which says so in
+/// the reader's language; the API decides whether a well-formed code exists.
+async fn territory(request: HttpRequest, path: web::Path<(String, String)>) -> HttpResponse {
+    let (layer, code) = path.into_inner();
+    let mut response = serve_named(&request, "territory.html", Some(PAGE_CSP));
+    if !is_territory_path(&layer, &code) && response.status() == StatusCode::OK {
+        *response.status_mut() = StatusCode::NOT_FOUND;
+    }
+    response
+}
+
+/// A layer of the territory page and a code that may name one of its territories
+/// (a NIS code, a quartier number or a bassin slug).
+fn is_territory_path(layer: &str, code: &str) -> bool {
+    matches!(layer, "communes" | "quartiers" | "bassins")
+        && !code.is_empty()
+        && code.len() <= 40
+        && code
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
 }
 
 async fn example(request: HttpRequest) -> HttpResponse {

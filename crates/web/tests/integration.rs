@@ -144,6 +144,38 @@ async fn widget_example_and_print_are_served() {
 }
 
 #[actix_web::test]
+async fn territory_pages_are_served_with_the_page_csp() {
+    for path in [
+        "/territoire/bassins/nord",
+        "/territoire/communes/21015?lang=fr",
+        "/gebied/quartiers/24",
+    ] {
+        let response = get(path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(
+            header_of(&response, header::CONTENT_TYPE),
+            "text/html; charset=utf-8"
+        );
+        assert!(
+            header_of(&response, header::CONTENT_SECURITY_POLICY).contains("script-src 'self'"),
+            "{path}"
+        );
+        let body = test::read_body(response).await;
+        assert!(String::from_utf8_lossy(&body).contains("/assets/js/territory.js"));
+    }
+    // A path naming no layer or no possible code: 404, the page saying so in the reader's language.
+    for path in ["/territoire/rues/12", "/gebied/communes/a%20b"] {
+        let response = get(path).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            header_of(&response, header::CONTENT_SECURITY_POLICY).contains("default-src 'self'")
+        );
+        let body = test::read_body(response).await;
+        assert!(String::from_utf8_lossy(&body).contains("/assets/js/territory.js"));
+    }
+}
+
+#[actix_web::test]
 async fn unknown_and_private_paths_are_404_problems() {
     for path in [
         "/assets/nope.js",

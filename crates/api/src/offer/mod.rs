@@ -68,8 +68,12 @@ pub struct OfferView {
     pub population: Option<u64>,
     /// Every need concept, by label, with its counts.
     pub needs: Vec<NeedOffer>,
-    /// The needs no service serves in this territory.
+    /// The needs with no service at all here: none located in the territory, none known
+    /// to serve it.
     pub needs_without_service: Vec<NeedName>,
+    /// The needs no service is known to serve although some are located in the territory:
+    /// their area is not stated (or lies elsewhere). A gap in the data, not in the offer.
+    pub needs_area_not_stated: Vec<NeedName>,
 }
 
 /// One territory of a layer, for a map of one need.
@@ -238,14 +242,18 @@ impl OfferView {
             })
             .collect();
         needs.sort_by_key(|need| need.label.to_lowercase());
-        let needs_without_service = needs
-            .iter()
-            .filter(|need| need.serving == 0)
-            .map(|need| NeedName {
-                id: need.id.clone(),
-                label: need.label.clone(),
-            })
-            .collect();
+        let names_where = |keep: fn(&NeedOffer) -> bool| -> Vec<NeedName> {
+            needs
+                .iter()
+                .filter(|need| keep(need))
+                .map(|need| NeedName {
+                    id: need.id.clone(),
+                    label: need.label.clone(),
+                })
+                .collect()
+        };
+        let needs_without_service = names_where(|need| need.serving == 0 && need.located_in == 0);
+        let needs_area_not_stated = names_where(|need| need.serving == 0 && need.located_in > 0);
         Self {
             territory,
             lang: lang.into(),
@@ -257,6 +265,7 @@ impl OfferView {
             population,
             needs,
             needs_without_service,
+            needs_area_not_stated,
         }
     }
 }

@@ -1,13 +1,14 @@
-// The JSON API client: search, suggest, organisation, needs, territories.
+// The JSON API client: search, suggest, organisation, needs, territories and their offer.
 import { dataLang } from './i18n.js';
 
 /** An API error with the problem+json title and detail. */
 export class ApiError extends Error {
-  constructor(status, title, detail, code) {
+  constructor(status, title, detail, code, parameter) {
     super(detail || title || `HTTP ${status}`);
     this.status = status;
     this.title = title;
     this.code = code;
+    this.parameter = parameter;
   }
 }
 
@@ -48,9 +49,37 @@ async function getJson(path, params = {}, signal, headers = {}) {
     } catch {
       problem = {};
     }
-    throw new ApiError(response.status, problem.title, problem.detail, problem.code);
+    throw new ApiError(response.status, problem.title, problem.detail, problem.code, problem.parameter);
   }
   return response.json();
+}
+
+/** Place ids `serves` takes: where a person lives (an address or a street). */
+export function isHomePlace(id) {
+  return /^(address|street):/.test(id || '');
+}
+
+/** True when the state asks for the services responsible for the person's address: a
+ * point is set and it is not a mere postcode. */
+export function servesMode(state) {
+  return state.scope === 'serves' && Boolean(state.near) && !/^postcode:/.test(state.place || '');
+}
+
+/**
+ * How a state asks for its point: the place id from the place box (`place=`), the point
+ * itself (`near=`), or, for the services responsible for the address, `serves=` (the place
+ * id of an address or street, the point otherwise). `radius` and `sort` only apply nearby.
+ */
+function pointParams(state) {
+  if (!state.near) return {};
+  const point = `${state.near.lat.toFixed(5)},${state.near.lon.toFixed(5)}`;
+  if (servesMode(state)) return { serves: isHomePlace(state.place) ? state.place : point };
+  return {
+    place: state.place || '',
+    near: state.place ? '' : point,
+    radius: state.radius,
+    sort: state.sort === 'distance' ? 'distance' : '',
+  };
 }
 
 /** The /v1/search parameters of a page state. */
@@ -64,9 +93,7 @@ export function searchParams(state, perPage = 20) {
     quartier: state.quartier,
     bassin: state.bassin,
     literal: state.literal,
-    near: state.near ? `${state.near.lat.toFixed(5)},${state.near.lon.toFixed(5)}` : '',
-    radius: state.near ? state.radius : '',
-    sort: state.sort === 'distance' && state.near ? 'distance' : '',
+    ...pointParams(state),
     open_now: state.openNow ? 'true' : '',
     synthetic: state.synthetic === 'exclude' ? 'exclude' : '',
     page: state.page > 1 ? state.page : '',
@@ -76,11 +103,19 @@ export function searchParams(state, perPage = 20) {
 
 let searchController = null;
 
-/** Runs a search; a newer call aborts the previous one (it then rejects with AbortError). */
-export function search(state) {
+/** Runs a search; a newer call aborts the previous one (it then rejects with AbortError).
+ * A place id the index no longer knows (an old link) falls back to its point. */
+export async function search(state) {
   searchController?.abort();
   searchController = new AbortController();
-  return getJson('/v1/search', searchParams(state), searchController.signal);
+  const { signal } = searchController;
+  try {
+    return await getJson('/v1/search', searchParams(state), signal);
+  } catch (error) {
+    const stalePlace = error?.status === 400 && ['place', 'serves'].includes(error.parameter) && state.place && state.near;
+    if (!stalePlace) throw error;
+    return getJson('/v1/search', searchParams({ ...state, place: '' }), signal);
+  }
 }
 
 /** Suggestions for the combobox. */
@@ -145,4 +180,21 @@ export function streets() {
 /** The territory of a point. */
 export function territoryAt(lat, lon) {
   return getJson('/v1/territory', { lat: lat.toFixed(5), lon: lon.toFixed(5) });
+}
+
+/** The offer of one territory (`communes`, `quartiers`, `bassins`): totals and every need's
+ * counts, labels in `lang` (fr, nl or en); `synthetic` is `exclude` or `include`. */
+export function territoryOffer(layer, code, lang, synthetic) {
+  return getJson(`/v1/territories/${encodeURIComponent(layer)}/${encodeURIComponent(code)}/offer`, { lang, synthetic });
+}
+
+/** One need (or, with '', every service) across the territories of a layer. */
+export function layerOffer(layer, need, lang, synthetic) {
+  return getJson(`/v1/territories/${encodeURIComponent(layer)}/offer`, { need, lang, synthetic });
+}
+
+/** The link to a territory's offer as CSV (same columns as the table). */
+export function offerCsvHref(layer, code, lang, synthetic) {
+  const params = new URLSearchParams({ format: 'csv', lang, synthetic });
+  return `/v1/territories/${encodeURIComponent(layer)}/${encodeURIComponent(code)}/offer?${params.toString()}`;
 }

@@ -14,6 +14,7 @@ import { placeName, placeOf } from './places.js';
 import { wireStaff } from './staff.js';
 import { withPlace, placeFromBox } from './place_box.js';
 import { loadSampleNotice, renderSampleNotice } from './samples.js';
+import { renderServesSwitch, wireServesSwitch, renderServesNote, renderTerritoryLinks } from './serves.js';
 
 const $ = (id) => document.getElementById(id);
 const sheet = new Sheet();
@@ -44,7 +45,8 @@ async function apply(next) {
   updateFilterCount();
   updateLangLinks();
   renderSampleNotice(state);
-  map?.setNear(state.near, state.radius, state.lang);
+  renderServesSwitch(state);
+  map?.setNear(state.near, shownRadius(), state.lang);
   showSelection();
   syncDetail();
   if (!lastData || !sameSearch(previous, next) || !document.body.dataset.ready) {
@@ -110,6 +112,7 @@ function renderSearch() {
     (language) => navigate({ ...state, language, page: 1 }),
     (q) => navigate({ ...state, q, literal: '', page: 1 }),
     (key) => navigate({ ...state, literal: [state.literal, key].filter(Boolean).join(','), page: 1 }));
+  renderServesNote($('serves-note'), $('result-status'), data, state);
   renderResults($('results-list'), data, state, {
     href: (id) => searchOf({ ...state, id }),
     onOpen: openDetail,
@@ -126,6 +129,7 @@ function renderSearch() {
     onHover: (id) => map?.activate(id),
   });
   renderFacets($('facets-body'), data.facets, state, (filter, value) => navigate({ ...state, [filter]: value, page: 1 }));
+  renderTerritoryLinks($('territory-links'), state, (kind, id) => filters.territoryName(kind, id, state.lang));
   renderPagination($('pagination'), data, state, (page) => {
     navigate({ ...state, page });
     $('results-heading').focus();
@@ -134,8 +138,13 @@ function renderSearch() {
   if (map) {
     const offset = ((data.page || 1) - 1) * (data.per_page || 20);
     const points = map.setResults(data.results || [], offset, state.lang);
-    map.fit(points, state.near, state.radius);
+    map.fit(points, state.near, shownRadius());
   }
+}
+
+/** The radius drawn around the point: none for the services responsible for the address. */
+function shownRadius() {
+  return api.servesMode(state) ? 0 : state.radius;
 }
 
 function openDetail(id) {
@@ -219,7 +228,7 @@ function placeOfState() {
 
 function pickPoint(near) {
   $('where').value = '';
-  navigate({ ...state, near, where: '', sort: 'distance', page: 1 });
+  navigate({ ...state, near, where: '', place: '', sort: 'distance', page: 1 });
 }
 
 let describedPoint = '';
@@ -299,7 +308,7 @@ function wire() {
   $('near-centre').addEventListener('click', () => map && pickPoint(map.centre()));
   $('near-clear').addEventListener('click', () => {
     $('where').value = '';
-    navigate({ ...state, near: null, where: '', sort: 'relevance', page: 1 });
+    navigate({ ...state, near: null, where: '', place: '', sort: 'relevance', page: 1 });
   });
   for (const link of document.querySelectorAll('[data-ui-lang]')) {
     link.addEventListener('click', (event) => {
@@ -329,6 +338,7 @@ function wire() {
     $('where').value = next.where;
     apply(next);
   });
+  wireServesSwitch((scope) => navigate({ ...state, scope, page: 1 }));
   $('f-synthetic').addEventListener('change', (event) => {
     navigate({ ...state, synthetic: event.target.checked ? 'exclude' : '', page: 1 });
   });

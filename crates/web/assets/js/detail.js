@@ -3,7 +3,7 @@ import { h, clear } from './dom.js';
 import { t, pick, dataLang, languageName, labelled, langMark } from './i18n.js';
 import { addressLine, formatDate, weeklyRows, phoneDisplay, languagesText, languageCodes, weeklyOf, hoursTextOf, toMinutes } from './format.js';
 import { sampleBadge, openBadge } from './results.js';
-import { titleCase } from './places.js';
+import { titleCase, territoryHref } from './places.js';
 
 const SOURCE_NAMES = {
   social_brussels: 'Bruxelles Social / Sociaal Brussel',
@@ -42,6 +42,8 @@ export function renderDetail(record, lang, tools) {
     body.append(h('ul', { class: 'chips', 'aria-label': t(lang, 'detail.needs') },
       record.needs.map((need) => h('li', { class: 'chip' }, typeof need === 'string' ? tools.needName(need) : need.label || need.id))));
   }
+  const area = serviceAreaFacts(record.service_area, lang);
+  if (area) body.append(area);
   body.append(h('div', { class: 'detail-actions' },
     h('button', { type: 'button', class: 'button primary small', 'aria-pressed': tools.inSheet ? 'true' : 'false', onclick: (event) => {
       const checked = event.currentTarget.getAttribute('aria-pressed') !== 'true';
@@ -66,6 +68,16 @@ export function renderDetail(record, lang, tools) {
   noticesSection(body, lang, record.notices || []);
   // The import's quality codes only reach staff (an admin key): the API sends them then.
   if (Array.isArray(record.quality)) staffQualitySection(body, lang, record.quality);
+}
+
+/** "Service area: Serves Schaerbeek", and in smaller text how it is known (API texts). */
+function serviceAreaFacts(area, lang) {
+  if (!area?.text) return null;
+  const textLang = area.lang && area.lang !== lang ? area.lang : null;
+  return h('dl', { class: 'facts service-area' },
+    h('dt', {}, t(lang, 'detail.service_area')),
+    h('dd', {}, h('span', { lang: textLang }, area.text),
+      area.status_text ? h('small', { class: 'area-status', lang: textLang }, area.status_text) : null));
 }
 
 function section(parent, lang, key, ...children) {
@@ -139,13 +151,15 @@ function locationSection(parent, lang, location, isMain) {
   const territory = location.territory || {};
   const tags = h('ul', { class: 'territory-tags' });
   const tag = (kindKey, value, ...extra) => tags.append(h('li', {}, h('span', { class: 'kind' }, labelled(lang, kindKey)), value, ...extra));
-  if (territory.commune) tag('detail.commune', bilingualName(territory.commune, lang));
-  if (territory.quartier) tag('detail.quartier', bilingualName({ fr: titleCase(territory.quartier.fr), nl: titleCase(territory.quartier.nl) }, lang));
+  const quartier = territory.quartier ? { fr: titleCase(territory.quartier.fr), nl: titleCase(territory.quartier.nl) } : null;
+  if (territory.commune) tag('detail.commune', bilingualName(territory.commune, lang), offerLink('communes', territory.commune.nis, territory.commune, lang));
+  if (quartier) tag('detail.quartier', bilingualName(quartier, lang), offerLink('quartiers', territory.quartier.code, quartier, lang));
   if (territory.bassin) {
     const inferred = territory.bassin.status === 'inferred';
     tag('detail.bassin', bilingualName(territory.bassin, lang),
       h('span', { class: `badge ${inferred ? 'inferred' : 'official'}`, title: inferred ? t(lang, 'badge.inferred_title') : null },
-        t(lang, inferred ? 'badge.inferred' : 'badge.official')));
+        t(lang, inferred ? 'badge.inferred' : 'badge.official')),
+      offerLink('bassins', territory.bassin.slug, territory.bassin, lang));
   }
   if (territory.qss) tag('detail.qss', bilingualName(territory.qss, lang));
   const precision = territory.geo?.precision || location.geo?.precision || territory.precision;
@@ -156,6 +170,14 @@ function locationSection(parent, lang, location, isMain) {
     tags.children.length ? tags : null,
     precision ? h('p', { class: 'hint' }, `${labelled(lang, 'detail.geo')} ${t(lang, `precision.${precision}`)}`) : null,
   );
+}
+
+/** A link to the offer page of a commune, quartier or bassin (nothing without its code). */
+function offerLink(layer, code, names, lang) {
+  if (code === undefined || code === null || code === '') return null;
+  const name = (lang === 'nl' ? names.nl : names.fr) || names.fr || names.nl || '';
+  return h('a', { class: 'offer-link', href: territoryHref(layer, code, lang), 'aria-label': t(lang, 'detail.offer_link_named', { name }) },
+    t(lang, 'detail.offer_link'));
 }
 
 /** "Schaerbeek / Schaarbeek" with each name in its language. */

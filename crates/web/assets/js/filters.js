@@ -94,6 +94,12 @@ export class Filters {
     };
   }
 
+  /** The name of a commune, quartier or bassin (`kind` plural) in `lang`, or ''. */
+  territoryName(kind, id, lang) {
+    const place = placesOf(kind, this.collections[kind], lang).find((candidate) => candidate.id === id);
+    return place ? placeName(place, lang) : '';
+  }
+
   /** The label of a need id in `lang`, or the id. */
   needName(id, lang) {
     const need = this.needs.find((candidate) => String(candidate.id ?? candidate.value) === id);

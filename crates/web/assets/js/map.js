@@ -188,14 +188,16 @@ export class ResultMap {
     }
   }
 
-  /** Draws the search point and radius. */
+  /** Draws the search point and radius (none when `radius` is 0). */
   setNear(near, radius, lang) {
     this.nearLayer.clearLayers();
     this.updateLegend();
     if (!near) return;
-    L.circle([near.lat, near.lon], {
-      radius, color: '#c2410c', weight: 2, fillColor: '#f97316', fillOpacity: 0.08, interactive: false,
-    }).addTo(this.nearLayer);
+    if (radius) {
+      L.circle([near.lat, near.lon], {
+        radius, color: '#c2410c', weight: 2, fillColor: '#f97316', fillOpacity: 0.08, interactive: false,
+      }).addTo(this.nearLayer);
+    }
     L.circleMarker([near.lat, near.lon], {
       radius: 7, color: '#ffffff', weight: 2, fillColor: '#c2410c', fillOpacity: 1,
     }).bindTooltip(textLabel(t(lang, 'map.point'))).addTo(this.nearLayer);

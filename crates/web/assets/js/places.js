@@ -49,3 +49,12 @@ export function placeName(place, lang) {
   if (!place) return '';
   return (lang === 'nl' ? place.nl : place.fr) || place.fr || place.nl || place.id;
 }
+
+/** The layers of the territory page, in the URL's spelling. */
+export const TERRITORY_LAYERS = ['communes', 'quartiers', 'bassins'];
+
+/** The link to a territory's offer page: `/gebied/…` for Dutch readers, `/territoire/…` otherwise. */
+export function territoryHref(layer, code, lang) {
+  const root = lang === 'nl' ? 'gebied' : 'territoire';
+  return `/${root}/${encodeURIComponent(layer)}/${encodeURIComponent(String(code))}?lang=${encodeURIComponent(lang)}`;
+}

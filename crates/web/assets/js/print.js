@@ -89,6 +89,24 @@ function localized(text, lang) {
   return h('span', {}, h('span', { lang: found.lang }, flat), ` ${t(lang, `lang.in_${found.lang}`)}`);
 }
 
+/**
+ * Who may go and how: the access text, then whom the service serves ("Dessert Schaerbeek",
+ * marked when it is only inferred) — on the access line, so a sheet of five services stays on one page.
+ * An area that is not stated says nothing useful to the person and is left to the detail.
+ */
+function accessWithArea(record, lang) {
+  const access = localized(record.access, lang);
+  const area = record.service_area;
+  const known = area?.text && area.status !== 'unknown';
+  if (!known) return access;
+  const textLang = area.lang && area.lang !== lang ? area.lang : null;
+  // Only an inferred area says so here: a declared or read one is the record's own word.
+  const status = area.status === 'inferred' ? t(lang, 'print.area_inferred') : '';
+  const served = h('span', { class: 'service-area' }, h('span', { lang: textLang }, area.text),
+    status ? h('small', {}, ` (${status})`) : null);
+  return access ? h('span', {}, access, ' · ', served) : served;
+}
+
 function serviceItem(record, lang) {
   const name = pick(record.name, lang) || { text: record.id, lang };
   const facts = h('dl', {});
@@ -106,7 +124,7 @@ function serviceItem(record, lang) {
   add('result.hours', localized(hoursTextOf(record), lang));
   const codes = languageCodes(record.languages);
   add('detail.languages', codes.map((code) => languageName(code, lang)).join(', '), false);
-  add('detail.access', localized(record.access, lang), false);
+  add('detail.access', accessWithArea(record, lang), false);
   const needNames = (record.needs || []).slice(0, MAX_NEEDS).map((need) => {
     const id = typeof need === 'string' ? need : need.id;
     const known = needs.find((candidate) => String(candidate.id) === id);

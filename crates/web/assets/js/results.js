@@ -3,6 +3,7 @@ import { h, clear, highlighted, safeId } from './dom.js';
 import { t, countText, languageName, formatNumber, langMark, localeOf } from './i18n.js';
 import { formatDistance, languagesText, phoneDisplay } from './format.js';
 import { titleCase } from './places.js';
+import { servesReason } from './serves.js';
 
 /** A "sample data" badge in `lang`. */
 export function sampleBadge(lang) {
@@ -36,14 +37,14 @@ export function renderResults(list, data, state, handlers) {
   const offset = ((data.page || 1) - 1) * (data.per_page || 20);
   list.start = offset + 1;
   for (const [index, result] of (data.results || []).entries()) {
-    list.append(resultItem(result, offset + index + 1, state.lang, handlers));
+    list.append(resultItem(result, offset + index + 1, state.lang, handlers, data.lang));
   }
   if (!data.results?.length) {
     list.append(h('li', { class: 'empty' }, h('strong', {}, t(state.lang, 'results.none')), t(state.lang, 'results.empty_hint')));
   }
 }
 
-function resultItem(result, number, lang, handlers) {
+function resultItem(result, number, lang, handlers, textLang) {
   const key = safeId(result.id);
   const nameId = `result-${key}-name`;
   const selected = handlers.isSelected(result.id);
@@ -95,6 +96,7 @@ function resultItem(result, number, lang, handlers) {
           ),
         ),
       ),
+      servesReason(result.serves, lang, textLang),
       result.needs?.length ? h('ul', { class: 'chips', 'aria-label': t(lang, 'detail.needs') },
         result.needs.map((need) => h('li', { class: 'chip' }, need.label || need.id))) : null,
       facts,
