@@ -8,6 +8,7 @@ use crate::request::{Hit, SearchRequest, SearchResults, Sort};
 use crate::serves::SegmentLevels;
 use crate::SearchError;
 use orienta_model::{Lang, Organisation};
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::snippet::SnippetGenerator;
@@ -231,7 +232,11 @@ impl SearchIndex {
                 let levels = residence
                     .as_ref()
                     .map(|residence| SegmentLevels::new(segment, residence));
-                move |doc: DocId, score: Score| -> f64 {
+                let name_order = segment.fast_fields().u64("name_order").ok();
+                // Equal scores (the same need, the same words) are ordered by name, not by
+                // where the build happened to put each document: the same index contents
+                // always give the same page.
+                move |doc: DocId, score: Score| -> (f64, Reverse<u64>) {
                     let distance = from.and_then(|from| {
                         let (doc_lat, doc_lon) = points.point(doc)?;
                         Some(from.metres(doc_lat, doc_lon))
@@ -245,11 +250,22 @@ impl SearchIndex {
                     let level_rank = levels
                         .as_ref()
                         .map_or(0.0, |levels| SegmentLevels::rank(levels.level(doc)));
-                    ranking.score(score, distance, first_line, level_rank)
+                    let name = name_order
+                        .as_ref()
+                        .and_then(|column| column.first(doc))
+                        .unwrap_or(u64::MAX);
+                    (
+                        ranking.score(score, distance, first_line, level_rank),
+                        Reverse(name),
+                    )
                 }
             });
         let (top, total, facet_counts) =
             searcher.search(&built.query, &(top_docs, Count, facet_collector))?;
+        let top = top
+            .into_iter()
+            .map(|((score, _), address)| (score, address))
+            .collect();
         Ok(Matches {
             top,
             total,

@@ -105,14 +105,59 @@ pub fn to_code(text: &str) -> Option<&'static str> {
         .map(|(code, _)| *code)
 }
 
+/// French `-phone` adjectives by their first part (`arabophone`, `roumanophones`).
+const PHONE_PREFIXES: &[(&str, &str)] = &[
+    ("franco", "fr"),
+    ("neerlando", "nl"),
+    ("anglo", "en"),
+    ("germano", "de"),
+    ("arabo", "ar"),
+    ("turco", "tr"),
+    ("hispano", "es"),
+    ("italo", "it"),
+    ("luso", "pt"),
+    ("roumano", "ro"),
+    ("russo", "ru"),
+    ("berbero", "ber"),
+    ("persano", "fa"),
+    ("sino", "zh"),
+];
+
 /// The ISO code of a language named in running text (`arabe`, `Turks`, `Berbère`), by
-/// name only: a bare code such as `en` (Dutch "and") is not a language here.
+/// name only: a bare code such as `en` (Dutch "and") is not a language here. Adjectives
+/// made of a language name are read too: Dutch `-talig` (`Engelstalige`, `Arabischtalig`)
+/// and French `-phone` (`arabophone`, `roumanophones`).
 pub fn named(word: &str) -> Option<&'static str> {
     let folded = fold(word);
+    by_name(&folded)
+        .or_else(|| talig(&folded))
+        .or_else(|| phone(&folded))
+}
+
+fn by_name(folded: &str) -> Option<&'static str> {
     LANGUAGES
         .iter()
-        .find(|(_, names)| names.contains(&folded.as_str()))
+        .find(|(_, names)| names.contains(&folded))
         .map(|(code, _)| *code)
+}
+
+/// `engelstalige` → `en`: a Dutch language name followed by `talig`, `talige`, `taligen`.
+fn talig(folded: &str) -> Option<&'static str> {
+    let stem = ["taligen", "talige", "talig"]
+        .iter()
+        .find_map(|suffix| folded.strip_suffix(suffix))?;
+    by_name(stem)
+}
+
+/// `arabophone` → `ar`: a known first part followed by `phone` or `phones`.
+fn phone(folded: &str) -> Option<&'static str> {
+    let stem = folded
+        .strip_suffix("phones")
+        .or_else(|| folded.strip_suffix("phone"))?;
+    PHONE_PREFIXES
+        .iter()
+        .find(|(prefix, _)| *prefix == stem)
+        .map(|(_, code)| *code)
 }
 
 /// The languages of a `langStatus` value (`FR`, `NL`, `FR-NL`).
@@ -147,5 +192,11 @@ mod tests {
         assert_eq!(from_lang_status("NL"), ["nl"]);
         assert_eq!(named("arabisch"), Some("ar"));
         assert_eq!(named("en"), None);
+        assert_eq!(named("Engelstalige"), Some("en"));
+        assert_eq!(named("arabischtalig"), Some("ar"));
+        assert_eq!(named("roumanophones"), Some("ro"));
+        assert_eq!(named("arabophone"), Some("ar"));
+        assert_eq!(named("tweetalig"), None);
+        assert_eq!(named("telephone"), None);
     }
 }

@@ -18,6 +18,8 @@ mod category;
 mod error;
 mod file;
 mod forms;
+mod found;
+mod gapped;
 mod hierarchy;
 mod index;
 mod matcher;

@@ -1,24 +1,12 @@
 //! Greedy longest match of thesaurus forms over the tokens of a text, with optional
 //! typo tolerance.
 
+use crate::found::{RawMatch, Text};
 use crate::index::{Entry, EntryToken, TermIndex};
 use crate::typos::TypoKeys;
 use orienta_text::{Token, Tokens};
 use std::cmp::Reverse;
 use std::ops::Range;
-
-/// A form found in a text (positions in tokens).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct RawMatch {
-    /// Position of the entry in the index.
-    pub entry: usize,
-    /// First token.
-    pub start: usize,
-    /// One past the last token.
-    pub end: usize,
-    /// Edits used.
-    pub edits: u8,
-}
 
 /// Edits a token of this many characters may take: 1 from 5, 2 from 9.
 fn edits_allowed(chars: usize) -> u8 {
@@ -52,13 +40,6 @@ fn token_edits(text: &Token, text_id: Option<usize>, term: &EntryToken, budget: 
     u8::try_from(distance)
         .ok()
         .filter(|edits| *edits <= allowed)
-}
-
-/// The text being matched: its tokens and the numbers of their keys in the index (none
-/// for a word the thesaurus does not know, which may be a typo).
-struct Text<'a> {
-    tokens: Vec<Token<'a>>,
-    ids: Vec<Option<usize>>,
 }
 
 /// Edits needed to read the text from `start` as the whole entry, within `end` and
@@ -201,7 +182,8 @@ fn greedy(
 }
 
 /// Non-overlapping matches, in text order. Exact matches are found first; with
-/// `max_edits` > 0, typo-tolerant matches only fill the gaps between them. Forms shared
+/// `max_edits` > 0 (questions), typo-tolerant matches fill the gaps between them, then
+/// forms read with a few inserted words fill what is still uncovered. Forms shared
 /// by several concepts yield one match each.
 pub(crate) fn find(
     index: &TermIndex,
@@ -235,7 +217,35 @@ pub(crate) fn find(
         covered..text.tokens.len(),
         max_edits,
     ));
-    all
+    with_gapped(index, &text, all)
+}
+
+/// `found` and, in the stretches it leaves uncovered, the forms read with inserted words
+/// ([`crate::gapped`]), in text order.
+fn with_gapped(index: &TermIndex, text: &Text, mut found: Vec<RawMatch>) -> Vec<RawMatch> {
+    let mut gapped = Vec::new();
+    let mut covered = 0;
+    for known in &found {
+        if known.start > covered {
+            gapped.extend(crate::gapped::find_gapped(
+                index,
+                text,
+                covered..known.start,
+            ));
+        }
+        covered = covered.max(known.end);
+    }
+    gapped.extend(crate::gapped::find_gapped(
+        index,
+        text,
+        covered..text.tokens.len(),
+    ));
+    if gapped.is_empty() {
+        return found;
+    }
+    found.extend(gapped);
+    found.sort_by_key(|known| (known.start, known.end));
+    found
 }
 
 #[cfg(test)]

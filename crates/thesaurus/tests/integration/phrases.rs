@@ -204,3 +204,21 @@ fn neutral_sentences_tag_nothing() {
         }
     }
 }
+
+#[test]
+fn a_question_may_insert_words_into_a_long_form_a_record_may_not() {
+    let thesaurus = Thesaurus::bundled();
+    let concepts = |text: &str, max_edits: u8| -> Vec<String> {
+        let found = thesaurus.match_text(text, max_edits);
+        found.into_iter().map(|found| found.concept).collect()
+    };
+    let question = "mijn buurvrouw kan niet meer alleen koken";
+    assert!(concepts(question, 2).contains(&"meals-on-wheels".to_owned()));
+    assert!(!concepts(question, 0).contains(&"meals-on-wheels".to_owned()));
+    assert!(thesaurus.needs_for_text(question).is_empty());
+    // The inserted words stay outside the form's exact reading: three words apart is too far.
+    assert!(!concepts("kan niet meer echt heel goed alleen koken", 2)
+        .contains(&"meals-on-wheels".to_owned()));
+    // Two-word forms are never gapped.
+    assert!(!concepts("plus du tout cuisiner", 2).contains(&"meals-on-wheels".to_owned()));
+}
