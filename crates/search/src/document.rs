@@ -10,8 +10,10 @@ use std::collections::BTreeSet;
 use tantivy::schema::Facet;
 use tantivy::TantivyDocument;
 
-/// The needs of the record's source categories (all its needs when it has none), with
-/// their broader concepts.
+/// The needs of the record's source categories, with their broader concepts. A record whose
+/// categories name no need is what its name and the first sentence of its description say
+/// (an energy-advice service that lists "payment plans" among its activities is not a
+/// debt-mediation service); all its needs only when those say nothing either.
 pub fn primary_needs(thesaurus: &Thesaurus, organisation: &Organisation) -> BTreeSet<String> {
     let from_categories: Vec<String> = organisation
         .categories
@@ -25,10 +27,37 @@ pub fn primary_needs(thesaurus: &Thesaurus, organisation: &Organisation) -> BTre
         })
         .filter(|need| organisation.needs.contains(need))
         .collect();
-    if from_categories.is_empty() {
-        return needs_with_broader(thesaurus, &organisation.needs);
+    if !from_categories.is_empty() {
+        return needs_with_broader(thesaurus, &from_categories);
     }
-    needs_with_broader(thesaurus, &from_categories)
+    let from_summary = summary_needs(thesaurus, organisation);
+    if !from_summary.is_empty() {
+        return needs_with_broader(thesaurus, &from_summary);
+    }
+    needs_with_broader(thesaurus, &organisation.needs)
+}
+
+/// The record's needs named in its names or in the first sentence of its descriptions.
+fn summary_needs(thesaurus: &Thesaurus, organisation: &Organisation) -> Vec<String> {
+    let mut summary = String::new();
+    for lang in [Lang::Fr, Lang::Nl] {
+        push_text(&mut summary, organisation.name.get(lang));
+        push_text(
+            &mut summary,
+            organisation.description.get(lang).map(first_sentence),
+        );
+    }
+    thesaurus
+        .needs_for_text(&summary)
+        .into_iter()
+        .filter(|need| organisation.needs.contains(need))
+        .collect()
+}
+
+/// The text up to its first full stop followed by a space, or its first line break.
+fn first_sentence(text: &str) -> &str {
+    let line = text.split('\n').next().unwrap_or(text);
+    line.find(". ").map_or(line, |end| &line[..=end])
 }
 
 /// The need concepts of a record plus every broader concept, so that filtering on a broad

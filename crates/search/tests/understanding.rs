@@ -193,3 +193,38 @@ fn an_understood_need_or_language_can_be_undone() {
         "{concepts:?}"
     );
 }
+
+#[test]
+fn a_record_without_a_known_category_is_what_its_name_and_first_sentence_say() {
+    let thesaurus = Thesaurus::bundled();
+    let energy = organisation(Spec {
+        id: "energy-advice",
+        name_fr: Some("Gaz-Élec Conseil"),
+        description_fr: Some(
+            "Aide pour les ménages qui ont des difficultés avec leurs factures d'énergie.\n\
+             - Comprendre une facture de régularisation\n- Plan de paiement avec le fournisseur",
+        ),
+        needs: &["debt-mediation", "energy-bills"],
+        ..Spec::default()
+    });
+    let primary = orienta_search::document::primary_needs(&thesaurus, &energy);
+    assert!(primary.contains("energy-bills"), "{primary:?}");
+    assert!(!primary.contains("debt-mediation"), "{primary:?}");
+    // The energy bill's "régularisation" is not the right of residence.
+    assert!(!thesaurus
+        .needs_for_text("Comprendre une facture de régularisation")
+        .contains(&"residence-rights".to_owned()));
+    // Nothing in the name or first sentence: every need stays primary.
+    let silent = organisation(Spec {
+        id: "silent",
+        name_fr: Some("Asbl Le Pont"),
+        description_fr: Some("Permanences le mardi. Plan de paiement, aide alimentaire."),
+        needs: &["debt-mediation", "food-aid"],
+        ..Spec::default()
+    });
+    let primary = orienta_search::document::primary_needs(&thesaurus, &silent);
+    assert!(
+        primary.contains("debt-mediation") && primary.contains("food-aid"),
+        "{primary:?}"
+    );
+}
