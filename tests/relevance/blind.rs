@@ -15,11 +15,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Largest mean nDCG@10 lost between a development query and its paraphrases: 0.054
+/// Largest mean nDCG@10 lost between a development query and its paraphrases: 0.051
 /// measured (0.053 before issue 15, 0.086 after its first thesaurus words, which raised the
 /// development queries more than their paraphrases; 0.061 before gapped forms). The target
 /// is 0.05.
-const PARAPHRASE_DROP_CEILING: f64 = 0.06;
+const PARAPHRASE_DROP_CEILING: f64 = 0.055;
 
 fn half(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
