@@ -1,36 +1,50 @@
 //! Multi-word forms read with a few words inserted, for questions only: "kan niet meer
 //! *alleen* koken" is "kan niet meer koken", "ne peut plus *du tout* cuisiner" is "ne peut
-//! plus cuisiner". Every word of the form must be there exactly and in order; the inserted
-//! words stay the caller's (they are searched as words of their own).
+//! plus cuisiner", "mon compagnon *est* violent" holds "compagnon violent". Every word of
+//! the form must be there exactly and in order; the inserted words stay the caller's (they
+//! are searched as words of their own).
 
 use crate::found::{RawMatch, Text};
 use crate::index::{Entry, TermIndex};
+use orienta_model::Lang;
+use orienta_text::stopwords;
+use std::cmp::Reverse;
 use std::ops::Range;
 
 /// Words that may be inserted into one form, in total.
 pub(crate) const MAX_INSERTED: usize = 2;
 
+/// True when a folded word is a French or Dutch function word (`est`, `is`, `mon`).
+fn is_function_word(folded: &str) -> bool {
+    stopwords::is_stop_word(folded, Lang::Fr) || stopwords::is_stop_word(folded, Lang::Nl)
+}
+
 /// The end (one past the last word) and the number of inserted words of `entry` read from
 /// `start` within `range`, if every word of the form is found in order with at most
-/// [`MAX_INSERTED`] words between them. Acronyms and one-word forms are never gapped.
+/// [`MAX_INSERTED`] words between them. A two-word form only takes function words
+/// ("compagnon *est* violent"); a longer one, specific enough, any word. Acronyms and
+/// one-word forms are never gapped.
 fn gapped_end(
     entry: &Entry,
     text: &Text,
     start: usize,
     range: &Range<usize>,
 ) -> Option<(usize, usize)> {
-    if entry.acronym.is_some()
-        || entry.tokens.len() < 2
-        || text.ids[start] != Some(entry.tokens[0].id)
-    {
+    let first = entry.tokens.first()?;
+    if entry.acronym.is_some() || entry.tokens.len() < 2 || text.ids[start] != Some(first.id) {
         return None;
     }
+    let only_function_words = entry.tokens.len() == 2;
     let mut position = start + 1;
     let mut inserted = 0;
     for term in &entry.tokens[1..] {
         let found = (position..range.end)
             .take(MAX_INSERTED - inserted + 1)
             .find(|&candidate| text.ids[candidate] == Some(term.id))?;
+        let skipped = &text.tokens[position..found];
+        if only_function_words && !skipped.iter().all(|token| is_function_word(token.folded)) {
+            return None;
+        }
         inserted += found - position;
         position = found + 1;
     }
@@ -38,7 +52,8 @@ fn gapped_end(
 }
 
 /// Gapped matches in `range`, left to right: at each position the form with the most words
-/// wins, then the one with fewer inserted words; one match per concept.
+/// wins, then the one with fewer inserted words; forms read without inserted words were
+/// already found by the exact pass.
 pub(crate) fn find_gapped(index: &TermIndex, text: &Text, range: Range<usize>) -> Vec<RawMatch> {
     let mut matches: Vec<RawMatch> = Vec::new();
     let mut start = range.start;
@@ -50,15 +65,11 @@ pub(crate) fn find_gapped(index: &TermIndex, text: &Text, range: Range<usize>) -
             .filter_map(|&entry| {
                 let (end, inserted) = gapped_end(&index.entries[entry], text, start, &range)?;
                 let words = index.entries[entry].tokens.len();
-                Some((words, std::cmp::Reverse(inserted), entry, end))
+                Some((words, Reverse(inserted), entry, end))
             })
             .max();
         match best {
-            // A gapped form shorter than three words with a word inserted is too loose
-            // ("aide ... logement" would read any two words of a sentence as a need).
-            Some((words, std::cmp::Reverse(inserted), entry, end))
-                if inserted > 0 && words >= 3 =>
-            {
+            Some((_, Reverse(inserted), entry, end)) if inserted > 0 => {
                 matches.push(RawMatch {
                     entry,
                     start,

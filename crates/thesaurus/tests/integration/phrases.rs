@@ -219,6 +219,10 @@ fn a_question_may_insert_words_into_a_long_form_a_record_may_not() {
     // The inserted words stay outside the form's exact reading: three words apart is too far.
     assert!(!concepts("kan niet meer echt heel goed alleen koken", 2)
         .contains(&"meals-on-wheels".to_owned()));
-    // Two-word forms are never gapped.
+    // A two-word form takes function words only: "compagnon est violent", not "plus du tout
+    // cuisiner".
     assert!(!concepts("plus du tout cuisiner", 2).contains(&"meals-on-wheels".to_owned()));
+    let violent = "mon compagnon est violent avec moi";
+    assert!(concepts(violent, 2).contains(&"domestic-violence".to_owned()));
+    assert!(!concepts(violent, 0).contains(&"domestic-violence".to_owned()));
 }
