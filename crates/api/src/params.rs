@@ -382,6 +382,27 @@ pub fn limit(params: &QueryParams, max: usize, default: usize) -> Result<usize, 
     }
 }
 
+/// The option named by parameter `name` (case-insensitive), `default` when absent.
+pub fn choice<T: Copy>(
+    params: &QueryParams,
+    name: &str,
+    options: &[(&str, T)],
+    default: T,
+) -> Result<T, ApiError> {
+    let Some(value) = params.get(name) else {
+        return Ok(default);
+    };
+    let wanted = value.to_ascii_lowercase();
+    options
+        .iter()
+        .find(|(option, _)| *option == wanted)
+        .map(|(_, parsed)| *parsed)
+        .ok_or_else(|| {
+            let names: Vec<&str> = options.iter().map(|(option, _)| *option).collect();
+            ApiError::one_of(name, value, &names)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,10 +54,13 @@ fn summary_needs(thesaurus: &Thesaurus, organisation: &Organisation) -> Vec<Stri
         .collect()
 }
 
-/// The text up to its first full stop followed by a space, or its first line break.
+/// The first sentence of the first line of a text (a list of activities often follows).
 fn first_sentence(text: &str) -> &str {
     let line = text.split('\n').next().unwrap_or(text);
-    line.find(". ").map_or(line, |end| &line[..=end])
+    orienta_text::sentences(line)
+        .first()
+        .copied()
+        .unwrap_or(line)
 }
 
 /// The need concepts of a record plus every broader concept, so that filtering on a broad

@@ -19,6 +19,7 @@ pub mod places;
 mod population;
 mod postcodes;
 mod qss;
+mod sector_table;
 mod sectors;
 mod street_names;
 mod streets;

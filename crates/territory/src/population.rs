@@ -12,9 +12,6 @@ use std::io::Read;
 /// The table's file name under `<data>/geo/`.
 pub const FILE: &str = "population_sectors.csv";
 
-/// Largest table read (the real one is about 20 kB).
-const MAX_BYTES: u64 = 8 * 1024 * 1024;
-
 #[derive(Debug, Deserialize)]
 struct Row {
     sector: String,
@@ -39,21 +36,8 @@ impl Population {
         reader: impl Read,
         territory_of: impl Fn(&str) -> Option<&'a Territory>,
     ) -> Result<Self, TerritoryError> {
-        let mut text = String::new();
-        reader
-            .take(MAX_BYTES)
-            .read_to_string(&mut text)
-            .map_err(|error| TerritoryError::layer(FILE, error))?;
-        let text = text.trim_start_matches('\u{feff}');
-        let delimiter = if text.lines().next().unwrap_or_default().contains(';') {
-            b';'
-        } else {
-            b','
-        };
-        let mut csv_reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
+        let text = crate::sector_table::read_text(reader, FILE)?;
+        let mut csv_reader = crate::sector_table::csv_reader(&text);
         let mut population = Self::default();
         for (line, row) in csv_reader.deserialize::<Row>().enumerate() {
             let row = row.map_err(|error| {

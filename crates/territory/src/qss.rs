@@ -41,22 +41,9 @@ const LAYER: &str = "qss_sectors.csv";
 impl QssTable {
     /// Reads the table: columns `CodeSector, QuartierSS_Gwwijk, NomQuartierSSFR,
     /// NaamGWwijkNL, BassinFR, ZoneNL`, separated by `,` or `;`.
-    pub fn read(mut reader: impl Read) -> Result<Self, TerritoryError> {
-        let mut text = String::new();
-        reader
-            .read_to_string(&mut text)
-            .map_err(|error| TerritoryError::layer(LAYER, error))?;
-        let text = text.trim_start_matches('\u{feff}');
-        let header = text.lines().next().unwrap_or_default();
-        let delimiter = if header.contains(';') && !header.contains(',') {
-            b';'
-        } else {
-            b','
-        };
-        let mut csv_reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
+    pub fn read(reader: impl Read) -> Result<Self, TerritoryError> {
+        let text = crate::sector_table::read_text(reader, LAYER)?;
+        let mut csv_reader = crate::sector_table::csv_reader(&text);
         let mut by_sector = HashMap::new();
         for (line, row) in csv_reader.deserialize::<Row>().enumerate() {
             let row = row.map_err(|error| TerritoryError::layer(LAYER, error))?;

@@ -18,18 +18,12 @@ fn read_options(request: &HttpRequest) -> Result<(QueryParams, Lang, bool), ApiE
         .get(actix_web::http::header::ACCEPT_LANGUAGE)
         .and_then(|value| value.to_str().ok());
     let lang = params::response_lang(&params, accept_language)?;
-    let with_synthetic = match params.get("synthetic") {
-        None => false,
-        Some(value) if value.eq_ignore_ascii_case("exclude") => false,
-        Some(value) if value.eq_ignore_ascii_case("include") => true,
-        Some(value) => {
-            return Err(ApiError::one_of(
-                "synthetic",
-                value,
-                &["exclude", "include"],
-            ))
-        }
-    };
+    let with_synthetic = params::choice(
+        &params,
+        "synthetic",
+        &[("exclude", false), ("include", true)],
+        false,
+    )?;
     Ok((params, lang, with_synthetic))
 }
 
@@ -71,12 +65,7 @@ pub async fn territory_offer(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let (params, lang, with_synthetic) = read_options(&request)?;
-    let csv = match params.get("format") {
-        None => false,
-        Some(value) if value.eq_ignore_ascii_case("json") => false,
-        Some(value) if value.eq_ignore_ascii_case("csv") => true,
-        Some(value) => return Err(ApiError::one_of("format", value, &["json", "csv"])),
-    };
+    let csv = params::choice(&params, "format", &[("json", false), ("csv", true)], false)?;
     let (layer, code) = path.into_inner();
     let key = offer::key(&layer, &code, state.tagger())
         .ok_or_else(|| unknown_territory(&layer, &code))?;

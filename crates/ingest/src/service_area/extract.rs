@@ -93,7 +93,7 @@ pub struct Home<'a> {
 /// Reads a text written about a service at `home`.
 pub fn extract(text: &str, home: Home<'_>, tagger: &Tagger) -> Extracted {
     let mut found = Extracted::default();
-    for sentence in sentences(text) {
+    for sentence in orienta_text::sentences(text) {
         let tokens = tokens(sentence);
         let before = (found.region, found.communes.len(), found.bassins.len());
         let before_except = (found.except_communes.len(), found.quartiers.len());
@@ -105,39 +105,6 @@ pub fn extract(text: &str, home: Home<'_>, tagger: &Tagger) -> Extracted {
         }
     }
     found
-}
-
-/// Splits at `.`, `!`, `?` followed by a space or the end (not after `St.`), and at blank
-/// lines.
-fn sentences(text: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    for (index, &byte) in bytes.iter().enumerate() {
-        let ends = matches!(byte, b'.' | b'!' | b'?')
-            && bytes
-                .get(index + 1)
-                .is_none_or(|next| next.is_ascii_whitespace())
-            && !ends_with_abbreviation(&text[start..index]);
-        if ends {
-            parts.push(&text[start..=index]);
-            start = index + 1;
-        }
-    }
-    parts.push(&text[start..]);
-    parts.retain(|part| !part.trim().is_empty());
-    parts
-}
-
-fn ends_with_abbreviation(text: &str) -> bool {
-    let last = text
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    matches!(
-        last.to_lowercase().as_str(),
-        "st" | "ste" | "av" | "bd" | "ch" | "bte" | "nr" | "n" | "cf" | "e.a" | "o.a" | "bv"
-    )
 }
 
 fn tokens(sentence: &str) -> Vec<Token> {

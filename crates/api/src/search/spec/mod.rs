@@ -82,27 +82,6 @@ pub struct SpecContext<'a> {
     pub geocoder: &'a Geocoder,
 }
 
-/// The option named by parameter `name` (case-insensitive), `default` when absent.
-fn choice<T: Copy>(
-    params: &QueryParams,
-    name: &str,
-    options: &[(&str, T)],
-    default: T,
-) -> Result<T, ApiError> {
-    let Some(value) = params.get(name) else {
-        return Ok(default);
-    };
-    let wanted = value.to_ascii_lowercase();
-    options
-        .iter()
-        .find(|(option, _)| *option == wanted)
-        .map(|(_, parsed)| *parsed)
-        .ok_or_else(|| {
-            let names: Vec<&str> = options.iter().map(|(option, _)| *option).collect();
-            ApiError::one_of(name, value, &names)
-        })
-}
-
 /// The error for a value of `parameter` that is not known, with a hint of what to send.
 fn unknown(code: ErrorCode, parameter: &str, value: &str, hint: &str) -> ApiError {
     ApiError::parameter(
@@ -245,7 +224,7 @@ fn geo(
     } else {
         Sort::Relevance
     };
-    let sort = choice(
+    let sort = params::choice(
         params,
         "sort",
         &[("relevance", Sort::Relevance), ("distance", Sort::Distance)],
@@ -309,7 +288,7 @@ struct Output {
 fn output(params: &QueryParams) -> Result<Output, ApiError> {
     let want_facets = params::boolean(params, "facets")?.unwrap_or(true);
     let want_highlights = params::boolean(params, "highlight")?.unwrap_or(true);
-    let format = choice(
+    let format = params::choice(
         params,
         "format",
         &[
@@ -365,7 +344,7 @@ pub fn parse(
     let serves = serves::serves(params, context)?;
     let Geo { near, sort } = geo(params, place.as_ref(), serves.as_ref())?;
     let open_at = open_at(params)?;
-    let synthetic = choice(
+    let synthetic = params::choice(
         params,
         "synthetic",
         &[
