@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 mod category;
+mod context;
 mod error;
 mod file;
 mod forms;

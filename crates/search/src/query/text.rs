@@ -2,11 +2,12 @@
 //! content words, each a unit that must match or only ranks, depending on the [`Pass`]. A
 //! place named in the text restricts, except in the loosest pass where it ranks.
 
+use super::context::{Literal, TextContext};
 use super::words::{words_query, WordFields, WordMatching};
 use super::Pass;
 use crate::analysis::{self, DUTCH, FOLD, FRENCH};
 use crate::index::SearchIndex;
-use crate::request::{SearchRequest, Sort, Understanding};
+use crate::request::{SearchRequest, Understanding};
 use orienta_model::Lang;
 use orienta_text::stopwords;
 use orienta_thesaurus::ConceptMatch;
@@ -20,30 +21,6 @@ fn is_stop_word(index: &SearchIndex, token: &str) -> bool {
     let schema_index = index.tantivy();
     analysis::analyze(schema_index, FRENCH, token).is_empty()
         || analysis::analyze(schema_index, DUTCH, token).is_empty()
-}
-
-/// Highlights the words of the concept's French and Dutch labels in the texts.
-fn concept_highlights(
-    index: &SearchIndex,
-    concept: &str,
-    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
-) {
-    let Some(found) = index.thesaurus().concept(concept) else {
-        return;
-    };
-    let fields = index.fields();
-    for (lang, field, analyzer) in [
-        (Lang::Fr, fields.text_fr, FRENCH),
-        (Lang::Nl, fields.text_nl, DUTCH),
-    ] {
-        let Some(label) = found.label.get(lang) else {
-            continue;
-        };
-        let entry = highlight_terms.entry(field).or_default();
-        for term in analysis::analyze(index.tantivy(), analyzer, label) {
-            entry.insert(term, 0.5);
-        }
-    }
 }
 
 /// A word that names an area (commune, quartier, bassin, postcode) restricts where, and
@@ -82,50 +59,6 @@ fn area_query(index: &SearchIndex, word: &str) -> Option<Box<dyn Query>> {
     Some(Box::new(BooleanQuery::new(clauses)))
 }
 
-/// What the request says the text must not be read as (`SearchRequest::literal`).
-#[derive(Default)]
-struct Literal<'a> {
-    /// Need concepts not to recognise.
-    needs: Vec<&'a str>,
-    /// Spoken languages not to read.
-    languages: Vec<&'a str>,
-    /// Folded words not to read as places.
-    place_words: Vec<String>,
-}
-
-impl<'a> Literal<'a> {
-    fn of(request: &'a SearchRequest) -> Self {
-        let mut literal = Self::default();
-        for item in &request.literal {
-            match item.split_once(':') {
-                Some(("need", id)) => literal.needs.push(id),
-                Some(("language", code)) => literal.languages.push(code),
-                Some(("place", words)) => literal.place_words.extend(super::tokens(words)),
-                _ => {}
-            }
-        }
-        literal
-    }
-}
-
-/// What every unit of one text query shares.
-struct TextContext<'a> {
-    /// The index searched.
-    index: &'a SearchIndex,
-    /// The request the text comes from.
-    request: &'a SearchRequest,
-    /// How much of the text must match.
-    pass: Pass,
-    /// The text's folded tokens.
-    words: &'a [String],
-    /// The language the text is read in, given or guessed.
-    query_lang: Option<Lang>,
-    /// Parts of cut compounds that are scored, never required.
-    soft_parts: &'a [String],
-    /// What the text must not be read as.
-    literal: &'a Literal<'a>,
-}
-
 /// The text's language (given, else guessed), noted in `understanding`.
 fn query_language(
     index: &SearchIndex,
@@ -140,59 +73,6 @@ fn query_language(
     understanding.lang = query_lang;
     understanding.lang_guessed = guessed && query_lang.is_some();
     query_lang
-}
-
-/// A term of `field` equal to `concept`, weighted by `boost`.
-fn concept_term(field: Field, concept: &str, boost: f32) -> Box<dyn Query> {
-    let term = Term::from_field_text(field, concept);
-    Box::new(BoostQuery::new(
-        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-        boost,
-    ))
-}
-
-/// The unit of a recognised concept: the record's primary need, any of its needs, or (for
-/// an exact match) the concept's words in the names.
-fn concept_unit(
-    context: &TextContext,
-    found: &ConceptMatch,
-    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
-) -> Box<dyn Query> {
-    let TextContext { index, request, .. } = *context;
-    let fields = index.fields();
-    let primary_query = concept_term(fields.need_primary, &found.concept, 4.0);
-    let need_query = concept_term(fields.need, &found.concept, 1.5);
-    let span_words: Vec<String> = context
-        .words
-        .get(found.start_token..found.end_token.min(context.words.len()))
-        .map(<[String]>::to_vec)
-        .unwrap_or_default();
-    // Sorted by distance, nearness decides the order: only services whose category is
-    // the need qualify, or a mere mention close by would outrank the service itself (a
-    // relaxed query follows when there is none).
-    let tagged_only = request.sort == Sort::Distance && context.pass == Pass::Strict;
-    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, primary_query)];
-    if !tagged_only {
-        alternatives.push((Occur::Should, need_query));
-    }
-    if found.edits == 0 && !tagged_only {
-        // The concept's words in names and texts: a record that says "logement de transit"
-        // but was tagged only with a narrower concept still answers "logement".
-        let words_exactly = WordMatching {
-            fuzzy: false,
-            fields: WordFields::All,
-        };
-        if let Some(words_query) = words_query(
-            index,
-            &span_words,
-            context.query_lang,
-            words_exactly,
-            highlight_terms,
-        ) {
-            alternatives.push((Occur::Should, words_query));
-        }
-    }
-    Box::new(BooleanQuery::new(alternatives))
 }
 
 /// The weight of a word that carries no need (scored, never required) against a content
@@ -263,11 +143,7 @@ fn spoken_languages(words: &[String]) -> Vec<(usize, &'static str)> {
 
 /// Services that speak a language named in the text rank first (scored, not required).
 fn spoken_language_boost(index: &SearchIndex, code: &str) -> Box<dyn Query> {
-    let term = Term::from_field_text(index.fields().language, code);
-    Box::new(BoostQuery::new(
-        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-        SPOKEN_LANGUAGE_BOOST,
-    ))
+    super::needs::concept_term(index.fields().language, code, SPOKEN_LANGUAGE_BOOST)
 }
 
 /// The weight of a spoken language named in the text, as a primary need's.
@@ -342,31 +218,17 @@ pub(super) fn text_query(
         soft_parts: &soft_parts,
         literal: &literal,
     };
-    let mut covered = vec![false; words.len()];
     let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let need_occur = if pass == Pass::Any {
-        Occur::Should
-    } else {
-        Occur::Must
-    };
+    let matches = index.thesaurus().resolve_shared_forms(matches);
     let matches =
         spoken_languages_understood(index, &words, &literal, matches, &mut units, understanding);
-    for found in &matches {
-        for flag in covered
-            .iter_mut()
-            .take(found.end_token.min(words.len()))
-            .skip(found.start_token)
-        {
-            *flag = true;
-        }
-        if !understanding.concepts.contains(&found.concept) {
-            understanding.concepts.push(found.concept.clone());
-        }
-        if request.highlight {
-            concept_highlights(index, &found.concept, highlight_terms);
-        }
-        units.push((need_occur, concept_unit(&context, found, highlight_terms)));
-    }
+    let covered = super::needs::need_units(
+        &context,
+        &matches,
+        &mut units,
+        understanding,
+        highlight_terms,
+    );
     let mut places: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut place_positions = Vec::new();
     for (position, word) in words.iter().enumerate() {

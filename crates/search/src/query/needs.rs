@@ -1,0 +1,144 @@
+//! The units of the needs a text names: each recognised concept (its tags, or its words
+//! in the texts) and the narrower concept two of them name together.
+
+use super::context::TextContext;
+use super::words::{words_query, WordFields, WordMatching};
+use super::Pass;
+use crate::analysis::{self, DUTCH, FRENCH};
+use crate::index::SearchIndex;
+use crate::request::{Sort, Understanding};
+use orienta_model::Lang;
+use orienta_thesaurus::ConceptMatch;
+use std::collections::{BTreeMap, HashMap};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+/// Highlights the words of the concept's French and Dutch labels in the texts.
+fn concept_highlights(
+    index: &SearchIndex,
+    concept: &str,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) {
+    let Some(found) = index.thesaurus().concept(concept) else {
+        return;
+    };
+    let fields = index.fields();
+    for (lang, field, analyzer) in [
+        (Lang::Fr, fields.text_fr, FRENCH),
+        (Lang::Nl, fields.text_nl, DUTCH),
+    ] {
+        let Some(label) = found.label.get(lang) else {
+            continue;
+        };
+        let entry = highlight_terms.entry(field).or_default();
+        for term in analysis::analyze(index.tantivy(), analyzer, label) {
+            entry.insert(term, 0.5);
+        }
+    }
+}
+
+/// A term of `field` equal to `concept`, weighted by `boost`.
+pub(super) fn concept_term(field: Field, concept: &str, boost: f32) -> Box<dyn Query> {
+    let term = Term::from_field_text(field, concept);
+    Box::new(BoostQuery::new(
+        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+        boost,
+    ))
+}
+
+/// The unit of a recognised concept: the record's primary need, any of its needs, or (for
+/// an exact match) the concept's words in the names.
+fn concept_unit(
+    context: &TextContext,
+    found: &ConceptMatch,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) -> Box<dyn Query> {
+    let TextContext { index, request, .. } = *context;
+    let fields = index.fields();
+    let primary_query = concept_term(fields.need_primary, &found.concept, 4.0);
+    let need_query = concept_term(fields.need, &found.concept, 1.5);
+    let span_words: Vec<String> = context
+        .words
+        .get(found.start_token..found.end_token.min(context.words.len()))
+        .map(<[String]>::to_vec)
+        .unwrap_or_default();
+    // Sorted by distance, nearness decides the order: only services whose category is
+    // the need qualify, or a mere mention close by would outrank the service itself (a
+    // relaxed query follows when there is none).
+    let tagged_only = request.sort == Sort::Distance && context.pass == Pass::Strict;
+    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, primary_query)];
+    if !tagged_only {
+        alternatives.push((Occur::Should, need_query));
+    }
+    if found.edits == 0 && !tagged_only {
+        // The concept's words in names and texts: a record that says "logement de transit"
+        // but was tagged only with a narrower concept still answers "logement".
+        let words_exactly = WordMatching {
+            fuzzy: false,
+            fields: WordFields::All,
+        };
+        if let Some(words_query) = words_query(
+            index,
+            &span_words,
+            context.query_lang,
+            words_exactly,
+            highlight_terms,
+        ) {
+            alternatives.push((Occur::Should, words_query));
+        }
+    }
+    Box::new(BooleanQuery::new(alternatives))
+}
+
+/// Adds the units of the recognised needs to `units` and notes them in `understanding`;
+/// returns which words they cover. Every need must match, except in the loosest passes
+/// (any need, or any unit). Two needs that together name a narrower one (`sans papiers`
+/// and `malade`: urgent medical aid) rank its services first, without requiring them.
+pub(super) fn need_units(
+    context: &TextContext,
+    matches: &[ConceptMatch],
+    units: &mut Vec<(Occur, Box<dyn Query>)>,
+    understanding: &mut Understanding,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) -> Vec<bool> {
+    let TextContext {
+        index,
+        request,
+        pass,
+        words,
+        ..
+    } = *context;
+    let need_occur = if matches!(pass, Pass::Any | Pass::SomeNeed) {
+        Occur::Should
+    } else {
+        Occur::Must
+    };
+    let mut covered = vec![false; words.len()];
+    let mut needs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for found in matches {
+        let span = found.start_token.min(words.len())..found.end_token.min(words.len());
+        covered[span].iter_mut().for_each(|flag| *flag = true);
+        if !understanding.concepts.contains(&found.concept) {
+            understanding.concepts.push(found.concept.clone());
+        }
+        if request.highlight {
+            concept_highlights(index, &found.concept, highlight_terms);
+        }
+        needs.push((need_occur, concept_unit(context, found, highlight_terms)));
+    }
+    let fields = index.fields();
+    for joint in index.thesaurus().joint_narrower(&understanding.concepts) {
+        units.push((
+            Occur::Should,
+            concept_term(fields.need_primary, &joint, 4.0),
+        ));
+        units.push((Occur::Should, concept_term(fields.need, &joint, 1.5)));
+    }
+    if pass == Pass::SomeNeed && !needs.is_empty() {
+        units.push((Occur::Must, Box::new(BooleanQuery::new(needs))));
+    } else {
+        units.extend(needs);
+    }
+    covered
+}

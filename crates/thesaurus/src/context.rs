@@ -1,0 +1,119 @@
+//! What the other needs of a question tell about one of them: the sibling meant by a form
+//! several concepts share, and the narrower concept that two needs name together.
+
+use crate::{ConceptMatch, Thesaurus};
+
+impl Thesaurus {
+    /// The concept itself and every broader concept.
+    fn with_broader(&self, id: &str) -> Vec<String> {
+        let mut chain = self.broader_chain(id);
+        chain.insert(0, id.to_owned());
+        chain
+    }
+
+    /// Keeps, among the concepts read from one shared form, those another need of the text
+    /// confirms: `centre de jour` beside `seniors` is the day centre for the elderly, not
+    /// the ones for the homeless or for disabled people. A form no other need confirms
+    /// keeps all its concepts.
+    pub fn resolve_shared_forms(&self, matches: Vec<ConceptMatch>) -> Vec<ConceptMatch> {
+        let same_span = |a: &ConceptMatch, b: &ConceptMatch| {
+            a.start_token == b.start_token && a.end_token == b.end_token
+        };
+        let confirmed = |candidate: &ConceptMatch| {
+            let chain = self.with_broader(&candidate.concept);
+            matches
+                .iter()
+                .filter(|other| !same_span(other, candidate))
+                .any(|other| chain.contains(&other.concept))
+        };
+        let keep: Vec<bool> = matches
+            .iter()
+            .map(|candidate| {
+                let shared = matches
+                    .iter()
+                    .filter(|other| same_span(other, candidate))
+                    .count()
+                    > 1;
+                if !shared || confirmed(candidate) {
+                    return true;
+                }
+                // Unconfirmed: kept only when no sibling of the span is confirmed.
+                !matches
+                    .iter()
+                    .filter(|other| same_span(other, candidate))
+                    .any(&confirmed)
+            })
+            .collect();
+        matches
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(found, keep)| keep.then_some(found))
+            .collect()
+    }
+
+    /// Concepts with several broader concepts, each named (itself or through a narrower
+    /// one) by a different need of `named`: `sans papiers` and `malade` together point to
+    /// urgent medical aid. Concepts already named, or implied by a named one, are left out.
+    pub fn joint_narrower(&self, named: &[String]) -> Vec<String> {
+        if named.len() < 2 {
+            return Vec::new();
+        }
+        let chains: Vec<Vec<String>> = named.iter().map(|id| self.with_broader(id)).collect();
+        let implied = |id: &str| chains.iter().any(|chain| chain.iter().any(|c| c == id));
+        self.concepts()
+            .iter()
+            .filter(|concept| concept.broader.len() > 1 && !implied(&concept.id))
+            .filter(|concept| {
+                let naming: Vec<Option<usize>> = concept
+                    .broader
+                    .iter()
+                    .map(|parent| chains.iter().position(|chain| chain.contains(parent)))
+                    .collect();
+                let all_named = naming.iter().all(Option::is_some);
+                let mut distinct: Vec<usize> = naming.into_iter().flatten().collect();
+                distinct.sort_unstable();
+                distinct.dedup();
+                all_named && distinct.len() > 1
+            })
+            .map(|concept| concept.id.clone())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Thesaurus;
+
+    fn concepts(thesaurus: &Thesaurus, text: &str) -> Vec<String> {
+        let found = thesaurus.match_text(text, 2);
+        let resolved = thesaurus.resolve_shared_forms(found);
+        resolved.into_iter().map(|found| found.concept).collect()
+    }
+
+    #[test]
+    fn another_need_chooses_the_sibling_of_a_shared_form() {
+        let thesaurus = Thesaurus::bundled();
+        let alone = concepts(&thesaurus, "centre de jour");
+        assert!(alone.len() > 1, "{alone:?}");
+        let seniors = concepts(&thesaurus, "centre de jour seniors");
+        assert!(
+            seniors.contains(&"elderly-day-centre".to_owned()),
+            "{seniors:?}"
+        );
+        assert!(
+            !seniors.contains(&"day-centre-homeless".to_owned()),
+            "{seniors:?}"
+        );
+    }
+
+    #[test]
+    fn two_broader_needs_name_their_joint_narrower_concept() {
+        let thesaurus = Thesaurus::bundled();
+        let named = ["undocumented".to_owned(), "health".to_owned()];
+        assert_eq!(thesaurus.joint_narrower(&named), ["urgent-medical-aid"]);
+        // One need alone, or one already narrower, names nothing more.
+        assert!(thesaurus.joint_narrower(&named[..1]).is_empty());
+        let implied = ["urgent-medical-aid".to_owned(), "health".to_owned()];
+        assert!(thesaurus.joint_narrower(&implied).is_empty());
+    }
+}
