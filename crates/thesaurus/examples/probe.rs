@@ -1,0 +1,17 @@
+//! Prints the concepts the bundled thesaurus reads in each argument, as a question would be
+//! read (typos allowed): `cargo run -p orienta-thesaurus --example probe -- "je dors dehors"`.
+
+fn main() {
+    let thesaurus = orienta_thesaurus::Thesaurus::bundled();
+    for text in std::env::args().skip(1) {
+        println!("{text}");
+        let found = thesaurus.match_text(&text, 2);
+        for found in thesaurus.resolve_shared_forms(found) {
+            let (start, end) = (found.start_token, found.end_token);
+            println!(
+                "  {} <- {:?} [{start}..{end}] edits {}",
+                found.concept, found.term, found.edits
+            );
+        }
+    }
+}
