@@ -37,6 +37,12 @@ pub(crate) struct ConceptRecord {
     pub terms_nl: Vec<String>,
     #[serde(default)]
     pub terms_en: Vec<String>,
+    /// Words callers use for their situation (`il boit`, `ik slaap buiten`): read in
+    /// questions, never used to tag records.
+    #[serde(default)]
+    pub situations_fr: Vec<String>,
+    #[serde(default)]
+    pub situations_nl: Vec<String>,
     #[serde(default)]
     pub acronyms: Vec<String>,
     #[serde(default)]
@@ -66,6 +72,15 @@ impl ConceptRecord {
             Lang::Fr => &self.terms_fr,
             Lang::Nl => &self.terms_nl,
             Lang::En => &self.terms_en,
+        }
+    }
+
+    /// The situation words of one language (none in English).
+    pub fn situations(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Fr => &self.situations_fr,
+            Lang::Nl => &self.situations_nl,
+            Lang::En => &[],
         }
     }
 

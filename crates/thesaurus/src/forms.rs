@@ -11,6 +11,8 @@ pub(crate) enum FormKind {
     Label,
     /// A synonym or everyday phrase.
     Term,
+    /// A word a caller uses for their situation: read in questions, never in records.
+    Situation,
     /// An acronym: whole token, no typo; `cased` ones only when written in capitals.
     Acronym {
         /// Only matched when written in capitals.
@@ -29,8 +31,8 @@ pub(crate) struct Form<'a> {
     pub kind: FormKind,
 }
 
-/// Every label, term and acronym of a concept, labels first (category labels excluded:
-/// they only map categories).
+/// Every label, term, situation word and acronym of a concept, labels first (category
+/// labels excluded: they only map categories).
 pub(crate) fn forms(record: &ConceptRecord) -> Vec<Form<'_>> {
     let labels = Lang::ALL.into_iter().filter_map(|lang| {
         record.label(lang).map(|text| Form {
@@ -46,6 +48,13 @@ pub(crate) fn forms(record: &ConceptRecord) -> Vec<Form<'_>> {
             kind: FormKind::Term,
         })
     });
+    let situations = Lang::ALL.into_iter().flat_map(|lang| {
+        record.situations(lang).iter().map(move |text| Form {
+            text,
+            lang: Some(lang),
+            kind: FormKind::Situation,
+        })
+    });
     let acronyms = record.acronyms.iter().map(|text| (text, false));
     let cased = record.acronyms_cased.iter().map(|text| (text, true));
     let acronyms = acronyms.chain(cased).map(|(text, cased)| Form {
@@ -53,7 +62,11 @@ pub(crate) fn forms(record: &ConceptRecord) -> Vec<Form<'_>> {
         lang: None,
         kind: FormKind::Acronym { cased },
     });
-    labels.chain(terms).chain(acronyms).collect()
+    labels
+        .chain(terms)
+        .chain(situations)
+        .chain(acronyms)
+        .collect()
 }
 
 /// The matching key of a whole text: its token keys joined by spaces.

@@ -66,8 +66,9 @@ fn resolve_lang(langs: &BTreeSet<Lang>) -> Option<Lang> {
 }
 
 impl TermIndex {
-    /// Indexes the forms of every concept, merging duplicates within a concept.
-    pub fn build(records: &[ConceptRecord]) -> Self {
+    /// Indexes the forms of every concept, merging duplicates within a concept; situation
+    /// words only when `questions` (the index that reads records leaves them out).
+    pub fn build(records: &[ConceptRecord], questions: bool) -> Self {
         let mut index = TermIndex::default();
         for (concept, record) in records.iter().enumerate() {
             // folded form + acronym flag → (first form text, languages); variants that
@@ -75,8 +76,9 @@ impl TermIndex {
             let mut merged: Vec<(String, Option<bool>, &str, BTreeSet<Lang>)> = Vec::new();
             for form in forms(record) {
                 let acronym = match form.kind {
+                    FormKind::Situation if !questions => continue,
                     FormKind::Acronym { cased } => Some(cased),
-                    FormKind::Label | FormKind::Term => None,
+                    FormKind::Label | FormKind::Term | FormKind::Situation => None,
                 };
                 let tokens = tokenize(form.text);
                 if tokens.is_empty() {

@@ -58,8 +58,8 @@ fn rank(entry: &SuggestEntry, prefix: &str, word_prefix: &str, lang: Lang) -> Op
     let base = match (entry.kind, same_lang) {
         (FormKind::Label, true) => 0,
         (FormKind::Label, false) => 1,
-        (FormKind::Term | FormKind::Acronym { .. }, true) => 2,
-        (FormKind::Term | FormKind::Acronym { .. }, false) => 3,
+        (FormKind::Term | FormKind::Situation | FormKind::Acronym { .. }, true) => 2,
+        (FormKind::Term | FormKind::Situation | FormKind::Acronym { .. }, false) => 3,
     };
     Some(if whole { base } else { base + 4 })
 }

@@ -36,8 +36,12 @@ struct Inner {
     records: Vec<ConceptRecord>,
     by_id: FxHashMap<String, usize>,
     hierarchy: Hierarchy,
+    /// Every form, situation words included: reads questions.
     terms: TermIndex,
     typos: TypoKeys,
+    /// The forms that tag records (no situation words).
+    record_terms: TermIndex,
+    record_typos: TypoKeys,
     categories: CategoryIndex,
     suggestions: Vec<SuggestEntry>,
     vocabulary: Vocabulary,
@@ -93,12 +97,15 @@ impl Thesaurus {
                 line: record.line,
             })
             .collect();
-        let terms = TermIndex::build(&records);
+        let terms = TermIndex::build(&records, true);
+        let record_terms = TermIndex::build(&records, false);
         let inner = Inner {
             version: parsed.version,
             hierarchy: Hierarchy::build(&records, &by_id),
             typos: TypoKeys::build(&terms),
             terms,
+            record_typos: TypoKeys::build(&record_terms),
+            record_terms,
             categories: CategoryIndex::build(&records),
             suggestions: suggest::build(&records),
             vocabulary: vocabulary(&records),
@@ -206,12 +213,13 @@ impl Thesaurus {
             .collect()
     }
 
-    /// The concept ids named in a text (exact matches), sorted and deduplicated.
+    /// The concept ids a record's text names (exact matches of labels, terms and acronyms;
+    /// situation words are for questions only), sorted and deduplicated.
     /// Broader concepts are not added: use [`Thesaurus::broader_chain`] for that.
     pub fn needs_for_text(&self, text: &str) -> Vec<String> {
         let tokens = tokenize(text);
-        let terms = &self.inner.terms;
-        let mut concepts: Vec<usize> = matcher::find(terms, &self.inner.typos, &tokens, 0)
+        let terms = &self.inner.record_terms;
+        let mut concepts: Vec<usize> = matcher::find(terms, &self.inner.record_typos, &tokens, 0)
             .into_iter()
             .map(|found| terms.entries[found.entry].concept)
             .collect();

@@ -226,3 +226,17 @@ fn a_question_may_insert_words_into_a_long_form_a_record_may_not() {
     assert!(concepts(violent, 2).contains(&"domestic-violence".to_owned()));
     assert!(!concepts(violent, 0).contains(&"domestic-violence".to_owned()));
 }
+
+#[test]
+fn situation_words_read_questions_not_records() {
+    let thesaurus = Thesaurus::bundled();
+    let question = "mon mari boit trop";
+    let read: Vec<String> = thesaurus
+        .match_text(question, 0)
+        .into_iter()
+        .map(|found| found.concept)
+        .collect();
+    assert!(read.contains(&"addiction".to_owned()), "{read:?}");
+    // The same words in a record's description tag nothing.
+    assert!(thesaurus.needs_for_text(question).is_empty());
+}
