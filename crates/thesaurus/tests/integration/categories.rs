@@ -261,6 +261,8 @@ fn shared_category_label_maps_to_both_concepts() {
         [
             "kind en gezin",
             "centre de jour",
+            "accueil de jour",
+            "dagcentrum",
             "payer mon loyer",
             "payer le loyer",
             "loyer impayé",
