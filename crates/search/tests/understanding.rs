@@ -69,6 +69,16 @@ fn corpus() -> Vec<Organisation> {
             },
         ),
         record(
+            "newcomers-nl",
+            "Onthaal Nieuwkomers",
+            Spec {
+                // Holds `neer` and `land`, which with the acronym `AIS` once cut
+                // `neerlandais` as a Dutch compound.
+                description_nl: Some("Ga even neer zitten: wij helpen wie nieuw is in dit land."),
+                ..Spec::default()
+            },
+        ),
+        record(
             "psy-fr",
             "Centre Les Tilleuls",
             Spec {
@@ -124,6 +134,21 @@ fn a_dutch_compound_nobody_listed_finds_its_parts() {
     // not a thesaurus form: cut into `kansspel` (the index's) and `verslaving`
     let results = search("kansspelverslaving");
     assert_eq!(ids(&results).first().map(String::as_str), Some("gambling"));
+}
+
+#[test]
+fn french_words_and_language_names_are_not_cut_as_dutch_compounds() {
+    // `néerlandais` is no `neerland` + `ais` (the acronym of a social rental agency).
+    let results = search("apprendre le néerlandais");
+    let concepts = &results.understanding.concepts;
+    assert!(
+        !concepts.contains(&"social-rental-agency".to_owned()),
+        "{concepts:?}"
+    );
+    assert!(
+        concepts.contains(&"language-classes".to_owned()),
+        "{concepts:?}"
+    );
 }
 
 #[test]

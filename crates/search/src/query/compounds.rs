@@ -62,7 +62,9 @@ pub(super) fn decompound(index: &SearchIndex, text: &str) -> Option<Decompounded
     let mut whole: Vec<String> = Vec::new();
     for token in tokens.iter() {
         let word = token.folded;
+        // A language name (`nederlandstalig`, `néerlandais`) is read as a spoken language.
         let candidate = word.chars().count() >= MIN_COMPOUND_CHARS
+            && orienta_text::spoken::named(word).is_none()
             && index.thesaurus().match_text(word, 0).is_empty();
         let parts = candidate
             .then(|| {

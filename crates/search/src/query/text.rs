@@ -196,7 +196,10 @@ pub(super) fn text_query(
         return None;
     }
     let query_lang = query_language(index, request, text, understanding);
-    let decompounded = super::compounds::decompound(index, text);
+    // Only Dutch compounds are cut: `néerlandais` is no `neerland` + `AIS`.
+    let decompounded = (query_lang != Some(Lang::Fr))
+        .then(|| super::compounds::decompound(index, text))
+        .flatten();
     let text = decompounded.as_ref().map_or(text, |cut| cut.text.as_str());
     let words = super::tokens(text);
     let literal = Literal::of(request);
