@@ -39,9 +39,10 @@ struct Inner {
     /// Every form, situation words included: reads questions.
     terms: TermIndex,
     typos: TypoKeys,
-    /// The forms that tag records (no situation words).
+    /// The forms that tag records (no situation words), matched exactly.
     record_terms: TermIndex,
-    record_typos: TypoKeys,
+    /// Empty: exact matching never reads typo keys.
+    no_typos: TypoKeys,
     categories: CategoryIndex,
     suggestions: Vec<SuggestEntry>,
     vocabulary: Vocabulary,
@@ -104,8 +105,8 @@ impl Thesaurus {
             hierarchy: Hierarchy::build(&records, &by_id),
             typos: TypoKeys::build(&terms),
             terms,
-            record_typos: TypoKeys::build(&record_terms),
             record_terms,
+            no_typos: TypoKeys::default(),
             categories: CategoryIndex::build(&records),
             suggestions: suggest::build(&records),
             vocabulary: vocabulary(&records),
@@ -219,7 +220,7 @@ impl Thesaurus {
     pub fn needs_for_text(&self, text: &str) -> Vec<String> {
         let tokens = tokenize(text);
         let terms = &self.inner.record_terms;
-        let mut concepts: Vec<usize> = matcher::find(terms, &self.inner.record_typos, &tokens, 0)
+        let mut concepts: Vec<usize> = matcher::find(terms, &self.inner.no_typos, &tokens, 0)
             .into_iter()
             .map(|found| terms.entries[found.entry].concept)
             .collect();

@@ -38,9 +38,16 @@ fn concept_highlights(
     }
 }
 
-/// A term of `field` equal to `concept`, weighted by `boost`.
-pub(super) fn concept_term(field: Field, concept: &str, boost: f32) -> Box<dyn Query> {
-    let term = Term::from_field_text(field, concept);
+/// The weight of a record's primary need matching a recognised concept.
+pub(super) const PRIMARY_NEED_WEIGHT: f32 = 4.0;
+
+/// The weight of any other need of the record matching it (broader concepts included).
+const NEED_WEIGHT: f32 = 1.5;
+
+/// A term of the tag field `field` (a need, a spoken language) equal to `tag`, weighted by
+/// `boost`.
+pub(super) fn tag_term(field: Field, tag: &str, boost: f32) -> Box<dyn Query> {
+    let term = Term::from_field_text(field, tag);
     Box::new(BoostQuery::new(
         Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
         boost,
@@ -56,8 +63,8 @@ fn concept_unit(
 ) -> Box<dyn Query> {
     let TextContext { index, request, .. } = *context;
     let fields = index.fields();
-    let primary_query = concept_term(fields.need_primary, &found.concept, 4.0);
-    let need_query = concept_term(fields.need, &found.concept, 1.5);
+    let primary_query = tag_term(fields.need_primary, &found.concept, PRIMARY_NEED_WEIGHT);
+    let need_query = tag_term(fields.need, &found.concept, NEED_WEIGHT);
     let span_words: Vec<String> = context
         .words
         .get(found.start_token..found.end_token.min(context.words.len()))
@@ -131,9 +138,9 @@ pub(super) fn need_units(
     for joint in index.thesaurus().joint_narrower(&understanding.concepts) {
         units.push((
             Occur::Should,
-            concept_term(fields.need_primary, &joint, 4.0),
+            tag_term(fields.need_primary, &joint, PRIMARY_NEED_WEIGHT),
         ));
-        units.push((Occur::Should, concept_term(fields.need, &joint, 1.5)));
+        units.push((Occur::Should, tag_term(fields.need, &joint, NEED_WEIGHT)));
     }
     if pass == Pass::SomeNeed && !needs.is_empty() {
         units.push((Occur::Must, Box::new(BooleanQuery::new(needs))));

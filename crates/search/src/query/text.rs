@@ -143,11 +143,11 @@ fn spoken_languages(words: &[String]) -> Vec<(usize, &'static str)> {
 
 /// Services that speak a language named in the text rank first (scored, not required).
 fn spoken_language_boost(index: &SearchIndex, code: &str) -> Box<dyn Query> {
-    super::needs::concept_term(index.fields().language, code, SPOKEN_LANGUAGE_BOOST)
+    super::needs::tag_term(index.fields().language, code, SPOKEN_LANGUAGE_BOOST)
 }
 
 /// The weight of a spoken language named in the text, as a primary need's.
-const SPOKEN_LANGUAGE_BOOST: f32 = 4.0;
+const SPOKEN_LANGUAGE_BOOST: f32 = super::needs::PRIMARY_NEED_WEIGHT;
 
 /// Notes the spoken languages named in the text and adds a boost for each; drops the
 /// concepts read only from language names.
