@@ -134,6 +134,16 @@ pub fn named(word: &str) -> Option<&'static str> {
         .or_else(|| phone(&folded))
 }
 
+/// The names of a language in FR, NL and EN (folded), for finding it in texts written in
+/// another language than the question (`arabisch` → `arabe`, `arabic`).
+pub fn names(code: &str) -> Vec<&'static str> {
+    LANGUAGES
+        .iter()
+        .filter(|(known, _)| *known == code)
+        .flat_map(|(_, names)| names.iter().copied())
+        .collect()
+}
+
 fn by_name(folded: &str) -> Option<&'static str> {
     LANGUAGES
         .iter()
@@ -198,5 +208,8 @@ mod tests {
         assert_eq!(named("arabophone"), Some("ar"));
         assert_eq!(named("tweetalig"), None);
         assert_eq!(named("telephone"), None);
+        assert!(names("ar").contains(&"arabisch"));
+        assert!(names("sgn").contains(&"langue des signes"));
+        assert!(names("xx").is_empty());
     }
 }

@@ -1,5 +1,6 @@
 //! What the other needs of a question tell about one of them: the sibling meant by a form
-//! several concepts share, and the narrower concept that two needs name together.
+//! several concepts share, the narrower concept that two needs name together, and the
+//! broader concepts a question widens to when its own needs find too little.
 
 use crate::{ConceptMatch, Thesaurus};
 
@@ -16,15 +17,28 @@ impl Thesaurus {
     /// the ones for the homeless or for disabled people. A form no other need confirms
     /// keeps all its concepts.
     pub fn resolve_shared_forms(&self, matches: Vec<ConceptMatch>) -> Vec<ConceptMatch> {
+        self.resolve_shared_forms_given(matches, &[])
+    }
+
+    /// [`Thesaurus::resolve_shared_forms`], where the needs `given` (a record's categories,
+    /// what its other texts name) confirm too: a homeless service's `centre de jour` is the
+    /// day centre for the homeless.
+    pub fn resolve_shared_forms_given(
+        &self,
+        matches: Vec<ConceptMatch>,
+        given: &[String],
+    ) -> Vec<ConceptMatch> {
         let same_span = |a: &ConceptMatch, b: &ConceptMatch| {
             a.start_token == b.start_token && a.end_token == b.end_token
         };
         let confirmed = |candidate: &ConceptMatch| {
             let chain = self.with_broader(&candidate.concept);
-            matches
-                .iter()
-                .filter(|other| !same_span(other, candidate))
-                .any(|other| chain.contains(&other.concept))
+            let by_given = given.iter().any(|need| chain.contains(need));
+            by_given
+                || matches
+                    .iter()
+                    .filter(|other| !same_span(other, candidate))
+                    .any(|other| chain.contains(&other.concept))
         };
         let keep: Vec<bool> = matches
             .iter()
@@ -78,6 +92,34 @@ impl Thesaurus {
             .map(|concept| concept.id.clone())
             .collect()
     }
+
+    /// The broader concepts of the `named` ones, each with its distance (1 for a direct
+    /// broader concept, 2 beyond), nearest first: `nachtopvang` widens to the services for
+    /// the homeless. Concepts named, or broader at a nearer distance, appear once.
+    pub fn broader_expansion(&self, named: &[String]) -> Vec<(String, u8)> {
+        let mut expansion: Vec<(String, u8)> = Vec::new();
+        let add = |id: &str, distance: u8, expansion: &mut Vec<(String, u8)>| {
+            let known = named.iter().any(|named| named == id)
+                || expansion.iter().any(|(seen, _)| seen == id);
+            if !known {
+                expansion.push((id.to_owned(), distance));
+            }
+        };
+        let parents: Vec<&String> = named
+            .iter()
+            .filter_map(|id| self.concept(id))
+            .flat_map(|concept| &concept.broader)
+            .collect();
+        for parent in &parents {
+            add(parent, 1, &mut expansion);
+        }
+        for parent in parents {
+            for further in self.broader_chain(parent) {
+                add(&further, 2, &mut expansion);
+            }
+        }
+        expansion
+    }
 }
 
 #[cfg(test)]
@@ -115,5 +157,24 @@ mod tests {
         assert!(thesaurus.joint_narrower(&named[..1]).is_empty());
         let implied = ["urgent-medical-aid".to_owned(), "health".to_owned()];
         assert!(thesaurus.joint_narrower(&implied).is_empty());
+    }
+
+    #[test]
+    fn a_need_widens_to_its_broader_concepts_nearest_first() {
+        let thesaurus = Thesaurus::bundled();
+        let expansion = thesaurus.broader_expansion(&["night-shelter".to_owned()]);
+        assert!(
+            expansion.contains(&("homelessness".to_owned(), 1)),
+            "{expansion:?}"
+        );
+        let distances: Vec<u8> = expansion.iter().map(|(_, distance)| *distance).collect();
+        assert!(distances.windows(2).all(|pair| pair[0] <= pair[1]));
+        // A broader concept that is itself named is no expansion.
+        let named = ["night-shelter".to_owned(), "homelessness".to_owned()];
+        let expansion = thesaurus.broader_expansion(&named);
+        assert!(expansion.iter().all(|(id, _)| id != "homelessness"));
+        assert!(thesaurus
+            .broader_expansion(&["unknown".to_owned()])
+            .is_empty());
     }
 }

@@ -200,38 +200,47 @@ impl Thesaurus {
         let tokens = tokenize(text);
         matcher::find(&self.inner.terms, &self.inner.typos, &tokens, max_edits)
             .into_iter()
-            .map(|found| {
-                let entry = &self.inner.terms.entries[found.entry];
-                ConceptMatch {
-                    concept: self.inner.concepts[entry.concept].id.clone(),
-                    term: entry.folded.clone(),
-                    lang: entry.lang,
-                    start_token: found.start,
-                    end_token: found.end,
-                    edits: found.edits,
-                }
-            })
+            .map(|found| self.concept_match(&self.inner.terms, &found))
             .collect()
+    }
+
+    /// The match of the entry `found` of `terms`.
+    fn concept_match(&self, terms: &TermIndex, found: &crate::found::RawMatch) -> ConceptMatch {
+        let entry = &terms.entries[found.entry];
+        ConceptMatch {
+            concept: self.inner.concepts[entry.concept].id.clone(),
+            term: entry.folded.clone(),
+            lang: entry.lang,
+            start_token: found.start,
+            end_token: found.end,
+            edits: found.edits,
+        }
     }
 
     /// The concept ids a record's text names (exact matches of labels, terms and acronyms;
     /// situation words are for questions only), sorted and deduplicated.
     /// Broader concepts are not added: use [`Thesaurus::broader_chain`] for that.
     pub fn needs_for_text(&self, text: &str) -> Vec<String> {
-        let tokens = tokenize(text);
-        let terms = &self.inner.record_terms;
-        let mut concepts: Vec<usize> = matcher::find(terms, &self.inner.no_typos, &tokens, 0)
+        let mut ids: Vec<String> = self
+            .record_matches(text)
             .into_iter()
-            .map(|found| terms.entries[found.entry].concept)
-            .collect();
-        concepts.sort_unstable();
-        concepts.dedup();
-        let mut ids: Vec<String> = concepts
-            .into_iter()
-            .map(|concept| self.inner.concepts[concept].id.clone())
+            .map(|found| found.concept)
             .collect();
         ids.sort_unstable();
+        ids.dedup();
         ids
+    }
+
+    /// The concepts a record's text names, one match each (exact matches of labels, terms
+    /// and acronyms; situation words are for questions only). A form shared by several
+    /// concepts gives one match each: see [`Thesaurus::resolve_shared_forms_given`].
+    pub fn record_matches(&self, text: &str) -> Vec<ConceptMatch> {
+        let tokens = tokenize(text);
+        let terms = &self.inner.record_terms;
+        matcher::find(terms, &self.inner.no_typos, &tokens, 0)
+            .into_iter()
+            .map(|found| self.concept_match(terms, &found))
+            .collect()
     }
 
     /// The care line of a set of needs: first line if any known need is, specialised if

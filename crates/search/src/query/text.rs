@@ -110,13 +110,16 @@ fn word_unit(
         fuzzy: true,
         fields: WordFields::All,
     };
-    let word_query = words_query(
-        index,
-        std::slice::from_ref(word),
-        context.query_lang,
-        all_fields_with_typos,
-        highlight_terms,
-    )?;
+    let word_query = match orienta_text::spoken::named(word) {
+        Some(code) => language_names_query(context, word, code, highlight_terms)?,
+        None => words_query(
+            index,
+            std::slice::from_ref(word),
+            context.query_lang,
+            all_fields_with_typos,
+            highlight_terms,
+        )?,
+    };
     if no_need {
         // A word that says nothing about the need only breaks ties (`arrive` in
         // `je n'arrive plus à payer mon loyer` must not rank newcomers' services).
@@ -129,6 +132,44 @@ fn word_unit(
         Occur::Should
     };
     Some(WordUnit::Text(occur, word_query))
+}
+
+/// A language named in the text, found in the texts under any of its names: `arabisch`
+/// also finds `on parle arabe`, `roumanophone` finds `roumain`.
+fn language_names_query(
+    context: &TextContext,
+    word: &str,
+    code: &str,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) -> Option<Box<dyn Query>> {
+    let exactly = WordMatching {
+        fuzzy: false,
+        fields: WordFields::All,
+    };
+    let mut names: Vec<Vec<String>> = vec![vec![word.to_owned()]];
+    for name in orienta_text::spoken::names(code) {
+        let name_words: Vec<String> = name.split(' ').map(str::to_owned).collect();
+        if !names.contains(&name_words) {
+            names.push(name_words);
+        }
+    }
+    let alternatives: Vec<(Occur, Box<dyn Query>)> = names
+        .iter()
+        .filter_map(|name| {
+            words_query(
+                context.index,
+                name,
+                context.query_lang,
+                exactly,
+                highlight_terms,
+            )
+        })
+        .map(|query| (Occur::Should, query))
+        .collect();
+    if alternatives.is_empty() {
+        return None;
+    }
+    Some(Box::new(BooleanQuery::new(alternatives)))
 }
 
 /// The words of a text that name a spoken language, with its code (`arabe` → `ar`).

@@ -263,6 +263,7 @@ fn shared_category_label_maps_to_both_concepts() {
             "centre de jour",
             "accueil de jour",
             "dagcentrum",
+            "algemeen welzijnswerk",
             "payer mon loyer",
             "payer le loyer",
             "loyer impayé",
