@@ -150,6 +150,22 @@ pub const NO_NEED: &[&str] = &[
     "informatie",
 ];
 
+/// Folded personal pronouns and possessives, French and Dutch: a question holding one tells
+/// someone's situation (`mon mari me frappe`, `mijn vader vergeet alles`) rather than
+/// naming a service (`centre de jour pour personnes âgées`).
+const PERSON_WORDS: &[&str] = &[
+    "je", "j", "me", "m", "moi", "mon", "ma", "mes", "il", "elle", "on", "nous", "notre", "nos",
+    "ik", "mijn", "mij", "we", "wij", "ons", "onze", "hij", "zij", "ze", "haar", "hem",
+];
+
+/// True when the folded words of a question tell someone's situation (see
+/// [`PERSON_WORDS`]).
+pub fn tells_a_situation<S: AsRef<str>>(folded_words: &[S]) -> bool {
+    folded_words
+        .iter()
+        .any(|word| PERSON_WORDS.contains(&word.as_ref()))
+}
+
 /// True when a folded word carries no need (see [`NO_NEED`]).
 pub fn is_no_need(folded: &str) -> bool {
     NO_NEED.contains(&folded)
@@ -161,5 +177,24 @@ pub fn is_stop_word(folded: &str, lang: orienta_model::Lang) -> bool {
         orienta_model::Lang::Fr => FRENCH.contains(&folded),
         orienta_model::Lang::Nl => DUTCH.contains(&folded),
         orienta_model::Lang::En => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize;
+
+    fn tells(text: &str) -> bool {
+        tells_a_situation(&tokenize(text).folded())
+    }
+
+    #[test]
+    fn a_person_in_the_question_tells_a_situation() {
+        assert!(tells("mon mari me frappe"));
+        assert!(tells("mijn vader vergeet alles"));
+        assert!(tells("le proprio m'a envoyé un papier du juge de paix"));
+        assert!(!tells("centre de jour pour personnes âgées"));
+        assert!(!tells("hulp voor mensen zonder papieren"));
     }
 }
