@@ -8,7 +8,8 @@ const NO_STEM: [&str; 2] = ["ouderen", "jongeren"];
 /// The matching key of one folded token: the token without a plural ending when it is
 /// longer than 4 letters.
 ///
-/// French: `-s`, `-x` dropped, `-aux` → `-al` (sociaux = social), `-eaux` → `-eau`.
+/// French: `-s`, `-x` dropped, `-aux` → `-al` (sociaux = social), `-eaux` → `-eau`, and
+/// `-ée` → `-é` (décédée = décédé, épuisées = épuisé).
 /// Dutch: `-en` and `-s` dropped, with the spelling undone (pakketten = pakket,
 /// ziekenhuizen = ziekenhuis, brieven = brief). Applied the same way to thesaurus
 /// terms and texts, it only needs to be consistent, not linguistically exact.
@@ -35,6 +36,10 @@ pub(crate) fn key_parts(token: &str) -> (usize, &'static str) {
         return (kept - 3, "al");
     } else if token.ends_with('s') || token.ends_with('x') {
         kept -= 1;
+    }
+    // French feminine participles and adjectives meet the masculine (décédée = décédé).
+    if kept > 4 && token[..kept].ends_with("ee") {
+        return (kept - 1, "");
     }
     if kept > 4 && token[..kept].ends_with("en") {
         kept -= 2;
@@ -77,6 +82,8 @@ mod tests {
         same("brieven", "brief");
         same("citoyens", "citoyen");
         same("verslavingen", "verslaving");
+        same("decedee", "decede");
+        same("epuisees", "epuise");
     }
 
     #[test]
