@@ -21,6 +21,7 @@ mod file;
 mod forms;
 mod found;
 mod gapped;
+mod glossary;
 mod hierarchy;
 mod index;
 mod matcher;

@@ -3,6 +3,7 @@
 use crate::category::CategoryIndex;
 use crate::error::ThesaurusError;
 use crate::file::{self, ConceptRecord};
+use crate::glossary::Glossary;
 use crate::hierarchy::Hierarchy;
 use crate::index::TermIndex;
 use crate::suggest::{self, SuggestEntry, Suggestion};
@@ -47,6 +48,7 @@ struct Inner {
     suggestions: Vec<SuggestEntry>,
     vocabulary: Vocabulary,
     shared_terms: Vec<String>,
+    glossary: Glossary,
 }
 
 impl Thesaurus {
@@ -111,6 +113,7 @@ impl Thesaurus {
             suggestions: suggest::build(&records),
             vocabulary: vocabulary(&records),
             shared_terms: parsed.shared_terms,
+            glossary: Glossary::bundled(),
             concepts,
             records,
             by_id,
@@ -118,6 +121,13 @@ impl Thesaurus {
         Ok(Thesaurus {
             inner: Arc::new(inner),
         })
+    }
+
+    /// The words in `into` of the meanings of one folded word in the FR ↔ NL glossary
+    /// (`data/glossary.toml`): its translations (`deurwaarder` → `huissier`), empty when
+    /// the glossary does not hold it.
+    pub fn translations(&self, folded_word: &str, into: Lang) -> Vec<&str> {
+        self.inner.glossary.words_into(folded_word, into)
     }
 
     /// The version of the thesaurus file.

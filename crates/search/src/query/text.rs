@@ -106,19 +106,9 @@ fn word_unit(
     if let Some(area_query) = may_be_place.then(|| area_query(index, word)).flatten() {
         return Some(WordUnit::Place(area_query));
     }
-    let all_fields_with_typos = WordMatching {
-        fuzzy: true,
-        fields: WordFields::All,
-    };
     let word_query = match orienta_text::spoken::named(word) {
         Some(code) => language_names_query(context, word, code, highlight_terms)?,
-        None => words_query(
-            index,
-            std::slice::from_ref(word),
-            context.query_lang,
-            all_fields_with_typos,
-            highlight_terms,
-        )?,
+        None => word_with_translations(context, word, highlight_terms)?,
     };
     if no_need {
         // A word that says nothing about the need only breaks ties (`arrive` in
@@ -132,6 +122,82 @@ fn word_unit(
         Occur::Should
     };
     Some(WordUnit::Text(occur, word_query))
+}
+
+/// How many glossary words a word of the text brings at most (its translations first).
+const MAX_TRANSLATIONS: usize = 4;
+
+/// The weight of a glossary word against the word itself.
+const TRANSLATION_WEIGHT: f32 = 0.7;
+
+/// A content word in the texts (typos allowed), or one of its translations in the texts
+/// written in the other language ([`orienta_thesaurus::Thesaurus::translations`]): the
+/// French `autiste` also finds a Dutch record's `autisme`. Translations that meet under the
+/// same analyzed form count once.
+fn word_with_translations(
+    context: &TextContext,
+    word: &String,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) -> Option<Box<dyn Query>> {
+    let index = context.index;
+    let all_fields_with_typos = WordMatching {
+        fuzzy: true,
+        fields: WordFields::All,
+    };
+    let own = std::slice::from_ref(word);
+    let word_query = words_query(
+        index,
+        own,
+        context.query_lang,
+        all_fields_with_typos,
+        highlight_terms,
+    );
+    let into = match context.query_lang {
+        Some(Lang::Fr) => Lang::Nl,
+        Some(Lang::Nl) => Lang::Fr,
+        _ => return word_query,
+    };
+    let (analyzer, written) = match into {
+        Lang::Nl => (
+            DUTCH,
+            WordMatching {
+                fuzzy: false,
+                fields: WordFields::Written(Lang::Nl),
+            },
+        ),
+        _ => (
+            FRENCH,
+            WordMatching {
+                fuzzy: false,
+                fields: WordFields::Written(Lang::Fr),
+            },
+        ),
+    };
+    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = word_query
+        .into_iter()
+        .map(|query| (Occur::Should, query))
+        .collect();
+    let mut seen: Vec<Vec<String>> = Vec::new();
+    for translation in index.thesaurus().translations(word, into) {
+        if seen.len() == MAX_TRANSLATIONS {
+            break;
+        }
+        let stems = analysis::analyze(index.tantivy(), analyzer, translation);
+        if stems.is_empty() || seen.contains(&stems) {
+            continue;
+        }
+        seen.push(stems);
+        let words: Vec<String> = translation.split(' ').map(str::to_owned).collect();
+        if let Some(query) = words_query(index, &words, Some(into), written, highlight_terms) {
+            let weighted = BoostQuery::new(query, TRANSLATION_WEIGHT);
+            alternatives.push((Occur::Should, Box::new(weighted)));
+        }
+    }
+    match alternatives.len() {
+        0 => None,
+        1 => alternatives.pop().map(|(_, query)| query),
+        _ => Some(Box::new(BooleanQuery::new(alternatives))),
+    }
 }
 
 /// A language named in the text, found in the texts under any of its names: `arabisch`

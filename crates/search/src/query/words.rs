@@ -20,7 +20,6 @@ struct TextField {
     weight: f32,
     lang: Option<Lang>,
     fuzzy: bool,
-    is_name: bool,
 }
 
 /// The searched text fields: names (per language and folded), texts and the place.
@@ -29,7 +28,6 @@ fn text_fields(index: &SearchIndex) -> [TextField; 7] {
     [
         TextField {
             field: fields.name_fr,
-            is_name: true,
             analyzer: FRENCH,
             weight: 3.0,
             lang: Some(Lang::Fr),
@@ -37,7 +35,6 @@ fn text_fields(index: &SearchIndex) -> [TextField; 7] {
         },
         TextField {
             field: fields.name_nl,
-            is_name: true,
             analyzer: DUTCH,
             weight: 3.0,
             lang: Some(Lang::Nl),
@@ -45,7 +42,6 @@ fn text_fields(index: &SearchIndex) -> [TextField; 7] {
         },
         TextField {
             field: fields.name_any,
-            is_name: true,
             analyzer: FOLD,
             weight: 2.5,
             lang: None,
@@ -53,7 +49,6 @@ fn text_fields(index: &SearchIndex) -> [TextField; 7] {
         },
         TextField {
             field: fields.text_fr,
-            is_name: false,
             analyzer: FRENCH,
             weight: 1.0,
             lang: Some(Lang::Fr),
@@ -61,7 +56,6 @@ fn text_fields(index: &SearchIndex) -> [TextField; 7] {
         },
         TextField {
             field: fields.text_nl,
-            is_name: false,
             analyzer: DUTCH,
             weight: 1.0,
             lang: Some(Lang::Nl),
@@ -69,7 +63,6 @@ fn text_fields(index: &SearchIndex) -> [TextField; 7] {
         },
         TextField {
             field: fields.parts_nl,
-            is_name: false,
             analyzer: DUTCH_PARTS,
             weight: PARTS_WEIGHT,
             lang: Some(Lang::Nl),
@@ -77,7 +70,6 @@ fn text_fields(index: &SearchIndex) -> [TextField; 7] {
         },
         TextField {
             field: fields.place,
-            is_name: false,
             analyzer: FOLD,
             weight: 1.5,
             lang: None,
@@ -100,8 +92,8 @@ fn fuzzy_distance(token: &str) -> u8 {
 pub(super) enum WordFields {
     /// Names, descriptions and streets.
     All,
-    /// Names only (a recognised need already matches descriptions through its tags).
-    Names,
+    /// The names and texts written in one language (a translation of a word).
+    Written(Lang),
 }
 
 /// How [`words_query`] matches the words.
@@ -146,7 +138,11 @@ pub(super) fn words_query(
     let text = words.join(" ");
     let parts_field = index.fields().parts_nl;
     for text_field in text_fields(index) {
-        if matching.fields == WordFields::Names && !text_field.is_name {
+        let searched = match matching.fields {
+            WordFields::All => true,
+            WordFields::Written(lang) => text_field.lang == Some(lang),
+        };
+        if !searched {
             continue;
         }
         // A word of a phrase is rarely the part of a compound; one word alone may be.
