@@ -166,6 +166,89 @@ pub fn tells_a_situation<S: AsRef<str>>(folded_words: &[S]) -> bool {
         .any(|word| PERSON_WORDS.contains(&word.as_ref()))
 }
 
+/// Folded everyday words of a question, French and Dutch, that are no stop word of the
+/// analyzers: spelled right, they are never the typo of a thesaurus form (`parce` is not
+/// `parie`).
+const COMMON_WORDS: &[&str] = &[
+    "parce",
+    "puis",
+    "quand",
+    "comme",
+    "car",
+    "donc",
+    "alors",
+    "aussi",
+    "tres",
+    "bien",
+    "tout",
+    "toute",
+    "tous",
+    "toutes",
+    "encore",
+    "deja",
+    "jamais",
+    "toujours",
+    "rien",
+    "peut",
+    "peux",
+    "veut",
+    "veux",
+    "dois",
+    "doit",
+    "sais",
+    "sait",
+    "vais",
+    "fait",
+    "faire",
+    "avez",
+    "avoir",
+    "etre",
+    "vous",
+    "leur",
+    "leurs",
+    "cela",
+    "ceci",
+    "quoi",
+    "comment",
+    "pourquoi",
+    "depuis",
+    "omdat",
+    "want",
+    "maar",
+    "toen",
+    "ook",
+    "heel",
+    "erg",
+    "niets",
+    "niks",
+    "altijd",
+    "nooit",
+    "echt",
+    "gewoon",
+    "misschien",
+    "zeer",
+    "waarom",
+    "wanneer",
+    "sinds",
+    "hebt",
+    "heeft",
+    "kunnen",
+    "moeten",
+    "willen",
+    "wil",
+    "weet",
+];
+
+/// True when a folded word is a word every question uses: a French or Dutch stop word, a
+/// word that carries no need, or another everyday word ([`COMMON_WORDS`]). Such a word is
+/// never read as the typo of a need.
+pub fn is_common_word(folded: &str) -> bool {
+    FRENCH.contains(&folded)
+        || DUTCH.contains(&folded)
+        || NO_NEED.contains(&folded)
+        || COMMON_WORDS.contains(&folded)
+}
+
 /// True when a folded word carries no need (see [`NO_NEED`]).
 pub fn is_no_need(folded: &str) -> bool {
     NO_NEED.contains(&folded)
@@ -187,6 +270,14 @@ mod tests {
 
     fn tells(text: &str) -> bool {
         tells_a_situation(&tokenize(text).folded())
+    }
+
+    #[test]
+    fn everyday_words_are_common() {
+        assert!(is_common_word("parce"));
+        assert!(is_common_word("omdat"));
+        assert!(is_common_word("de"));
+        assert!(!is_common_word("parie"));
     }
 
     #[test]

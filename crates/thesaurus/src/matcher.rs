@@ -19,12 +19,13 @@ fn edits_allowed(chars: usize) -> u8 {
 
 /// Edits needed to read `text` (whose key has the number `text_id` in the index, if any)
 /// as `term`, if within `budget` and the length allowance. Typos are only considered for
-/// a token that is not a word of the thesaurus itself, and keep the first letter.
+/// a token that is neither a word of the thesaurus itself nor an everyday word of a
+/// question (`parce` is not `parie`), and keep the first letter.
 fn token_edits(text: &Token, text_id: Option<usize>, term: &EntryToken, budget: u8) -> Option<u8> {
     if text_id == Some(term.id) {
         return Some(0);
     }
-    let typo = text_id.is_none();
+    let typo = text_id.is_none() && !orienta_text::stopwords::is_common_word(text.folded);
     if budget == 0 || !typo || text.key.chars().next() != term.key.chars().next() {
         return None;
     }

@@ -240,3 +240,13 @@ fn situation_words_read_questions_not_records() {
     // The same words in a record's description tag nothing.
     assert!(thesaurus.needs_for_text(question).is_empty());
 }
+
+#[test]
+fn everyday_words_are_no_typos_of_needs() {
+    // `parce` is one edit from the gambling word `parie`: spelled right, an everyday word
+    // is never read as a typo.
+    let thesaurus = Thesaurus::bundled();
+    let found = thesaurus.match_text("je vous appelle parce que ma mère vit seule", 2);
+    let read: Vec<String> = found.into_iter().map(|found| found.concept).collect();
+    assert!(!read.contains(&"gambling".to_owned()), "{read:?}");
+}
