@@ -37,8 +37,9 @@ pub(crate) struct Glossary {
 struct Inner {
     /// The folded French and Dutch words of each meaning.
     entries: Vec<[Vec<String>; 2]>,
-    /// Meanings by the matching key of each one-word form.
-    by_key: FxHashMap<String, Vec<usize>>,
+    /// Meanings by the matching key of each one-word form, for each language (French 0,
+    /// Dutch 1): `arts` is a Dutch doctor, not the French arts.
+    by_key: [FxHashMap<String, Vec<usize>>; 2],
 }
 
 impl Glossary {
@@ -62,10 +63,12 @@ impl Glossary {
             let position = inner.entries.len();
             let folded = |words: &[String]| words.iter().map(|word| fold(word)).collect();
             let sides: [Vec<String>; 2] = [folded(&record.fr), folded(&record.nl)];
-            for word in sides.iter().flatten().filter(|word| !word.contains(' ')) {
-                let meanings = inner.by_key.entry(match_key(word)).or_default();
-                if !meanings.contains(&position) {
-                    meanings.push(position);
+            for (side, words) in sides.iter().enumerate() {
+                for word in words.iter().filter(|word| !word.contains(' ')) {
+                    let meanings = inner.by_key[side].entry(match_key(word)).or_default();
+                    if !meanings.contains(&position) {
+                        meanings.push(position);
+                    }
                 }
             }
             inner.entries.push(sides);
@@ -75,17 +78,18 @@ impl Glossary {
         })
     }
 
-    /// The words in `into` of the meanings of one folded word (its translations, or its
-    /// inflections and synonyms when `into` is its own language), its own key left out.
-    pub fn words_into(&self, folded_word: &str, into: Lang) -> Vec<&str> {
+    /// The words in `into` of the meanings of one folded word of the language `from` (its
+    /// translations, or its inflections and synonyms when `into` is `from`), its own key
+    /// left out.
+    pub fn words_into(&self, folded_word: &str, from: Lang, into: Lang) -> Vec<&str> {
         let key = match_key(folded_word);
-        let Some(meanings) = self.inner.by_key.get(&key) else {
+        let side_of = |lang: Lang| usize::from(lang == Lang::Nl);
+        let Some(meanings) = self.inner.by_key[side_of(from)].get(&key) else {
             return Vec::new();
         };
-        let side = usize::from(into == Lang::Nl);
         let mut words: Vec<&str> = Vec::new();
         for &meaning in meanings {
-            for word in &self.inner.entries[meaning][side] {
+            for word in &self.inner.entries[meaning][side_of(into)] {
                 let same = !word.contains(' ') && match_key(word) == key;
                 if !same && !words.contains(&word.as_str()) {
                     words.push(word);
@@ -115,12 +119,19 @@ mod tests {
     #[test]
     fn a_word_finds_its_translation_and_not_itself() {
         let glossary = Glossary::bundled();
-        let words = glossary.words_into("autistes", Lang::Nl);
+        let words = glossary.words_into("autistes", Lang::Fr, Lang::Nl);
         assert!(words.contains(&"autisme"), "{words:?}");
-        let words = glossary.words_into("autistes", Lang::Fr);
+        let words = glossary.words_into("autistes", Lang::Fr, Lang::Fr);
         assert!(!words.contains(&"autiste"), "{words:?}");
-        let words = glossary.words_into("deurwaarder", Lang::Fr);
+        let words = glossary.words_into("deurwaarder", Lang::Nl, Lang::Fr);
         assert_eq!(words.first(), Some(&"huissier"), "{words:?}");
-        assert!(glossary.words_into("xyzzy", Lang::Fr).is_empty());
+        assert!(glossary.words_into("xyzzy", Lang::Fr, Lang::Nl).is_empty());
+        // A word is looked up in its own language only: the Dutch `arts` is a doctor.
+        assert!(glossary
+            .words_into("arts", Lang::Nl, Lang::Fr)
+            .contains(&"medecin"));
+        assert!(!glossary
+            .words_into("arts", Lang::Fr, Lang::Nl)
+            .contains(&"dokter"));
     }
 }

@@ -123,11 +123,11 @@ impl Thesaurus {
         })
     }
 
-    /// The words in `into` of the meanings of one folded word in the FR ↔ NL glossary
-    /// (`data/glossary.toml`): its translations (`deurwaarder` → `huissier`), empty when
-    /// the glossary does not hold it.
-    pub fn translations(&self, folded_word: &str, into: Lang) -> Vec<&str> {
-        self.inner.glossary.words_into(folded_word, into)
+    /// The words in `into` of the meanings of one folded word of the language `from` in the
+    /// FR ↔ NL glossary (`data/glossary.toml`): its translations (`deurwaarder` →
+    /// `huissier`), empty when the glossary does not hold it in `from`.
+    pub fn translations(&self, folded_word: &str, from: Lang, into: Lang) -> Vec<&str> {
+        self.inner.glossary.words_into(folded_word, from, into)
     }
 
     /// The version of the thesaurus file.

@@ -152,9 +152,9 @@ fn word_with_translations(
         all_fields_with_typos,
         highlight_terms,
     );
-    let into = match context.query_lang {
-        Some(Lang::Fr) => Lang::Nl,
-        Some(Lang::Nl) => Lang::Fr,
+    let (from, into) = match context.query_lang {
+        Some(Lang::Fr) => (Lang::Fr, Lang::Nl),
+        Some(Lang::Nl) => (Lang::Nl, Lang::Fr),
         _ => return word_query,
     };
     let (analyzer, written) = match into {
@@ -178,7 +178,7 @@ fn word_with_translations(
         .map(|query| (Occur::Should, query))
         .collect();
     let mut seen: Vec<Vec<String>> = Vec::new();
-    for translation in index.thesaurus().translations(word, into) {
+    for translation in index.thesaurus().translations(word, from, into) {
         if seen.len() == MAX_TRANSLATIONS {
             break;
         }
