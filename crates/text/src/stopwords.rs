@@ -158,6 +158,18 @@ const PERSON_WORDS: &[&str] = &[
     "ik", "mijn", "mij", "we", "wij", "ons", "onze", "hij", "zij", "ze", "haar", "hem",
 ];
 
+/// Folded possessives, French and Dutch: the word after one names a person or a thing of
+/// the caller's (`ma femme`, `mon téléphone`, `mijn dochter`), not a need.
+const POSSESSIVES: &[&str] = &[
+    "mon", "ma", "mes", "son", "sa", "ses", "notre", "nos", "leur", "leurs", "mijn", "zijn",
+    "haar", "onze", "hun",
+];
+
+/// True when a folded word is a possessive (see [`POSSESSIVES`]).
+pub fn is_possessive(folded: &str) -> bool {
+    POSSESSIVES.contains(&folded)
+}
+
 /// True when the folded words of a question tell someone's situation (see
 /// [`PERSON_WORDS`]).
 pub fn tells_a_situation<S: AsRef<str>>(folded_words: &[S]) -> bool {
@@ -270,6 +282,13 @@ mod tests {
 
     fn tells(text: &str) -> bool {
         tells_a_situation(&tokenize(text).folded())
+    }
+
+    #[test]
+    fn possessives() {
+        assert!(is_possessive("ma"));
+        assert!(is_possessive("mijn"));
+        assert!(!is_possessive("femme"));
     }
 
     #[test]

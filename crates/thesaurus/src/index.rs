@@ -34,6 +34,8 @@ pub(crate) struct Entry {
     pub lang: Option<Lang>,
     /// `Some(cased)` for acronyms.
     pub acronym: Option<bool>,
+    /// Only a situation word (it tells the caller's situation, not what a service does).
+    pub situation: bool,
 }
 
 /// All forms, by first token.
@@ -65,42 +67,66 @@ fn resolve_lang(langs: &BTreeSet<Lang>) -> Option<Lang> {
     }
 }
 
+/// The forms of one concept with the same folded text (and acronym flag), merged.
+struct MergedForm<'a> {
+    folded: String,
+    acronym: Option<bool>,
+    /// The first form's text, as written.
+    text: &'a str,
+    langs: BTreeSet<Lang>,
+    /// Every merged form is a situation word.
+    only_situation: bool,
+}
+
+/// The forms of a concept merged by folded text and acronym flag; situation words only
+/// when `questions`. Variants that only share a key (singular / plural) stay apart so
+/// matches report the literal one.
+fn merged_forms(record: &ConceptRecord, questions: bool) -> Vec<MergedForm<'_>> {
+    let mut merged: Vec<MergedForm<'_>> = Vec::new();
+    for form in forms(record) {
+        let acronym = match form.kind {
+            FormKind::Situation if !questions => continue,
+            FormKind::Acronym { cased } => Some(cased),
+            FormKind::Label | FormKind::Term | FormKind::Situation => None,
+        };
+        let situation = form.kind == FormKind::Situation;
+        let tokens = tokenize(form.text);
+        if tokens.is_empty() {
+            continue;
+        }
+        let folded: Vec<&str> = tokens.iter().map(|token| token.folded).collect();
+        let folded = folded.join(" ");
+        let existing = merged
+            .iter_mut()
+            .find(|other| other.folded == folded && other.acronym.is_some() == acronym.is_some());
+        match existing {
+            Some(other) => {
+                other.langs.extend(form.lang);
+                other.only_situation &= situation;
+            }
+            None => merged.push(MergedForm {
+                folded,
+                acronym,
+                text: form.text,
+                langs: form.lang.into_iter().collect(),
+                only_situation: situation,
+            }),
+        }
+    }
+    merged
+}
+
 impl TermIndex {
     /// Indexes the forms of every concept, merging duplicates within a concept; situation
     /// words only when `questions` (the index that reads records leaves them out).
     pub fn build(records: &[ConceptRecord], questions: bool) -> Self {
         let mut index = TermIndex::default();
         for (concept, record) in records.iter().enumerate() {
-            // folded form + acronym flag → (first form text, languages); variants that
-            // only share a key (singular / plural) stay apart so matches report the literal one
-            let mut merged: Vec<(String, Option<bool>, &str, BTreeSet<Lang>)> = Vec::new();
-            for form in forms(record) {
-                let acronym = match form.kind {
-                    FormKind::Situation if !questions => continue,
-                    FormKind::Acronym { cased } => Some(cased),
-                    FormKind::Label | FormKind::Term | FormKind::Situation => None,
-                };
-                let tokens = tokenize(form.text);
-                if tokens.is_empty() {
-                    continue;
-                }
-                let folded: Vec<&str> = tokens.iter().map(|token| token.folded).collect();
-                let folded = folded.join(" ");
-                let existing = merged.iter_mut().find(|(other, flag, _, _)| {
-                    *other == folded && flag.is_some() == acronym.is_some()
-                });
-                match existing {
-                    Some((_, _, _, langs)) => langs.extend(form.lang),
-                    None => {
-                        merged.push((folded, acronym, form.text, form.lang.into_iter().collect()))
-                    }
-                }
-            }
-            for (_, acronym, text, langs) in merged {
+            for form in merged_forms(record, questions) {
                 index.push(Entry {
                     concept,
                     folded: String::new(),
-                    tokens: tokenize(text)
+                    tokens: tokenize(form.text)
                         .iter()
                         .map(|token| EntryToken {
                             chars: token.folded.chars().count(),
@@ -109,12 +135,13 @@ impl TermIndex {
                             id: 0,
                         })
                         .collect(),
-                    lang: if acronym.is_some() {
+                    lang: if form.acronym.is_some() {
                         None
                     } else {
-                        resolve_lang(&langs)
+                        resolve_lang(&form.langs)
                     },
-                    acronym,
+                    acronym: form.acronym,
+                    situation: form.only_situation,
                 });
             }
         }

@@ -67,4 +67,7 @@ pub struct ConceptMatch {
     pub end_token: usize,
     /// Edits needed to match (0 exact, 1–2 with typos).
     pub edits: u8,
+    /// Read from a situation word (`je vois plus personne`): it tells the caller's
+    /// situation, not what a service's text says.
+    pub situation: bool,
 }

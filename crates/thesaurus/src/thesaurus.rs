@@ -224,6 +224,7 @@ impl Thesaurus {
             start_token: found.start,
             end_token: found.end,
             edits: found.edits,
+            situation: entry.situation,
         }
     }
 

@@ -126,7 +126,10 @@ fn concept_unit(
     if !tagged_only {
         alternatives.push((Occur::Should, need_query));
     }
-    if found.edits == 0 && !tagged_only {
+    // A situation word (`je vois plus personne`) tells the caller's story, not what a
+    // service's text says: only the concept's tags answer it.
+    let literal_form = found.edits == 0 && !found.situation;
+    if literal_form && !tagged_only {
         // The concept's words in names and texts: a record that says "logement de transit"
         // but was tagged only with a narrower concept still answers "logement".
         let words_exactly = WordMatching {

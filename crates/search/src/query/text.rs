@@ -87,19 +87,25 @@ enum WordUnit {
     Text(Occur, Box<dyn Query>),
 }
 
-/// The unit of a content word no concept covers: an area restriction, or the word in the
-/// text fields (only scored when soft or beyond the strict pass). `None` when the word adds
-/// nothing.
+/// The unit of the content word at `position` that no concept covers: an area restriction,
+/// or the word in the text fields (only scored when soft or beyond the strict pass; a word
+/// after a possessive only breaks ties). `None` when the word adds nothing.
 fn word_unit(
     context: &TextContext,
-    word: &String,
+    position: usize,
     highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
 ) -> Option<WordUnit> {
     let index = context.index;
+    let word = &context.words[position];
     if is_stop_word(index, word) {
         return None;
     }
-    let no_need = stopwords::is_no_need(word) || word.chars().count() < 2;
+    // `ma femme`, `mijn dochter`: the caller's people and things are no need.
+    let after_possessive = position
+        .checked_sub(1)
+        .and_then(|before| context.words.get(before))
+        .is_some_and(|before| stopwords::is_possessive(before));
+    let no_need = stopwords::is_no_need(word) || word.chars().count() < 2 || after_possessive;
     let soft = no_need || context.soft_parts.contains(word);
     // `Bruxelles` in a question means the region, not the City of Brussels.
     let may_be_place = !no_need && !context.literal.place_words.contains(word);
@@ -341,13 +347,13 @@ pub(super) fn text_query(
     );
     let mut places: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut place_positions = Vec::new();
-    for (position, word) in words.iter().enumerate() {
+    for (position, &is_covered) in covered.iter().enumerate() {
         // The loosest pass is at least a plain OR of the content words, the words of the
         // recognised needs included (`huurachterstand` finds `huur en huurwaarborg`).
-        if covered[position] && pass != Pass::Any {
+        if is_covered && pass != Pass::Any {
             continue;
         }
-        match word_unit(&context, word, highlight_terms) {
+        match word_unit(&context, position, highlight_terms) {
             Some(WordUnit::Place(query)) => {
                 place_positions.push(position);
                 places.push((Occur::Must, query));

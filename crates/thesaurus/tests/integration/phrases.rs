@@ -250,3 +250,14 @@ fn everyday_words_are_no_typos_of_needs() {
     let read: Vec<String> = found.into_iter().map(|found| found.concept).collect();
     assert!(!read.contains(&"gambling".to_owned()), "{read:?}");
 }
+
+#[test]
+fn a_match_says_whether_a_situation_word_named_it() {
+    let thesaurus = Thesaurus::bundled();
+    let story = thesaurus.match_text("mon mari boit trop", 0);
+    assert!(story
+        .iter()
+        .any(|found| found.concept == "alcohol" && found.situation));
+    let service = thesaurus.match_text("alcoolisme", 0);
+    assert!(service.iter().all(|found| !found.situation), "{service:?}");
+}
