@@ -1,7 +1,7 @@
 //! Need concepts of a record: from its categories, names and descriptions, via the thesaurus.
 
 use orienta_model::{Organisation, Term};
-use orienta_thesaurus::{ConceptMatch, Thesaurus};
+use orienta_thesaurus::Thesaurus;
 use rustc_hash::FxHashMap;
 
 /// The need concepts of every distinct category of a batch, mapped once: a hundred
@@ -74,37 +74,12 @@ pub(crate) fn assign(
     }
     let descriptions = organisation.description.iter().map(|(_, text)| text);
     let texts: Vec<&str> = names.into_iter().chain(descriptions).collect();
-    needs.extend(needs_named(thesaurus, &texts, &needs));
+    needs.extend(thesaurus.needs_for_record_texts(&texts, &needs));
     needs.sort();
     needs.dedup();
     needs.shrink_to_fit();
     organisation.care_line = thesaurus.care_line(&needs);
     organisation.needs = needs;
-}
-
-/// The needs the record's `texts` name. A form several concepts share (`centre de jour`)
-/// names those the record's other needs confirm (its categories in `given`, what its texts
-/// name otherwise): a homeless service's day centre is not one for older people.
-fn needs_named(thesaurus: &Thesaurus, texts: &[&str], given: &[String]) -> Vec<String> {
-    let per_text: Vec<Vec<ConceptMatch>> = texts
-        .iter()
-        .map(|text| thesaurus.record_matches(text))
-        .collect();
-    let mut context: Vec<String> = given.to_vec();
-    for matches in &per_text {
-        let unshared = matches.iter().filter(|found| {
-            let same_span = |other: &&ConceptMatch| {
-                other.start_token == found.start_token && other.end_token == found.end_token
-            };
-            matches.iter().filter(same_span).count() == 1
-        });
-        context.extend(unshared.map(|found| found.concept.clone()));
-    }
-    per_text
-        .into_iter()
-        .flat_map(|matches| thesaurus.resolve_shared_forms_given(matches, &context))
-        .map(|found| found.concept)
-        .collect()
 }
 
 /// Whether two names are equal up to case (ASCII names are compared without lowering).

@@ -28,9 +28,6 @@ impl Thesaurus {
         matches: Vec<ConceptMatch>,
         given: &[String],
     ) -> Vec<ConceptMatch> {
-        let same_span = |a: &ConceptMatch, b: &ConceptMatch| {
-            a.start_token == b.start_token && a.end_token == b.end_token
-        };
         let confirmed = |candidate: &ConceptMatch| {
             let chain = self.with_broader(&candidate.concept);
             let by_given = given.iter().any(|need| chain.contains(need));
@@ -43,12 +40,7 @@ impl Thesaurus {
         let keep: Vec<bool> = matches
             .iter()
             .map(|candidate| {
-                let shared = matches
-                    .iter()
-                    .filter(|other| same_span(other, candidate))
-                    .count()
-                    > 1;
-                if !shared || confirmed(candidate) {
+                if !is_shared(&matches, candidate) || confirmed(candidate) {
                     return true;
                 }
                 // Unconfirmed: kept only when no sibling of the span is confirmed.
@@ -93,6 +85,25 @@ impl Thesaurus {
             .collect()
     }
 
+    /// The needs a record's `texts` name (exact forms, no situation words). A form several
+    /// concepts share (`centre de jour`) names those the record's other needs confirm: its
+    /// needs `given` (from its categories) and what its texts name otherwise; a homeless
+    /// service's day centre is not one for older people.
+    pub fn needs_for_record_texts(&self, texts: &[&str], given: &[String]) -> Vec<String> {
+        let per_text: Vec<Vec<ConceptMatch>> =
+            texts.iter().map(|text| self.record_matches(text)).collect();
+        let mut context: Vec<String> = given.to_vec();
+        for matches in &per_text {
+            let unshared = matches.iter().filter(|found| !is_shared(matches, found));
+            context.extend(unshared.map(|found| found.concept.clone()));
+        }
+        per_text
+            .into_iter()
+            .flat_map(|matches| self.resolve_shared_forms_given(matches, &context))
+            .map(|found| found.concept)
+            .collect()
+    }
+
     /// The broader concepts of the `named` ones, each with its distance (1 for a direct
     /// broader concept, 2 beyond), nearest first: `nachtopvang` widens to the services for
     /// the homeless. Concepts named, or broader at a nearer distance, appear once.
@@ -120,6 +131,21 @@ impl Thesaurus {
         }
         expansion
     }
+}
+
+/// Whether two matches cover the same words of a text.
+fn same_span(a: &ConceptMatch, b: &ConceptMatch) -> bool {
+    a.start_token == b.start_token && a.end_token == b.end_token
+}
+
+/// Whether `candidate` was read from a form other concepts share (another match of
+/// `matches` covers the same words).
+fn is_shared(matches: &[ConceptMatch], candidate: &ConceptMatch) -> bool {
+    matches
+        .iter()
+        .filter(|other| same_span(other, candidate))
+        .count()
+        > 1
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ fn token_edits(text: &Token, text_id: Option<usize>, term: &EntryToken, budget: 
     if text_id == Some(term.id) {
         return Some(0);
     }
-    let typo = text_id.is_none() && !orienta_text::stopwords::is_common_word(text.folded);
+    let typo = text_id.is_none();
     if budget == 0 || !typo || text.key.chars().next() != term.key.chars().next() {
         return None;
     }
@@ -34,7 +34,8 @@ fn token_edits(text: &Token, text_id: Option<usize>, term: &EntryToken, budget: 
         return None;
     }
     let length_gap = text.key.chars().count().abs_diff(term.key.chars().count());
-    if length_gap > usize::from(allowed) {
+    // The word-list lookup last: the cheap tests above reject nearly every candidate.
+    if length_gap > usize::from(allowed) || orienta_text::stopwords::is_common_word(text.folded) {
         return None;
     }
     let distance = strsim::damerau_levenshtein(text.key, &term.key);

@@ -163,21 +163,10 @@ fn word_with_translations(
         Some(Lang::Nl) => (Lang::Nl, Lang::Fr),
         _ => return word_query,
     };
-    let (analyzer, written) = match into {
-        Lang::Nl => (
-            DUTCH,
-            WordMatching {
-                fuzzy: false,
-                fields: WordFields::Written(Lang::Nl),
-            },
-        ),
-        _ => (
-            FRENCH,
-            WordMatching {
-                fuzzy: false,
-                fields: WordFields::Written(Lang::Fr),
-            },
-        ),
+    let analyzer = if into == Lang::Nl { DUTCH } else { FRENCH };
+    let written = WordMatching {
+        fuzzy: false,
+        fields: WordFields::Written(into),
     };
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = word_query
         .into_iter()
