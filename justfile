@@ -61,3 +61,7 @@ bench-latency root="index" *FLAGS:
 bench-peer sizes="5000,100000" *FLAGS:
     cargo build --release -p orienta -p orienta-bench
     target/release/orienta-bench peer --sizes {{sizes}} {{FLAGS}}
+
+# Rebuild data/words/known_words.fst from the Debian dictionaries (see data/words/README.md)
+known-words:
+    sh data/words/build.sh

@@ -77,7 +77,7 @@ fn shape(index: &SearchIndex, query: &BlindQuery, text: &str) -> Shape {
     let zeros = ids
         .iter()
         .take(10)
-        .filter(|id| grades.get(id).is_none())
+        .filter(|id| !grades.contains_key(id))
         .count();
     Shape {
         relevant_top10: found_in(10) / relevant.len().clamp(1, 10) as f64,

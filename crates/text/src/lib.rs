@@ -14,6 +14,7 @@
 //! - [`bilingual`]: splitting a value written in both languages (`FR - NL`).
 //! - [`compound`]: cutting a Dutch compound into known words.
 //! - [`spoken`]: names of spoken languages (FR, NL, EN) and their ISO codes.
+//! - [`lexicon`]: French and Dutch dictionary words (spelled right, never typos).
 #![deny(missing_docs)]
 
 pub mod bilingual;
@@ -21,6 +22,7 @@ pub mod case;
 pub mod compound;
 pub mod fold;
 pub mod lang;
+pub mod lexicon;
 mod markers;
 mod plural;
 pub mod sentences;

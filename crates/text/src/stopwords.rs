@@ -178,87 +178,14 @@ pub fn tells_a_situation<S: AsRef<str>>(folded_words: &[S]) -> bool {
         .any(|word| PERSON_WORDS.contains(&word.as_ref()))
 }
 
-/// Folded everyday words of a question, French and Dutch, that are no stop word of the
-/// analyzers: spelled right, they are never the typo of a thesaurus form (`parce` is not
-/// `parie`).
-const COMMON_WORDS: &[&str] = &[
-    "parce",
-    "puis",
-    "quand",
-    "comme",
-    "car",
-    "donc",
-    "alors",
-    "aussi",
-    "tres",
-    "bien",
-    "tout",
-    "toute",
-    "tous",
-    "toutes",
-    "encore",
-    "deja",
-    "jamais",
-    "toujours",
-    "rien",
-    "peut",
-    "peux",
-    "veut",
-    "veux",
-    "dois",
-    "doit",
-    "sais",
-    "sait",
-    "vais",
-    "fait",
-    "faire",
-    "avez",
-    "avoir",
-    "etre",
-    "vous",
-    "leur",
-    "leurs",
-    "cela",
-    "ceci",
-    "quoi",
-    "comment",
-    "pourquoi",
-    "depuis",
-    "omdat",
-    "want",
-    "maar",
-    "toen",
-    "ook",
-    "heel",
-    "erg",
-    "niets",
-    "niks",
-    "altijd",
-    "nooit",
-    "echt",
-    "gewoon",
-    "misschien",
-    "zeer",
-    "waarom",
-    "wanneer",
-    "sinds",
-    "hebt",
-    "heeft",
-    "kunnen",
-    "moeten",
-    "willen",
-    "wil",
-    "weet",
-];
-
-/// True when a folded word is a word every question uses: a French or Dutch stop word, a
-/// word that carries no need, or another everyday word ([`COMMON_WORDS`]). Such a word is
-/// never read as the typo of a need.
-pub fn is_common_word(folded: &str) -> bool {
+/// True when a folded word is spelled right: a French or Dutch stop word, a word that
+/// carries no need, or a dictionary word ([`crate::lexicon`]). Such a word is never read
+/// as the typo of a need (`parce` is not `parie`, `année` is not `aînés`).
+pub fn is_spelled_right(folded: &str) -> bool {
     FRENCH.contains(&folded)
         || DUTCH.contains(&folded)
         || NO_NEED.contains(&folded)
-        || COMMON_WORDS.contains(&folded)
+        || crate::lexicon::is_dictionary_word(folded)
 }
 
 /// True when a folded word carries no need (see [`NO_NEED`]).
@@ -292,11 +219,12 @@ mod tests {
     }
 
     #[test]
-    fn everyday_words_are_common() {
-        assert!(is_common_word("parce"));
-        assert!(is_common_word("omdat"));
-        assert!(is_common_word("de"));
-        assert!(!is_common_word("parie"));
+    fn everyday_words_are_spelled_right() {
+        assert!(is_spelled_right("parce"));
+        assert!(is_spelled_right("omdat"));
+        assert!(is_spelled_right("de"));
+        assert!(is_spelled_right("annee"));
+        assert!(!is_spelled_right("logment"));
     }
 
     #[test]

@@ -19,8 +19,8 @@ fn edits_allowed(chars: usize) -> u8 {
 
 /// Edits needed to read `text` (whose key has the number `text_id` in the index, if any)
 /// as `term`, if within `budget` and the length allowance. Typos are only considered for
-/// a token that is neither a word of the thesaurus itself nor an everyday word of a
-/// question (`parce` is not `parie`), and keep the first letter.
+/// a token that is neither a word of the thesaurus itself nor a word spelled right
+/// (`parce` is not `parie`, `année` is not `aînés`), and keep the first letter.
 fn token_edits(text: &Token, text_id: Option<usize>, term: &EntryToken, budget: u8) -> Option<u8> {
     if text_id == Some(term.id) {
         return Some(0);
@@ -35,7 +35,7 @@ fn token_edits(text: &Token, text_id: Option<usize>, term: &EntryToken, budget: 
     }
     let length_gap = text.key.chars().count().abs_diff(term.key.chars().count());
     // The word-list lookup last: the cheap tests above reject nearly every candidate.
-    if length_gap > usize::from(allowed) || orienta_text::stopwords::is_common_word(text.folded) {
+    if length_gap > usize::from(allowed) || orienta_text::stopwords::is_spelled_right(text.folded) {
         return None;
     }
     let distance = strsim::damerau_levenshtein(text.key, &term.key);
@@ -121,13 +121,15 @@ fn close_candidates(
     found
 }
 
-/// Greedy left-to-right matching of `range`: at each position the longest form wins,
-/// then the one with fewer edits; within a concept, the form written as in the text.
+/// Greedy left-to-right matching of forms starting in `range`, never ending where `cuts`
+/// says (inside an exact match): at each position the longest form wins, then the one
+/// with fewer edits; within a concept, the form written as in the text.
 fn greedy(
     index: &TermIndex,
     typos: &TypoKeys,
     text: &Text,
     range: Range<usize>,
+    cuts: &[bool],
     max_edits: u8,
 ) -> Vec<RawMatch> {
     let mut matches = Vec::new();
@@ -137,14 +139,23 @@ fn greedy(
         best.clear();
         for entry in candidates(index, typos, text, start, max_edits) {
             let length = index.entries[entry].tokens.len();
-            let Some(edits) = entry_edits(&index.entries[entry], text, start, range.end, max_edits)
-            else {
+            let end = start + length;
+            if cuts.get(end).copied().unwrap_or(true) {
+                continue;
+            }
+            let Some(edits) = entry_edits(
+                &index.entries[entry],
+                text,
+                start,
+                cuts.len() - 1,
+                max_edits,
+            ) else {
                 continue;
             };
             let found = RawMatch {
                 entry,
                 start,
-                end: start + length,
+                end,
                 edits,
             };
             let strength = |found: &RawMatch| (found.end, Reverse(found.edits));
@@ -199,26 +210,45 @@ pub(crate) fn find(
         .map(|token| index.keys.get(token.key).copied())
         .collect();
     let text = Text { tokens, ids };
-    let exact = greedy(index, typos, &text, 0..text.tokens.len(), 0);
+    let length = text.tokens.len();
+    let mut cuts = vec![false; length + 1];
+    let exact = greedy(index, typos, &text, 0..length, &cuts, 0);
     if max_edits == 0 {
         return exact;
     }
+    // A typo-tolerant form may cover exact ones whole (`mediaton de dettes` is debt
+    // mediation, not `dettes` alone), never cut one in two.
+    for known in &exact {
+        cuts[known.start + 1..known.end]
+            .iter_mut()
+            .for_each(|cut| *cut = true);
+    }
     let mut all = Vec::new();
     let mut covered = 0;
-    for found in exact {
+    // Where the last typo-tolerant form ends: the exact forms before are inside it.
+    let mut typo_end = 0;
+    for found in &exact {
         if found.start >= covered {
-            all.extend(greedy(index, typos, &text, covered..found.start, max_edits));
-            covered = found.end;
+            let gap = greedy(index, typos, &text, covered..found.start, &cuts, max_edits);
+            covered = gap.last().map_or(covered, |last| last.end);
+            typo_end = covered;
+            all.extend(gap);
         }
-        all.push(found);
+        if found.start >= typo_end {
+            covered = covered.max(found.end);
+            all.push(*found);
+        }
     }
-    all.extend(greedy(
-        index,
-        typos,
-        &text,
-        covered..text.tokens.len(),
-        max_edits,
-    ));
+    if covered < length {
+        all.extend(greedy(
+            index,
+            typos,
+            &text,
+            covered..length,
+            &cuts,
+            max_edits,
+        ));
+    }
     with_gapped(index, &text, all)
 }
 

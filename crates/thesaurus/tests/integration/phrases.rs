@@ -252,6 +252,25 @@ fn everyday_words_are_no_typos_of_needs() {
 }
 
 #[test]
+fn dictionary_words_are_no_typos_of_needs() {
+    // Each is one edit from a need form (`aînés`, `plainte`, `santé`) and a word of the
+    // dictionary; a real typo is still read.
+    let thesaurus = Thesaurus::bundled();
+    let concepts = |text: &str| -> Vec<String> {
+        let found = thesaurus.match_text(text, 2);
+        found.into_iter().map(|found| found.concept).collect()
+    };
+    let year = concepts("renvoyée en plein milieu de l'année");
+    assert!(!year.contains(&"elderly".to_owned()), "{year:?}");
+    let playground = concepts("plaine de jeux pendant les vacances");
+    assert!(
+        !playground.contains(&"victims".to_owned()),
+        "{playground:?}"
+    );
+    assert!(concepts("mediaton de dettes").contains(&"debt-mediation".to_owned()));
+}
+
+#[test]
 fn a_match_says_whether_a_situation_word_named_it() {
     let thesaurus = Thesaurus::bundled();
     let story = thesaurus.match_text("mon mari boit trop", 0);
