@@ -155,6 +155,16 @@ impl SearchIndex {
                 break;
             }
         }
+        if results.hits.is_empty() {
+            // Nothing matched any word: unknown compounds are read by their last part.
+            let by_parts = query::build(self, request, Pass::AnyPart);
+            let found = self.run(request, &by_parts)?;
+            results.understanding.relaxed |= !found.hits.is_empty();
+            results.total = found.total;
+            results.facets = found.facets;
+            results.hits = found.hits;
+            return Ok(results);
+        }
         results.hits = results
             .hits
             .into_iter()

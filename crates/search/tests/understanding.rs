@@ -137,6 +137,15 @@ fn a_dutch_compound_nobody_listed_finds_its_parts() {
 }
 
 #[test]
+fn a_compound_that_finds_nothing_is_read_by_its_last_part() {
+    // `deelcolis`: no record holds it or `deel`; in Dutch the last part says what the thing
+    // is, so, as a last resort, the records' `colis` answers.
+    let results = search("deelcolis");
+    assert_eq!(ids(&results), ["parcels"]);
+    assert!(results.understanding.relaxed);
+}
+
+#[test]
 fn french_words_and_language_names_are_not_cut_as_dutch_compounds() {
     // `néerlandais` is no `neerland` + `ais` (the acronym of a social rental agency).
     let results = search("apprendre le néerlandais");

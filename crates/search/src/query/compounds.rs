@@ -42,6 +42,25 @@ fn need_and_rest<'a>(index: &SearchIndex, word: &'a str) -> Option<Vec<&'a str>>
         .map(|&cut| vec![&word[..cut], &word[cut..]])
 }
 
+/// The fewest letters of a compound's known last part when the rest is unknown.
+const MIN_HEAD_CHARS: usize = 5;
+
+/// A compound nobody knows whose last part is known (`deelfrigo` → `deel` + `frigo`): in
+/// Dutch the last part says what the thing is, the rest only qualifies it. The longest
+/// known last part wins. Only a last resort: `buurvrouw` is a neighbour, not a woman.
+fn rest_and_head<'a>(index: &SearchIndex, word: &'a str) -> Option<Vec<&'a str>> {
+    const MIN_PART: usize = orienta_text::compound::MIN_PART_CHARS;
+    if known(index, word) {
+        return None;
+    }
+    let boundaries: Vec<usize> = word.char_indices().map(|(position, _)| position).collect();
+    boundaries
+        .iter()
+        .filter(|&&cut| cut >= MIN_PART && word[cut..].chars().count() >= MIN_HEAD_CHARS)
+        .find(|&&cut| known(index, &word[cut..]))
+        .map(|&cut| vec![&word[..cut], &word[cut..]])
+}
+
 /// A query text whose unknown compounds were cut.
 pub(super) struct Decompounded {
     /// The folded text, each unknown compound replaced by its parts.
@@ -53,9 +72,9 @@ pub(super) struct Decompounded {
     pub parts: Vec<String>,
 }
 
-/// The text with each compound the thesaurus does not know followed by its known parts;
-/// `None` when no word was cut.
-pub(super) fn decompound(index: &SearchIndex, text: &str) -> Option<Decompounded> {
+/// The text with each compound the thesaurus does not know followed by its known parts
+/// (with `by_head`, also one known only by its last part); `None` when no word was cut.
+pub(super) fn decompound(index: &SearchIndex, text: &str, by_head: bool) -> Option<Decompounded> {
     let tokens = orienta_text::tokenize(text);
     let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
     let mut cut_parts: Vec<String> = Vec::new();
@@ -70,6 +89,7 @@ pub(super) fn decompound(index: &SearchIndex, text: &str) -> Option<Decompounded
             .then(|| {
                 orienta_text::compound::split(word, &|part| known(index, part))
                     .or_else(|| need_and_rest(index, word))
+                    .or_else(|| by_head.then(|| rest_and_head(index, word)).flatten())
             })
             .flatten();
         match parts {

@@ -76,6 +76,16 @@ pub enum Pass {
     SomeNeed,
     /// Any unit (several for a long text).
     Any,
+    /// Any unit, an unknown compound also cut at its known last part (`deelfrigo` →
+    /// `frigo`): the last resort when nothing else matched.
+    AnyPart,
+}
+
+impl Pass {
+    /// Whether any unit may match (the loosest passes).
+    pub fn is_any(self) -> bool {
+        matches!(self, Self::Any | Self::AnyPart)
+    }
 }
 
 /// Builds the query for a request in one pass.

@@ -167,7 +167,7 @@ pub(super) fn need_units(
         words,
         ..
     } = *context;
-    let need_occur = if matches!(pass, Pass::Any | Pass::SomeNeed) {
+    let need_occur = if pass.is_any() || pass == Pass::SomeNeed {
         Occur::Should
     } else {
         Occur::Must
@@ -193,7 +193,7 @@ pub(super) fn need_units(
         ));
         units.push((Occur::Should, tag_term(fields.need, &joint, NEED_WEIGHT)));
     }
-    if pass == Pass::Any {
+    if pass.is_any() {
         units.extend(broader_units(index, &understanding.concepts));
     }
     if orienta_text::stopwords::tells_a_situation(words) && !understanding.concepts.is_empty() {

@@ -300,7 +300,7 @@ pub(super) fn text_query(
     let query_lang = query_language(index, request, text, understanding);
     // Only Dutch compounds are cut: `néerlandais` is no `neerland` + `AIS`.
     let decompounded = (query_lang != Some(Lang::Fr))
-        .then(|| super::compounds::decompound(index, text))
+        .then(|| super::compounds::decompound(index, text, pass == Pass::AnyPart))
         .flatten();
     let text = decompounded.as_ref().map_or(text, |cut| cut.text.as_str());
     let words = super::tokens(text);
@@ -339,7 +339,7 @@ pub(super) fn text_query(
     for (position, &is_covered) in covered.iter().enumerate() {
         // The loosest pass is at least a plain OR of the content words, the words of the
         // recognised needs included (`huurachterstand` finds `huur en huurwaarborg`).
-        if is_covered && pass != Pass::Any {
+        if is_covered && !pass.is_any() {
             continue;
         }
         match word_unit(&context, position, highlight_terms) {
@@ -386,7 +386,7 @@ fn assemble(
     if units.is_empty() && places.is_empty() {
         return None;
     }
-    if pass == Pass::Any && !units.is_empty() {
+    if pass.is_any() && !units.is_empty() {
         for place in &mut places {
             place.0 = Occur::Should;
         }
