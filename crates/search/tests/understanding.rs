@@ -79,6 +79,14 @@ fn corpus() -> Vec<Organisation> {
             },
         ),
         record(
+            "excision",
+            "Cercle contre l'excision",
+            Spec {
+                description_fr: Some("Groupes de parole pour les femmes concernées."),
+                ..Spec::default()
+            },
+        ),
+        record(
             "psy-fr",
             "Centre Les Tilleuls",
             Spec {
@@ -143,6 +151,14 @@ fn a_compound_that_finds_nothing_is_read_by_its_last_part() {
     let results = search("deelcolis");
     assert_eq!(ids(&results), ["parcels"]);
     assert!(results.understanding.relaxed);
+}
+
+#[test]
+fn a_word_alone_is_translated_from_the_glossary_side_that_holds_it() {
+    // One rare word says no language; the glossary holds `vrouwenbesnijdenis` in Dutch, and
+    // the French record's `excision` answers.
+    let results = search("vrouwenbesnijdenis");
+    assert_eq!(ids(&results), ["excision"]);
 }
 
 #[test]
