@@ -32,6 +32,16 @@ impl Hierarchy {
         walk(&self.narrower, start)
     }
 
+    /// Whether `broader` is a broader concept of `narrower` (at any distance).
+    pub fn is_broader(&self, broader: usize, narrower: usize) -> bool {
+        self.ancestors(narrower).contains(&broader)
+    }
+
+    /// Whether two concepts are one, or one is broader than the other.
+    pub fn related(&self, one: usize, other: usize) -> bool {
+        one == other || self.ancestors(one).contains(&other) || self.ancestors(other).contains(&one)
+    }
+
     /// All broader concepts, nearest first, each once (the concept itself excluded).
     pub fn ancestors(&self, start: usize) -> Vec<usize> {
         let mut found = walk(&self.broader, start);

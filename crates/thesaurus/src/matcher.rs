@@ -2,6 +2,7 @@
 //! typo tolerance.
 
 use crate::found::{RawMatch, Text};
+use crate::hierarchy::Hierarchy;
 use crate::index::{Entry, EntryToken, TermIndex};
 use crate::typos::TypoKeys;
 use orienta_text::{Token, Tokens};
@@ -201,6 +202,7 @@ fn greedy(
 pub(crate) fn find(
     index: &TermIndex,
     typos: &TypoKeys,
+    hierarchy: &Hierarchy,
     tokens: &Tokens,
     max_edits: u8,
 ) -> Vec<RawMatch> {
@@ -216,6 +218,7 @@ pub(crate) fn find(
     if max_edits == 0 {
         return exact;
     }
+    let exact = with_overlapping(index, typos, hierarchy, &text, exact);
     // A typo-tolerant form may cover exact ones whole (`mediaton de dettes` is debt
     // mediation, not `dettes` alone), never cut one in two.
     for known in &exact {
@@ -249,12 +252,58 @@ pub(crate) fn find(
             max_edits,
         ));
     }
-    with_gapped(index, &text, all)
+    with_gapped(index, hierarchy, &text, all)
+}
+
+/// `exact` and the forms of unrelated concepts that start inside one of its forms and end
+/// after it: in a question, `je n'arrive plus à payer mon loyer` tells a debt
+/// (`arrive plus à payer`) and the rent (`payer mon loyer`); the greedy reading keeps the
+/// first only. In text order.
+fn with_overlapping(
+    index: &TermIndex,
+    typos: &TypoKeys,
+    hierarchy: &Hierarchy,
+    text: &Text,
+    exact: Vec<RawMatch>,
+) -> Vec<RawMatch> {
+    let no_cuts = vec![false; text.tokens.len() + 1];
+    let mut overlapping = Vec::new();
+    for found in &exact {
+        let concept = index.entries[found.entry].concept;
+        for start in found.start + 1..found.end {
+            let later = greedy(index, typos, text, start..start + 1, &no_cuts, 0);
+            overlapping.extend(later.into_iter().filter(|other| {
+                other.end > found.end
+                    && !hierarchy.related(index.entries[other.entry].concept, concept)
+            }));
+        }
+    }
+    if overlapping.is_empty() {
+        return exact;
+    }
+    let mut all = exact;
+    for other in overlapping {
+        let known = all.iter().any(|seen| {
+            let same_concept =
+                index.entries[seen.entry].concept == index.entries[other.entry].concept;
+            same_concept && seen.start <= other.start && seen.end >= other.end
+        });
+        if !known {
+            all.push(other);
+        }
+    }
+    all.sort_by_key(|found| (found.start, found.end));
+    all
 }
 
 /// `found` and, in the stretches it leaves uncovered, the forms read with inserted words
 /// ([`crate::gapped`]), in text order.
-fn with_gapped(index: &TermIndex, text: &Text, mut found: Vec<RawMatch>) -> Vec<RawMatch> {
+fn with_gapped(
+    index: &TermIndex,
+    hierarchy: &Hierarchy,
+    text: &Text,
+    mut found: Vec<RawMatch>,
+) -> Vec<RawMatch> {
     let mut gapped = Vec::new();
     let mut covered = 0;
     for known in &found {
@@ -272,6 +321,37 @@ fn with_gapped(index: &TermIndex, text: &Text, mut found: Vec<RawMatch>) -> Vec<
         text,
         covered..text.tokens.len(),
     ));
+    // A form read with inserted words that reaches past the forms it overlaps, of an
+    // unrelated concept (`kan niet meer alleen koken`: help at home, and meals) or of a
+    // narrower one, which replaces the broader (`mon copain me frappe`: partner violence
+    // rather than violence).
+    let everywhere = crate::gapped::find_gapped(index, text, 0..text.tokens.len());
+    for other in everywhere {
+        let concept = index.entries[other.entry].concept;
+        let overlapped = |seen: &RawMatch| seen.start < other.end && other.start < seen.end;
+        let inside = |seen: &RawMatch| seen.start <= other.start && seen.end >= other.end;
+        let mut narrower = false;
+        let mut known = false;
+        for seen in found.iter().chain(&gapped).filter(|seen| overlapped(seen)) {
+            let seen_concept = index.entries[seen.entry].concept;
+            if hierarchy.is_broader(seen_concept, concept) {
+                narrower = true;
+            } else if inside(seen) || hierarchy.related(seen_concept, concept) {
+                known = true;
+            }
+        }
+        if known {
+            continue;
+        }
+        if narrower {
+            let broader_of = |seen: &RawMatch| {
+                overlapped(seen) && hierarchy.is_broader(index.entries[seen.entry].concept, concept)
+            };
+            found.retain(|seen| !broader_of(seen));
+            gapped.retain(|seen| !broader_of(seen));
+        }
+        gapped.push(other);
+    }
     if gapped.is_empty() {
         return found;
     }

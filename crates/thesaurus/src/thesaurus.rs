@@ -208,10 +208,16 @@ impl Thesaurus {
     /// matches win at equal length. A form shared by several concepts gives one match each.
     pub fn match_text(&self, text: &str, max_edits: u8) -> Vec<ConceptMatch> {
         let tokens = tokenize(text);
-        matcher::find(&self.inner.terms, &self.inner.typos, &tokens, max_edits)
-            .into_iter()
-            .map(|found| self.concept_match(&self.inner.terms, &found))
-            .collect()
+        matcher::find(
+            &self.inner.terms,
+            &self.inner.typos,
+            &self.inner.hierarchy,
+            &tokens,
+            max_edits,
+        )
+        .into_iter()
+        .map(|found| self.concept_match(&self.inner.terms, &found))
+        .collect()
     }
 
     /// The match of the entry `found` of `terms`.
@@ -248,10 +254,16 @@ impl Thesaurus {
     pub fn record_matches(&self, text: &str) -> Vec<ConceptMatch> {
         let tokens = tokenize(text);
         let terms = &self.inner.record_terms;
-        matcher::find(terms, &self.inner.no_typos, &tokens, 0)
-            .into_iter()
-            .map(|found| self.concept_match(terms, &found))
-            .collect()
+        matcher::find(
+            terms,
+            &self.inner.no_typos,
+            &self.inner.hierarchy,
+            &tokens,
+            0,
+        )
+        .into_iter()
+        .map(|found| self.concept_match(terms, &found))
+        .collect()
     }
 
     /// The care line of a set of needs: first line if any known need is, specialised if

@@ -280,3 +280,21 @@ fn a_match_says_whether_a_situation_word_named_it() {
     let service = thesaurus.match_text("alcoolisme", 0);
     assert!(service.iter().all(|found| !found.situation), "{service:?}");
 }
+
+#[test]
+fn a_question_reads_the_overlapping_forms_of_unrelated_needs() {
+    let thesaurus = Thesaurus::bundled();
+    let concepts = |text: &str| -> Vec<String> {
+        let found = thesaurus.match_text(text, 2);
+        found.into_iter().map(|found| found.concept).collect()
+    };
+    // `arrive plus à payer` (money trouble) and `payer mon loyer` (the rent) share `payer`.
+    let rent = concepts("je n'arrive plus à payer mon loyer");
+    assert!(rent.contains(&"debt".to_owned()), "{rent:?}");
+    assert!(rent.contains(&"rent-help".to_owned()), "{rent:?}");
+    // A form read with an inserted word (`copain … frappe`) names the narrower need that
+    // the exact `me frappe` only names broadly.
+    let partner = concepts("mon copain me frappe");
+    assert!(partner.contains(&"domestic-violence".to_owned()), "{partner:?}");
+    assert!(!partner.contains(&"violence".to_owned()), "{partner:?}");
+}
