@@ -1,8 +1,10 @@
 //! Multi-word forms read with a few words inserted, for questions only: "kan niet meer
 //! *alleen* koken" is "kan niet meer koken", "ne peut plus *du tout* cuisiner" is "ne peut
 //! plus cuisiner", "mon compagnon *est* violent" holds "compagnon violent". Every word of
-//! the form must be there exactly and in order; the inserted words stay the caller's (they
-//! are searched as words of their own).
+//! the form must be there exactly and in order, except that the first word of a form of
+//! three words or more may come later, as a Dutch subordinate clause puts its verb last
+//! ("dat ze er niet meer *wil* zijn"); the inserted words stay the caller's (they are
+//! searched as words of their own).
 
 use crate::found::{RawMatch, Text};
 use crate::index::{Entry, TermIndex};
@@ -51,6 +53,53 @@ fn gapped_end(
     Some((position, inserted))
 }
 
+/// The end and the number of inserted words of `entry` (three words or more) read from
+/// `start` with its first word moved later, as a Dutch subordinate clause puts its verb
+/// last: "dat ze er niet meer *wil* zijn" is "wil er niet meer zijn", "omdat hij te veel
+/// *drinkt*" is "drinkt te veel". The other words are found in order as in
+/// [`gapped_end`]; the first one among the words inserted between them, or just after.
+fn moved_first_end(
+    entry: &Entry,
+    text: &Text,
+    start: usize,
+    range: &Range<usize>,
+) -> Option<(usize, usize)> {
+    let [first, second, rest @ ..] = entry.tokens.as_slice() else {
+        return None;
+    };
+    if entry.acronym.is_some() || rest.is_empty() || text.ids[start] != Some(second.id) {
+        return None;
+    }
+    let mut position = start + 1;
+    let mut inserted = 0;
+    let mut moved = false;
+    for term in rest {
+        let window = MAX_INSERTED - inserted + 1 + usize::from(!moved);
+        let found = (position..range.end)
+            .take(window)
+            .find(|&candidate| text.ids[candidate] == Some(term.id))?;
+        let skipped = found - position;
+        let holds_first = (position..found).any(|candidate| text.ids[candidate] == Some(first.id));
+        if holds_first && !moved {
+            moved = true;
+            inserted += skipped - 1;
+        } else {
+            inserted += skipped;
+        }
+        if inserted > MAX_INSERTED {
+            return None;
+        }
+        position = found + 1;
+    }
+    if moved {
+        return Some((position, inserted));
+    }
+    let after = (position..range.end)
+        .take(MAX_INSERTED - inserted + 1)
+        .find(|&candidate| text.ids[candidate] == Some(first.id))?;
+    Some((after + 1, inserted + (after - position)))
+}
+
 /// Gapped matches in `range`, left to right: at each position the form with the most words
 /// wins, then the one with fewer inserted words; forms read without inserted words were
 /// already found by the exact pass.
@@ -59,13 +108,21 @@ pub(crate) fn find_gapped(index: &TermIndex, text: &Text, range: Range<usize>) -
     let mut start = range.start;
     while start < range.end {
         let starts = text.ids[start].and_then(|id| index.starts.get(id));
-        let best = starts
-            .into_iter()
-            .flatten()
-            .filter_map(|&entry| {
-                let (end, inserted) = gapped_end(&index.entries[entry], text, start, &range)?;
+        let seconds = text.ids[start].and_then(|id| index.seconds.get(id));
+        let in_order = starts.into_iter().flatten().filter_map(|&entry| {
+            let (end, inserted) = gapped_end(&index.entries[entry], text, start, &range)?;
+            Some((entry, end, inserted))
+        });
+        let first_moved = seconds.into_iter().flatten().filter_map(|&entry| {
+            let (end, inserted) = moved_first_end(&index.entries[entry], text, start, &range)?;
+            // Read in order, a form is the exact pass's.
+            Some((entry, end, inserted.max(1)))
+        });
+        let best = in_order
+            .chain(first_moved)
+            .map(|(entry, end, inserted)| {
                 let words = index.entries[entry].tokens.len();
-                Some((words, Reverse(inserted), entry, end))
+                (words, Reverse(inserted), entry, end)
             })
             .max();
         match best {

@@ -50,6 +50,9 @@ pub(crate) struct TermIndex {
     pub starts: Vec<Vec<usize>>,
     /// Acronyms by folded token.
     pub acronyms: FxHashMap<String, Vec<usize>>,
+    /// Forms of three words or more by the number of their second token's key: read with
+    /// their first word moved ([`crate::gapped`]).
+    pub seconds: Vec<Vec<usize>>,
 }
 
 /// The language of a form found in several languages of one concept: the only one, or
@@ -160,10 +163,14 @@ impl TermIndex {
             token.id = *self.keys.entry(token.key.clone()).or_insert(next);
         }
         self.starts.resize_with(self.keys.len(), Vec::new);
+        self.seconds.resize_with(self.keys.len(), Vec::new);
         let Some(first) = entry.tokens.first() else {
             return;
         };
         let position = self.entries.len();
+        if let (None, [_, second, _, ..]) = (entry.acronym, entry.tokens.as_slice()) {
+            self.seconds[second.id].push(position);
+        }
         match entry.acronym {
             Some(_) => self
                 .acronyms

@@ -295,6 +295,22 @@ fn a_question_reads_the_overlapping_forms_of_unrelated_needs() {
     // A form read with an inserted word (`copain … frappe`) names the narrower need that
     // the exact `me frappe` only names broadly.
     let partner = concepts("mon copain me frappe");
-    assert!(partner.contains(&"domestic-violence".to_owned()), "{partner:?}");
+    assert!(
+        partner.contains(&"domestic-violence".to_owned()),
+        "{partner:?}"
+    );
     assert!(!partner.contains(&"violence".to_owned()), "{partner:?}");
+}
+
+#[test]
+fn a_dutch_subordinate_clause_may_move_the_first_word_of_a_form() {
+    // `wil er niet meer zijn` with its verb last, as after `dat`.
+    let thesaurus = Thesaurus::bundled();
+    let found = thesaurus.match_text("ze zegt dat ze er niet meer wil zijn", 2);
+    let read: Vec<&str> = found.iter().map(|found| found.concept.as_str()).collect();
+    assert!(read.contains(&"suicide-prevention"), "{read:?}");
+    // A record is never read that way.
+    assert!(thesaurus
+        .needs_for_text("Wij zijn er niet meer wil zijn")
+        .is_empty());
 }
