@@ -7,6 +7,7 @@
 //! searched as words of their own).
 
 use crate::found::{RawMatch, Text};
+use crate::hierarchy::Hierarchy;
 use crate::index::{Entry, TermIndex};
 use orienta_model::Lang;
 use orienta_text::stopwords;
@@ -139,4 +140,60 @@ pub(crate) fn find_gapped(index: &TermIndex, text: &Text, range: Range<usize>) -
         }
     }
     matches
+}
+
+/// `found` and, in the stretches it leaves uncovered, the forms read with inserted words
+/// ([`crate::gapped`]), in text order.
+pub(crate) fn with_gapped(
+    index: &TermIndex,
+    hierarchy: &Hierarchy,
+    text: &Text,
+    mut found: Vec<RawMatch>,
+) -> Vec<RawMatch> {
+    let mut gapped = Vec::new();
+    let mut covered = 0;
+    for known in &found {
+        if known.start > covered {
+            gapped.extend(find_gapped(index, text, covered..known.start));
+        }
+        covered = covered.max(known.end);
+    }
+    gapped.extend(find_gapped(index, text, covered..text.tokens.len()));
+    // A form read with inserted words that reaches past the forms it overlaps, of an
+    // unrelated concept (`kan niet meer alleen koken`: help at home, and meals) or of a
+    // narrower one, which replaces the broader (`mon copain me frappe`: partner violence
+    // rather than violence).
+    let everywhere = find_gapped(index, text, 0..text.tokens.len());
+    for other in everywhere {
+        let concept = index.entries[other.entry].concept;
+        let overlapped = |seen: &RawMatch| seen.start < other.end && other.start < seen.end;
+        let inside = |seen: &RawMatch| seen.start <= other.start && seen.end >= other.end;
+        let mut narrower = false;
+        let mut known = false;
+        for seen in found.iter().chain(&gapped).filter(|seen| overlapped(seen)) {
+            let seen_concept = index.entries[seen.entry].concept;
+            if hierarchy.is_broader(seen_concept, concept) {
+                narrower = true;
+            } else if inside(seen) || hierarchy.related(seen_concept, concept) {
+                known = true;
+            }
+        }
+        if known {
+            continue;
+        }
+        if narrower {
+            let broader_of = |seen: &RawMatch| {
+                overlapped(seen) && hierarchy.is_broader(index.entries[seen.entry].concept, concept)
+            };
+            found.retain(|seen| !broader_of(seen));
+            gapped.retain(|seen| !broader_of(seen));
+        }
+        gapped.push(other);
+    }
+    if gapped.is_empty() {
+        return found;
+    }
+    found.extend(gapped);
+    found.sort_by_key(|known| (known.start, known.end));
+    found
 }
