@@ -251,15 +251,18 @@ fn everyday_words_are_no_typos_of_needs() {
     assert!(!read.contains(&"gambling".to_owned()), "{read:?}");
 }
 
+/// The concepts read in a question (typos allowed).
+fn question_concepts(thesaurus: &Thesaurus, text: &str) -> Vec<String> {
+    let found = thesaurus.match_text(text, 2);
+    found.into_iter().map(|found| found.concept).collect()
+}
+
 #[test]
 fn dictionary_words_are_no_typos_of_needs() {
     // Each is one edit from a need form (`aînés`, `plainte`, `santé`) and a word of the
     // dictionary; a real typo is still read.
     let thesaurus = Thesaurus::bundled();
-    let concepts = |text: &str| -> Vec<String> {
-        let found = thesaurus.match_text(text, 2);
-        found.into_iter().map(|found| found.concept).collect()
-    };
+    let concepts = |text: &str| question_concepts(&thesaurus, text);
     let year = concepts("renvoyée en plein milieu de l'année");
     assert!(!year.contains(&"elderly".to_owned()), "{year:?}");
     let playground = concepts("plaine de jeux pendant les vacances");
@@ -284,10 +287,7 @@ fn a_match_says_whether_a_situation_word_named_it() {
 #[test]
 fn a_question_reads_the_overlapping_forms_of_unrelated_needs() {
     let thesaurus = Thesaurus::bundled();
-    let concepts = |text: &str| -> Vec<String> {
-        let found = thesaurus.match_text(text, 2);
-        found.into_iter().map(|found| found.concept).collect()
-    };
+    let concepts = |text: &str| question_concepts(&thesaurus, text);
     // `arrive plus à payer` (money trouble) and `payer mon loyer` (the rent) share `payer`.
     let rent = concepts("je n'arrive plus à payer mon loyer");
     assert!(rent.contains(&"debt".to_owned()), "{rent:?}");
