@@ -3,7 +3,8 @@
 //! plus cuisiner", "mon compagnon *est* violent" holds "compagnon violent". Every word of
 //! the form must be there exactly and in order, except that the first word of a form of
 //! three words or more may come later, as a Dutch subordinate clause puts its verb last
-//! ("dat ze er niet meer *wil* zijn"); the inserted words stay the caller's (they are
+//! ("dat ze er niet meer *wil* zijn"), and that the French `ne` may be missing, as spoken
+//! French drops it ("elle cuisine plus"); the inserted words stay the caller's (they are
 //! searched as words of their own).
 
 use crate::found::{RawMatch, Text};
@@ -40,10 +41,18 @@ fn gapped_end(
     let only_function_words = entry.tokens.len() == 2;
     let mut position = start + 1;
     let mut inserted = 0;
+    let mut dropped = false;
     for term in &entry.tokens[1..] {
         let found = (position..range.end)
             .take(MAX_INSERTED - inserted + 1)
-            .find(|&candidate| text.ids[candidate] == Some(term.id))?;
+            .find(|&candidate| text.ids[candidate] == Some(term.id));
+        let Some(found) = found else {
+            if is_dropped_negation(&term.folded) && !dropped {
+                dropped = true;
+                continue;
+            }
+            return None;
+        };
         let skipped = &text.tokens[position..found];
         if only_function_words && !skipped.iter().all(|token| is_function_word(token.folded)) {
             return None;
@@ -51,7 +60,13 @@ fn gapped_end(
         inserted += found - position;
         position = found + 1;
     }
-    Some((position, inserted))
+    Some((position, inserted.max(usize::from(dropped))))
+}
+
+/// The French negation particle, which spoken French drops (`je sais plus` for `je ne sais
+/// plus`): a form's `ne` may be missing from a question.
+fn is_dropped_negation(folded: &str) -> bool {
+    matches!(folded, "ne" | "n")
 }
 
 /// The end and the number of inserted words of `entry` (three words or more) read from
@@ -97,7 +112,11 @@ fn moved_first_end(
     }
     let after = (position..range.end)
         .take(MAX_INSERTED - inserted + 1)
-        .find(|&candidate| text.ids[candidate] == Some(first.id))?;
+        .find(|&candidate| text.ids[candidate] == Some(first.id));
+    let Some(after) = after else {
+        // `ne mange plus` read from `mange plus`.
+        return is_dropped_negation(&first.folded).then_some((position, inserted.max(1)));
+    };
     Some((after + 1, inserted + (after - position)))
 }
 

@@ -314,3 +314,12 @@ fn a_dutch_subordinate_clause_may_move_the_first_word_of_a_form() {
         .needs_for_text("Wij zijn er niet meer wil zijn")
         .is_empty());
 }
+
+#[test]
+fn spoken_french_may_drop_the_ne_of_a_form() {
+    let thesaurus = Thesaurus::bundled();
+    let meals = question_concepts(&thesaurus, "ma mère cuisine plus");
+    assert!(meals.contains(&"meals-on-wheels".to_owned()), "{meals:?}");
+    let lost = question_concepts(&thesaurus, "je sais pas à qui m'adresser");
+    assert!(lost.contains(&"general-social-aid".to_owned()), "{lost:?}");
+}
