@@ -161,29 +161,20 @@ pub(crate) fn find_gapped(index: &TermIndex, text: &Text, range: Range<usize>) -
     matches
 }
 
-/// `found` and, in the stretches it leaves uncovered, the forms read with inserted words
-/// ([`crate::gapped`]), in text order.
+/// `found` and the forms read with inserted words ([`find_gapped`]) that add to it, in
+/// text order.
 pub(crate) fn with_gapped(
     index: &TermIndex,
     hierarchy: &Hierarchy,
     text: &Text,
     mut found: Vec<RawMatch>,
 ) -> Vec<RawMatch> {
-    let mut gapped = Vec::new();
-    let mut covered = 0;
-    for known in &found {
-        if known.start > covered {
-            gapped.extend(find_gapped(index, text, covered..known.start));
-        }
-        covered = covered.max(known.end);
-    }
-    gapped.extend(find_gapped(index, text, covered..text.tokens.len()));
-    // A form read with inserted words that reaches past the forms it overlaps, of an
-    // unrelated concept (`kan niet meer alleen koken`: help at home, and meals) or of a
-    // narrower one, which replaces the broader (`mon copain me frappe`: partner violence
-    // rather than violence).
-    let everywhere = find_gapped(index, text, 0..text.tokens.len());
-    for other in everywhere {
+    let mut gapped: Vec<RawMatch> = Vec::new();
+    // A form read with inserted words counts where no form is, and where it reaches past
+    // the forms it overlaps when they are of an unrelated concept (`kan niet meer alleen
+    // koken`: help at home, and meals) or of a broader one, which it replaces (`mon copain
+    // me frappe`: partner violence rather than violence).
+    for other in find_gapped(index, text, 0..text.tokens.len()) {
         let concept = index.entries[other.entry].concept;
         let overlapped = |seen: &RawMatch| seen.start < other.end && other.start < seen.end;
         let inside = |seen: &RawMatch| seen.start <= other.start && seen.end >= other.end;

@@ -39,7 +39,7 @@ impl Hierarchy {
 
     /// Whether two concepts are one, or one is broader than the other.
     pub fn related(&self, one: usize, other: usize) -> bool {
-        one == other || self.ancestors(one).contains(&other) || self.ancestors(other).contains(&one)
+        one == other || self.is_broader(one, other) || self.is_broader(other, one)
     }
 
     /// All broader concepts, nearest first, each once (the concept itself excluded).

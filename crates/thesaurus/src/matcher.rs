@@ -195,9 +195,11 @@ fn greedy(
     matches
 }
 
-/// Non-overlapping matches, in text order. Exact matches are found first; with
-/// `max_edits` > 0 (questions), typo-tolerant matches fill the gaps between them, then
-/// forms read with a few inserted words fill what is still uncovered. Forms shared
+/// Matches in text order (non-overlapping for records). Exact matches are found first; with
+/// `max_edits` > 0 (questions), forms of unrelated concepts that overlap them are added,
+/// typo-tolerant matches fill the gaps between them (covering exact ones whole), then forms
+/// read with a few inserted words are added where they say more
+/// ([`crate::gapped::with_gapped`]). Forms shared
 /// by several concepts yield one match each.
 pub(crate) fn find(
     index: &TermIndex,

@@ -158,17 +158,20 @@ fn word_with_translations(
         all_fields_with_typos,
         highlight_terms,
     );
+    // A text too short to tell its language (`vrouwenbesnijdenis`): the glossary side that
+    // holds the word says it.
+    let directions: &[(Lang, Lang)] = match context.query_lang {
+        Some(Lang::Fr) => &[(Lang::Fr, Lang::Nl)],
+        Some(Lang::Nl) => &[(Lang::Nl, Lang::Fr)],
+        _ => &[(Lang::Nl, Lang::Fr), (Lang::Fr, Lang::Nl)],
+    };
     let thesaurus = index.thesaurus();
-    // A text too short to tell its language (`vrouwenbesnijdenis`): the glossary's own
-    // side of the word says it.
-    let glossary_side =
-        |from: Lang, into: Lang| !thesaurus.translations(word, from, into).is_empty();
-    let (from, into) = match context.query_lang {
-        Some(Lang::Fr) => (Lang::Fr, Lang::Nl),
-        Some(Lang::Nl) => (Lang::Nl, Lang::Fr),
-        _ if glossary_side(Lang::Nl, Lang::Fr) => (Lang::Nl, Lang::Fr),
-        _ if glossary_side(Lang::Fr, Lang::Nl) => (Lang::Fr, Lang::Nl),
-        _ => return word_query,
+    let found = directions.iter().find_map(|&(from, into)| {
+        let translations = thesaurus.translations(word, from, into);
+        (!translations.is_empty()).then_some((into, translations))
+    });
+    let Some((into, translations)) = found else {
+        return word_query;
     };
     let analyzer = if into == Lang::Nl { DUTCH } else { FRENCH };
     let written = WordMatching {
@@ -180,7 +183,7 @@ fn word_with_translations(
         .map(|query| (Occur::Should, query))
         .collect();
     let mut seen: Vec<Vec<String>> = Vec::new();
-    for translation in thesaurus.translations(word, from, into) {
+    for translation in translations {
         if seen.len() == MAX_TRANSLATIONS {
             break;
         }
