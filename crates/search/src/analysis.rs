@@ -143,6 +143,22 @@ mod tests {
         assert_eq!(terms(DUTCH, "gezinnen"), terms(DUTCH, "gezin"));
     }
 
+    #[test]
+    fn dutch_plurals_meet_their_singular_after_doubled_consonants_and_v_z() {
+        for (plural, singular) in [
+            ("verkeersongevallen", "verkeersongeval"),
+            ("mannen", "man"),
+            ("zussen", "zus"),
+            ("brieven", "brief"),
+            ("reizen", "reis"),
+            ("oppassen", "oppas"),
+            ("problemen", "probleem"),
+        ] {
+            assert_eq!(terms(DUTCH, plural), terms(DUTCH, singular), "{plural}");
+        }
+        assert_ne!(terms(DUTCH, "bus"), terms(DUTCH, "bui"));
+    }
+
     fn parts(vocabulary: &[&str], text: &str) -> Vec<String> {
         let index = Index::create_in_ram(Schema::builder().build());
         let vocabulary: HashSet<String> = vocabulary.iter().map(|w| (*w).to_owned()).collect();

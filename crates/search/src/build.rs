@@ -195,7 +195,7 @@ fn name_order(organisations: &[Organisation]) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::ANALYZERS;
-    use crate::decompound;
+    use crate::{decompound, stem};
 
     #[test]
     fn the_recorded_stemmer_is_the_pinned_one() {
@@ -208,9 +208,10 @@ mod tests {
         assert_eq!(
             ANALYZERS,
             format!(
-                "frostem={pinned};{};{}",
+                "frostem={pinned};{};{};{}",
                 orienta_text::RULES,
-                decompound::RULES
+                decompound::RULES,
+                stem::RULES
             )
         );
     }

@@ -33,7 +33,7 @@ pub mod schema;
 mod search;
 pub mod serves;
 mod spelling;
-mod stem;
+pub mod stem;
 pub mod versions;
 mod words;
 

@@ -68,6 +68,34 @@ thread_local! {
     static STEMS: RefCell<FxHashMap<CacheKey, FxHashMap<String, String>>> = RefCell::default();
 }
 
+/// The version of the rules stems follow beyond the stemmer's own (recorded with each index
+/// version: other rules give other terms).
+pub const RULES: &str = "dutch-ends-1";
+
+/// Gives a Dutch stem the ending Dutch spelling gives a word: no doubled consonant and no
+/// `v` or `z` at the end (`ongevallen` → `ongevall` → `ongeval`, `brieven` → `briev` →
+/// `brief`, `reizen` → `reis`), so a plural meets its singular, which the Porter stemmer
+/// leaves apart.
+fn respell_dutch_end(stem: &mut String) {
+    let bytes = stem.as_bytes();
+    let [.., before, last] = bytes else {
+        return;
+    };
+    let is_consonant = |byte: u8| byte.is_ascii_lowercase() && !b"aeiouy".contains(&byte);
+    if bytes.len() > 3 && before == last && is_consonant(*last) {
+        stem.pop();
+    }
+    if stem.len() > 2 {
+        if stem.ends_with('v') {
+            stem.pop();
+            stem.push('f');
+        } else if stem.ends_with('z') {
+            stem.pop();
+            stem.push('s');
+        }
+    }
+}
+
 /// The tokenizer produced by [`StemFilter`].
 #[derive(Clone)]
 pub struct StemTokenizer<T> {
@@ -120,7 +148,10 @@ impl<T: TokenStream> TokenStream for StemTokenStream<'_, T> {
             Some(base_form) => base_form,
             None => token.text.as_str(),
         };
-        let stemmed = self.stemmer.stem(word).into_owned();
+        let mut stemmed = self.stemmer.stem(word).into_owned();
+        if key.algorithm == frostem::Algorithm::DutchPorter {
+            respell_dutch_end(&mut stemmed);
+        }
         let word = std::mem::replace(&mut token.text, stemmed);
         let stem = token.text.clone();
         STEMS.with_borrow_mut(|stems| {

@@ -87,6 +87,24 @@ fn corpus() -> Vec<Organisation> {
             },
         ),
         record(
+            "road-victims",
+            "Slachtofferhulp Zennestad",
+            Spec {
+                name_fr: None,
+                name_nl: Some("Slachtofferhulp Zennestad"),
+                description_nl: Some("Begeleiding van slachtoffers van verkeersongevallen."),
+                ..Spec::default()
+            },
+        ),
+        record(
+            "driving-school",
+            "Auto-école sociale",
+            Spec {
+                description_fr: Some("Permis de conduire et code de la route à prix réduit."),
+                ..Spec::default()
+            },
+        ),
+        record(
             "psy-fr",
             "Centre Les Tilleuls",
             Spec {
@@ -159,6 +177,17 @@ fn a_word_alone_is_translated_from_the_glossary_side_that_holds_it() {
     // the French record's `excision` answers.
     let results = search("vrouwenbesnijdenis");
     assert_eq!(ids(&results), ["excision"]);
+}
+
+#[test]
+fn a_phrase_of_the_glossary_is_translated_whole() {
+    // `accident de la route` is one meaning, `verkeersongeval`: the Dutch record's plural
+    // `verkeersongevallen` answers before the French record that only shares `route`.
+    let results = search("aide après un accident de la route");
+    assert_eq!(
+        ids(&results).first().map(String::as_str),
+        Some("road-victims")
+    );
 }
 
 #[test]

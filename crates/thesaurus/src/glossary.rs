@@ -4,7 +4,7 @@
 
 use crate::error::ThesaurusError;
 use orienta_model::Lang;
-use orienta_text::{fold, match_key};
+use orienta_text::{fold, match_key, tokenize};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::sync::{Arc, OnceLock};
@@ -40,6 +40,53 @@ struct Inner {
     /// Meanings by the matching key of each one-word form, for each language (French 0,
     /// Dutch 1): `arts` is a Dutch doctor, not the French arts.
     by_key: [FxHashMap<String, Vec<usize>>; 2],
+    /// The forms of several words, by the key of their first word, for each language: the
+    /// keys of all their words and their meanings.
+    phrases: [FxHashMap<String, Vec<Phrase>>; 2],
+}
+
+/// A form of several words (`accident de la route`): the matching keys of its words and
+/// its meanings.
+#[derive(Debug)]
+struct Phrase {
+    keys: Vec<String>,
+    meanings: Vec<usize>,
+}
+
+/// A form of several words of the glossary found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseFound {
+    /// The position of its first word in the text's tokens.
+    pub start: usize,
+    /// The position after its last word.
+    pub end: usize,
+    /// Its meanings, as positions in the glossary.
+    meanings: Vec<usize>,
+}
+
+impl Inner {
+    /// Indexes `form` as a phrase of `meaning` when it has several words.
+    fn add_phrase(&mut self, side: usize, form: &str, meaning: usize) {
+        let tokens = tokenize(form);
+        let keys: Vec<String> = tokens.iter().map(|token| token.key.to_owned()).collect();
+        let [first, _, ..] = keys.as_slice() else {
+            return;
+        };
+        let phrases = self.phrases[side].entry(first.clone()).or_default();
+        match phrases.iter_mut().find(|phrase| phrase.keys == keys) {
+            Some(phrase) if !phrase.meanings.contains(&meaning) => phrase.meanings.push(meaning),
+            Some(_) => {}
+            None => phrases.push(Phrase {
+                keys,
+                meanings: vec![meaning],
+            }),
+        }
+    }
+}
+
+/// The position of a language's side in the glossary (French 0, Dutch 1).
+fn side_of(lang: Lang) -> usize {
+    usize::from(lang == Lang::Nl)
 }
 
 impl Glossary {
@@ -70,6 +117,9 @@ impl Glossary {
                         meanings.push(position);
                     }
                 }
+                for word in words {
+                    inner.add_phrase(side, word, position);
+                }
             }
             inner.entries.push(sides);
         }
@@ -83,7 +133,6 @@ impl Glossary {
     /// left out.
     pub fn words_into(&self, folded_word: &str, from: Lang, into: Lang) -> Vec<&str> {
         let key = match_key(folded_word);
-        let side_of = |lang: Lang| usize::from(lang == Lang::Nl);
         let Some(meanings) = self.inner.by_key[side_of(from)].get(&key) else {
             return Vec::new();
         };
@@ -92,6 +141,48 @@ impl Glossary {
             for word in &self.inner.entries[meaning][side_of(into)] {
                 let same = !word.contains(' ') && match_key(word) == key;
                 if !same && !words.contains(&word.as_str()) {
+                    words.push(word);
+                }
+            }
+        }
+        words
+    }
+
+    /// The forms of several words of the language `from` in a text's folded tokens, longest
+    /// first and without overlap (`accident de la route`, `mensen zonder papieren`).
+    pub fn phrases_in(&self, folded_words: &[String], from: Lang) -> Vec<PhraseFound> {
+        let keys: Vec<String> = folded_words.iter().map(|word| match_key(word)).collect();
+        let phrases = &self.inner.phrases[side_of(from)];
+        let mut found = Vec::new();
+        let mut start = 0;
+        while start < keys.len() {
+            let longest = phrases
+                .get(&keys[start])
+                .into_iter()
+                .flatten()
+                .filter(|phrase| keys[start..].starts_with(&phrase.keys))
+                .max_by_key(|phrase| phrase.keys.len());
+            let Some(phrase) = longest else {
+                start += 1;
+                continue;
+            };
+            let end = start + phrase.keys.len();
+            found.push(PhraseFound {
+                start,
+                end,
+                meanings: phrase.meanings.clone(),
+            });
+            start = end;
+        }
+        found
+    }
+
+    /// The words in `into` of the meanings of a phrase found in a text.
+    pub fn phrase_words_into(&self, phrase: &PhraseFound, into: Lang) -> Vec<&str> {
+        let mut words: Vec<&str> = Vec::new();
+        for &meaning in &phrase.meanings {
+            for word in &self.inner.entries[meaning][side_of(into)] {
+                if !words.contains(&word.as_str()) {
                     words.push(word);
                 }
             }
@@ -126,6 +217,16 @@ mod tests {
         let words = glossary.words_into("deurwaarder", Lang::Nl, Lang::Fr);
         assert_eq!(words.first(), Some(&"huissier"), "{words:?}");
         assert!(glossary.words_into("xyzzy", Lang::Fr, Lang::Nl).is_empty());
+        let text: Vec<String> = ["aide", "apres", "accidents", "de", "la", "route"]
+            .map(str::to_owned)
+            .to_vec();
+        let phrases = glossary.phrases_in(&text, Lang::Fr);
+        let [phrase] = phrases.as_slice() else {
+            panic!("{phrases:?}");
+        };
+        assert_eq!((phrase.start, phrase.end), (2, 6));
+        let words = glossary.phrase_words_into(phrase, Lang::Nl);
+        assert!(words.contains(&"verkeersongeval"), "{words:?}");
         // A word is looked up in its own language only: the Dutch `arts` is a doctor.
         assert!(glossary
             .words_into("arts", Lang::Nl, Lang::Fr)

@@ -130,6 +130,26 @@ impl Thesaurus {
         self.inner.glossary.words_into(folded_word, from, into)
     }
 
+    /// The forms of several words of the glossary in a text's folded tokens, in the
+    /// language `from`, with their words in `into` (`accident de la route` →
+    /// `verkeersongeval`): longest first, without overlap.
+    pub fn phrase_translations(
+        &self,
+        folded_words: &[String],
+        from: Lang,
+        into: Lang,
+    ) -> Vec<(std::ops::Range<usize>, Vec<&str>)> {
+        let glossary = &self.inner.glossary;
+        glossary
+            .phrases_in(folded_words, from)
+            .into_iter()
+            .map(|phrase| {
+                let words = glossary.phrase_words_into(&phrase, into);
+                (phrase.start..phrase.end, words)
+            })
+            .collect()
+    }
+
     /// The version of the thesaurus file.
     pub fn version(&self) -> &str {
         &self.inner.version

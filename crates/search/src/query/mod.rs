@@ -14,6 +14,7 @@ mod context;
 mod filters;
 mod needs;
 mod text;
+mod translations;
 mod words;
 
 use crate::index::SearchIndex;

@@ -114,7 +114,7 @@ fn word_unit(
     }
     let word_query = match orienta_text::spoken::named(word) {
         Some(code) => language_names_query(context, word, code, highlight_terms)?,
-        None => word_with_translations(context, word, highlight_terms)?,
+        None => super::translations::word_with_translations(context, word, highlight_terms)?,
     };
     if no_need {
         // A word that says nothing about the need only breaks ties (`arrive` in
@@ -128,81 +128,6 @@ fn word_unit(
         Occur::Should
     };
     Some(WordUnit::Text(occur, word_query))
-}
-
-/// How many glossary words a word of the text brings at most (its translations first).
-const MAX_TRANSLATIONS: usize = 4;
-
-/// The weight of a glossary word against the word itself.
-const TRANSLATION_WEIGHT: f32 = 0.7;
-
-/// A content word in the texts (typos allowed), or one of its translations in the texts
-/// written in the other language ([`orienta_thesaurus::Thesaurus::translations`]): the
-/// French `autiste` also finds a Dutch record's `autisme`. Translations that meet under the
-/// same analyzed form count once.
-fn word_with_translations(
-    context: &TextContext,
-    word: &String,
-    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
-) -> Option<Box<dyn Query>> {
-    let index = context.index;
-    let all_fields_with_typos = WordMatching {
-        fuzzy: true,
-        fields: WordFields::All,
-    };
-    let own = std::slice::from_ref(word);
-    let word_query = words_query(
-        index,
-        own,
-        context.query_lang,
-        all_fields_with_typos,
-        highlight_terms,
-    );
-    // A text too short to tell its language (`vrouwenbesnijdenis`): the glossary side that
-    // holds the word says it.
-    let directions: &[(Lang, Lang)] = match context.query_lang {
-        Some(Lang::Fr) => &[(Lang::Fr, Lang::Nl)],
-        Some(Lang::Nl) => &[(Lang::Nl, Lang::Fr)],
-        _ => &[(Lang::Nl, Lang::Fr), (Lang::Fr, Lang::Nl)],
-    };
-    let thesaurus = index.thesaurus();
-    let found = directions.iter().find_map(|&(from, into)| {
-        let translations = thesaurus.translations(word, from, into);
-        (!translations.is_empty()).then_some((into, translations))
-    });
-    let Some((into, translations)) = found else {
-        return word_query;
-    };
-    let analyzer = if into == Lang::Nl { DUTCH } else { FRENCH };
-    let written = WordMatching {
-        fuzzy: false,
-        fields: WordFields::Written(into),
-    };
-    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = word_query
-        .into_iter()
-        .map(|query| (Occur::Should, query))
-        .collect();
-    let mut seen: Vec<Vec<String>> = Vec::new();
-    for translation in translations {
-        if seen.len() == MAX_TRANSLATIONS {
-            break;
-        }
-        let stems = analysis::analyze(index.tantivy(), analyzer, translation);
-        if stems.is_empty() || seen.contains(&stems) {
-            continue;
-        }
-        seen.push(stems);
-        let words: Vec<String> = translation.split(' ').map(str::to_owned).collect();
-        if let Some(query) = words_query(index, &words, Some(into), written, highlight_terms) {
-            let weighted = BoostQuery::new(query, TRANSLATION_WEIGHT);
-            alternatives.push((Occur::Should, Box::new(weighted)));
-        }
-    }
-    match alternatives.len() {
-        0 => None,
-        1 => alternatives.pop().map(|(_, query)| query),
-        _ => Some(Box::new(BooleanQuery::new(alternatives))),
-    }
 }
 
 /// A language named in the text, found in the texts under any of its names: `arabisch`
@@ -361,6 +286,11 @@ pub(super) fn text_query(
             None => {}
         }
     }
+    units.extend(super::translations::phrase_units(
+        &context,
+        &covered,
+        highlight_terms,
+    ));
     understanding.places = place_names(&words, &place_positions);
     assemble(pass, units, places)
 }
