@@ -25,19 +25,28 @@ pub const DUTCH_PARTS: &str = "orienta_nl_parts";
 /// Name of the language-neutral folding analyzer.
 pub const FOLD: &str = "orienta_fold";
 
-/// Dutch words whose Porter stem would be wrong or split a family apart.
+/// Dutch words whose Porter stem would be wrong or split a family apart, with their term.
 const DUTCH_OVERRIDES: &[(&str, &str)] = &[
     ("ziekenhuizen", "ziekenhuis"),
-    ("daklozen", "dakloos"),
-    ("dakloze", "dakloos"),
-    ("thuislozen", "thuisloos"),
-    ("thuisloze", "thuisloos"),
+    ("daklozen", "daklos"),
+    ("dakloze", "daklos"),
+    ("thuislozen", "thuislos"),
+    ("thuisloze", "thuislos"),
     ("kinderen", "kind"),
     ("gezinnen", "gezin"),
     ("huizen", "huis"),
     ("ouderen", "oud"),
     ("vrouwen", "vrouw"),
     ("jongeren", "jong"),
+];
+
+/// French words whose Snowball stem would merge them with another family, with their term:
+/// an `aidant proche` (informal carer) is not any `aide`.
+const FRENCH_OVERRIDES: &[(&str, &str)] = &[
+    ("aidant", "aidant"),
+    ("aidants", "aidant"),
+    ("aidante", "aidant"),
+    ("aidantes", "aidant"),
 ];
 
 fn french() -> TextAnalyzer {
@@ -47,7 +56,10 @@ fn french() -> TextAnalyzer {
         .filter(StopWordFilter::remove(
             stopwords::FRENCH.iter().map(|word| (*word).to_owned()),
         ))
-        .filter(StemFilter::new(frostem::Algorithm::French, &[]))
+        .filter(StemFilter::new(
+            frostem::Algorithm::French,
+            FRENCH_OVERRIDES,
+        ))
         .filter(FoldFilter)
         .build()
 }
@@ -126,6 +138,8 @@ mod tests {
         assert_eq!(terms(FRENCH, "sans-abri"), vec!["san", "abri"]);
         assert_eq!(terms(FRENCH, "hôpitaux"), terms(FRENCH, "hopital"));
         assert_eq!(terms(FRENCH, "l'aide sociale"), vec!["aid", "social"]);
+        assert_eq!(terms(FRENCH, "aidantes"), terms(FRENCH, "aidant"));
+        assert_ne!(terms(FRENCH, "aidants"), terms(FRENCH, "aide"));
     }
 
     #[test]

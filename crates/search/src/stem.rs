@@ -10,7 +10,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-/// Stems tokens with a frostem algorithm, after a map of irregular words to their base form.
+/// Stems tokens with a frostem algorithm, except the words of a map that gives their term.
 #[derive(Clone)]
 pub struct StemFilter {
     algorithm: frostem::Algorithm,
@@ -26,8 +26,8 @@ struct CacheKey {
 }
 
 impl StemFilter {
-    /// A filter for `algorithm`; `overrides` maps irregular lowercase words to the base form
-    /// that is stemmed instead.
+    /// A filter for `algorithm`; `overrides` maps lowercase words the algorithm stems wrong
+    /// (irregular plurals, a family it would merge with another) to their term.
     pub fn new(algorithm: frostem::Algorithm, overrides: &[(&'static str, &'static str)]) -> Self {
         let mut hasher = rustc_hash::FxHasher::default();
         overrides.hash(&mut hasher);
@@ -70,7 +70,7 @@ thread_local! {
 
 /// The version of the rules stems follow beyond the stemmer's own (recorded with each index
 /// version: other rules give other terms).
-pub const RULES: &str = "dutch-ends-1";
+pub const RULES: &str = "stem-rules-2";
 
 /// Gives a Dutch stem the ending Dutch spelling gives a word: no doubled consonant and no
 /// `v` or `z` at the end (`ongevallen` → `ongevall` → `ongeval`, `brieven` → `briev` →
@@ -144,14 +144,16 @@ impl<T: TokenStream> TokenStream for StemTokenStream<'_, T> {
         if cached {
             return true;
         }
-        let word = match self.overrides.get(token.text.as_str()) {
-            Some(base_form) => base_form,
-            None => token.text.as_str(),
+        let stemmed = match self.overrides.get(token.text.as_str()) {
+            Some(term) => (*term).to_owned(),
+            None => {
+                let mut stemmed = self.stemmer.stem(&token.text).into_owned();
+                if key.algorithm == frostem::Algorithm::DutchPorter {
+                    respell_dutch_end(&mut stemmed);
+                }
+                stemmed
+            }
         };
-        let mut stemmed = self.stemmer.stem(word).into_owned();
-        if key.algorithm == frostem::Algorithm::DutchPorter {
-            respell_dutch_end(&mut stemmed);
-        }
         let word = std::mem::replace(&mut token.text, stemmed);
         let stem = token.text.clone();
         STEMS.with_borrow_mut(|stems| {
