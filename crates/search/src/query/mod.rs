@@ -108,10 +108,12 @@ pub fn build(index: &SearchIndex, request: &SearchRequest, pass: Pass) -> BuiltQ
     let mut clauses = filters.clauses;
     match text {
         Some(text) => clauses.push((Occur::Must, text)),
-        None => clauses.push((
+        // Filters alone select their records; only without any, every record matches.
+        None if clauses.is_empty() => clauses.push((
             Occur::Must,
             Box::new(BoostQuery::new(Box::new(AllQuery), 0.0)),
         )),
+        None => {}
     }
     BuiltQuery {
         query: Box::new(BooleanQuery::new(clauses)),
