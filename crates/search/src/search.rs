@@ -94,6 +94,9 @@ impl SearchIndex {
         if !strict.understanding.concepts.is_empty() {
             looser.push(query::build(self, request, Pass::Needs));
         }
+        if strict.understanding.concepts.len() > 2 {
+            looser.push(query::build(self, request, Pass::MostNeeds));
+        }
         if strict.understanding.concepts.len() > 1 {
             looser.push(query::build(self, request, Pass::SomeNeed));
         }

@@ -105,6 +105,26 @@ fn corpus() -> Vec<Organisation> {
             },
         ),
         record(
+            "prenatal",
+            "Consultation prénatale du Midi",
+            Spec {
+                description_fr: Some("Suivi de grossesse, aussi sans assurance maladie."),
+                needs: &["pregnancy-infants", "health-insurance"],
+                ..Spec::default()
+            },
+        ),
+        record(
+            "gp-office",
+            "Médecine générale du Midi",
+            Spec {
+                description_fr: Some(
+                    "Médecins généralistes : consultations de médecine générale, médecin de famille.",
+                ),
+                needs: &["gp"],
+                ..Spec::default()
+            },
+        ),
+        record(
             "psy-fr",
             "Centre Les Tilleuls",
             Spec {
@@ -188,6 +208,16 @@ fn a_phrase_of_the_glossary_is_translated_whole() {
         ids(&results).first().map(String::as_str),
         Some("road-victims")
     );
+}
+
+#[test]
+fn a_service_answering_most_of_the_needs_comes_before_one_answering_one() {
+    // Three needs; the prenatal service answers two (pregnancy, no health insurance), the
+    // doctor's office one, though its name and text echo `médecin généraliste`.
+    let results = search("je suis enceinte, pas de mutuelle, je cherche un médecin généraliste");
+    let concepts = &results.understanding.concepts;
+    assert!(concepts.len() >= 3, "{concepts:?}");
+    assert_eq!(ids(&results).first().map(String::as_str), Some("prenatal"));
 }
 
 #[test]

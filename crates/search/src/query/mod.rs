@@ -4,8 +4,9 @@
 //! in FR, NL or EN) and each remaining content word. A query is built for one [`Pass`]: in
 //! the strict pass every unit must match (a concept matches through the record's need tags
 //! or through its words); in the needs pass the recognised needs must match and the other
-//! words only rank; when the text names several needs, a pass follows where one of them
-//! must match; in the loosest pass any unit may. Filters are added as zero-score `Must` clauses, except broad
+//! words only rank; when the text names three needs or more, a pass follows where all of
+//! them but one must match, then, when it names several, one where one of them must match;
+//! in the loosest pass any unit may. Filters are added as zero-score `Must` clauses, except broad
 //! territory and language filters under a text, which are applied to the text's matches
 //! (see `post_filter`).
 
@@ -72,6 +73,9 @@ pub enum Pass {
     Strict,
     /// Every recognised need and place; the other words rank.
     Needs,
+    /// All recognised needs but one, and every place (a question telling three needs or
+    /// more: a service answering two of them comes before one answering a single one).
+    MostNeeds,
     /// One recognised need at least, and every place; the other needs and words rank
     /// (a question that tells two needs is mostly about one of them).
     SomeNeed,

@@ -149,6 +149,64 @@ fn concept_unit(
     Box::new(BooleanQuery::new(alternatives))
 }
 
+/// A clause of a boolean query: how it must match, and the query.
+type Clause = (Occur, Box<dyn Query>);
+
+/// The units of the recognised needs (with their concepts) as the pass requires them:
+/// each (strict and needs passes), all the concepts but one (most needs), one at least
+/// (some need), or none (the loosest passes, where they rank).
+fn required_needs(pass: Pass, found_units: Vec<(&str, Box<dyn Query>)>) -> Vec<Clause> {
+    let should = |units: Vec<Box<dyn Query>>| -> Vec<Clause> {
+        units
+            .into_iter()
+            .map(|unit| (Occur::Should, unit))
+            .collect()
+    };
+    let units = |found_units: Vec<(&str, Box<dyn Query>)>| -> Vec<Box<dyn Query>> {
+        found_units.into_iter().map(|(_, unit)| unit).collect()
+    };
+    if found_units.is_empty() {
+        return Vec::new();
+    }
+    match pass {
+        Pass::Strict | Pass::Needs => units(found_units)
+            .into_iter()
+            .map(|unit| (Occur::Must, unit))
+            .collect(),
+        Pass::MostNeeds => {
+            let concepts = per_concept(found_units);
+            let most = if concepts.len() > 2 {
+                concepts.len() - 1
+            } else {
+                1
+            };
+            let required = BooleanQuery::with_minimum_required_clauses(should(concepts), most);
+            vec![(Occur::Must, Box::new(required))]
+        }
+        Pass::SomeNeed => {
+            let one_at_least = BooleanQuery::new(should(units(found_units)));
+            vec![(Occur::Must, Box::new(one_at_least))]
+        }
+        Pass::Any | Pass::AnyPart => should(units(found_units)),
+    }
+}
+
+/// One unit per concept: the units of a concept read several times in the text, any of
+/// them.
+fn per_concept(found_units: Vec<(&str, Box<dyn Query>)>) -> Vec<Box<dyn Query>> {
+    let mut grouped: Vec<(&str, Vec<Clause>)> = Vec::new();
+    for (concept, unit) in found_units {
+        match grouped.iter_mut().find(|(known, _)| *known == concept) {
+            Some((_, units)) => units.push((Occur::Should, unit)),
+            None => grouped.push((concept, vec![(Occur::Should, unit)])),
+        }
+    }
+    grouped
+        .into_iter()
+        .map(|(_, units)| -> Box<dyn Query> { Box::new(BooleanQuery::new(units)) })
+        .collect()
+}
+
 /// Adds the units of the recognised needs to `units` and notes them in `understanding`;
 /// returns which words they cover. Every need must match, except in the loosest passes
 /// (any need, or any unit). Two needs that together name a narrower one (`sans papiers`
@@ -167,13 +225,8 @@ pub(super) fn need_units(
         words,
         ..
     } = *context;
-    let need_occur = if pass.is_any() || pass == Pass::SomeNeed {
-        Occur::Should
-    } else {
-        Occur::Must
-    };
     let mut covered = vec![false; words.len()];
-    let mut needs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut found_units: Vec<(&str, Box<dyn Query>)> = Vec::new();
     for found in matches {
         let span = found.start_token.min(words.len())..found.end_token.min(words.len());
         covered[span].iter_mut().for_each(|flag| *flag = true);
@@ -183,7 +236,8 @@ pub(super) fn need_units(
         if request.highlight {
             concept_highlights(index, &found.concept, highlight_terms);
         }
-        needs.push((need_occur, concept_unit(context, found, highlight_terms)));
+        let unit = concept_unit(context, found, highlight_terms);
+        found_units.push((found.concept.as_str(), unit));
     }
     let fields = index.fields();
     for joint in index.thesaurus().joint_narrower(&understanding.concepts) {
@@ -202,10 +256,6 @@ pub(super) fn need_units(
             first_door_unit(index, &understanding.concepts),
         ));
     }
-    if pass == Pass::SomeNeed && !needs.is_empty() {
-        units.push((Occur::Must, Box::new(BooleanQuery::new(needs))));
-    } else {
-        units.extend(needs);
-    }
+    units.extend(required_needs(pass, found_units));
     covered
 }
