@@ -4,9 +4,9 @@
 use crate::file::ConceptRecord;
 use crate::forms::{forms, FormKind};
 use orienta_model::Lang;
-use orienta_text::tokenize;
+use orienta_text::{match_key, tokenize};
 use rustc_hash::FxHashMap;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 /// One token of an indexed form.
 #[derive(Debug, Clone)]
@@ -148,7 +148,50 @@ impl TermIndex {
                 });
             }
         }
+        if questions {
+            index.add_other_persons();
+        }
         index
+    }
+
+    /// Adds each Dutch form of several words again with one verb in another person
+    /// (`slaat` → `slaan`, `slaap`), unless a form already reads so ([`crate::inflect`]).
+    fn add_other_persons(&mut self) {
+        let written: HashSet<String> = self
+            .entries
+            .iter()
+            .map(|entry| entry.folded.clone())
+            .collect();
+        let mut variants: Vec<Entry> = Vec::new();
+        // A verb alone (`eet`) says too little to be read in every person (`eten` is food).
+        let dutch_phrases = self
+            .entries
+            .iter()
+            .filter(|entry| entry.lang == Some(Lang::Nl) && entry.tokens.len() > 1);
+        for entry in dutch_phrases {
+            for (position, token) in entry.tokens.iter().enumerate() {
+                for person in crate::inflect::other_persons(&token.folded) {
+                    let mut variant = entry.clone();
+                    variant.tokens[position] = EntryToken {
+                        chars: person.chars().count(),
+                        key: match_key(&person),
+                        folded: person,
+                        id: 0,
+                    };
+                    let folded: Vec<&str> = variant
+                        .tokens
+                        .iter()
+                        .map(|token| token.folded.as_str())
+                        .collect();
+                    if !written.contains(&folded.join(" ")) {
+                        variants.push(variant);
+                    }
+                }
+            }
+        }
+        for variant in variants {
+            self.push(variant);
+        }
     }
 
     fn push(&mut self, mut entry: Entry) {

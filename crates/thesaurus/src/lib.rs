@@ -24,6 +24,7 @@ mod gapped;
 mod glossary;
 mod hierarchy;
 mod index;
+mod inflect;
 mod matcher;
 mod suggest;
 mod thesaurus;
