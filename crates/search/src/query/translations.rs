@@ -27,6 +27,40 @@ const MAX_TRANSLATIONS: usize = 4;
 /// The weight of a glossary word against the word itself.
 const TRANSLATION_WEIGHT: f32 = 0.7;
 
+/// Up to [`MAX_TRANSLATIONS`] glossary words searched in the texts written in `into`,
+/// each weighted `weight`; words that meet under the same analyzed form count once.
+fn translated(
+    context: &TextContext,
+    translations: &[&str],
+    into: Lang,
+    weight: f32,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) -> Vec<(Occur, Box<dyn Query>)> {
+    let index = context.index;
+    let analyzer = if into == Lang::Nl { DUTCH } else { FRENCH };
+    let written = WordMatching {
+        fuzzy: false,
+        fields: WordFields::Written(into),
+    };
+    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut seen: Vec<Vec<String>> = Vec::new();
+    for translation in translations {
+        if seen.len() == MAX_TRANSLATIONS {
+            break;
+        }
+        let stems = analysis::analyze(index.tantivy(), analyzer, translation);
+        if stems.is_empty() || seen.contains(&stems) {
+            continue;
+        }
+        seen.push(stems);
+        let words: Vec<String> = translation.split(' ').map(str::to_owned).collect();
+        if let Some(query) = words_query(index, &words, Some(into), written, highlight_terms) {
+            alternatives.push((Occur::Should, Box::new(BoostQuery::new(query, weight))));
+        }
+    }
+    alternatives
+}
+
 /// A content word in the texts (typos allowed), or one of its translations in the texts
 /// written in the other language ([`orienta_thesaurus::Thesaurus::translations`]): the
 /// French `autiste` also finds a Dutch record's `autisme`. Translations that meet under the
@@ -59,31 +93,17 @@ pub(super) fn word_with_translations(
     let Some((into, translations)) = found else {
         return word_query;
     };
-    let analyzer = if into == Lang::Nl { DUTCH } else { FRENCH };
-    let written = WordMatching {
-        fuzzy: false,
-        fields: WordFields::Written(into),
-    };
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = word_query
         .into_iter()
         .map(|query| (Occur::Should, query))
         .collect();
-    let mut seen: Vec<Vec<String>> = Vec::new();
-    for translation in translations {
-        if seen.len() == MAX_TRANSLATIONS {
-            break;
-        }
-        let stems = analysis::analyze(index.tantivy(), analyzer, translation);
-        if stems.is_empty() || seen.contains(&stems) {
-            continue;
-        }
-        seen.push(stems);
-        let words: Vec<String> = translation.split(' ').map(str::to_owned).collect();
-        if let Some(query) = words_query(index, &words, Some(into), written, highlight_terms) {
-            let weighted = BoostQuery::new(query, TRANSLATION_WEIGHT);
-            alternatives.push((Occur::Should, Box::new(weighted)));
-        }
-    }
+    alternatives.extend(translated(
+        context,
+        &translations,
+        into,
+        TRANSLATION_WEIGHT,
+        highlight_terms,
+    ));
     match alternatives.len() {
         0 => None,
         1 => alternatives.pop().map(|(_, query)| query),
@@ -110,30 +130,16 @@ pub(super) fn phrase_units(
     let thesaurus = index.thesaurus();
     let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for &(from, into) in directions(context.query_lang) {
-        let written = WordMatching {
-            fuzzy: false,
-            fields: WordFields::Written(into),
-        };
         for (span, translations) in thesaurus.phrase_translations(context.words, from, into) {
             let read_by_a_need = covered[span].iter().any(|&flag| flag);
             if read_by_a_need && !context.pass.is_any() {
                 continue;
             }
-            let alternatives: Vec<(Occur, Box<dyn Query>)> = translations
-                .iter()
-                .take(MAX_TRANSLATIONS)
-                .filter_map(|translation| {
-                    let words: Vec<String> = translation.split(' ').map(str::to_owned).collect();
-                    words_query(index, &words, Some(into), written, highlight_terms)
-                })
-                .map(|query| (Occur::Should, query))
-                .collect();
-            if alternatives.is_empty() {
-                continue;
+            let alternatives =
+                translated(context, &translations, into, PHRASE_WEIGHT, highlight_terms);
+            if !alternatives.is_empty() {
+                units.push((Occur::Should, Box::new(BooleanQuery::new(alternatives))));
             }
-            let translated =
-                BoostQuery::new(Box::new(BooleanQuery::new(alternatives)), PHRASE_WEIGHT);
-            units.push((Occur::Should, Box::new(translated)));
         }
         if !units.is_empty() {
             break;
