@@ -70,30 +70,16 @@ thread_local! {
 
 /// The version of the rules stems follow beyond the stemmer's own (recorded with each index
 /// version: other rules give other terms).
-pub const RULES: &str = "stem-rules-2";
+pub const RULES: &str = "stem-rules-3";
 
-/// Gives a Dutch stem the ending Dutch spelling gives a word: no doubled consonant and no
-/// `v` or `z` at the end (`ongevallen` → `ongevall` → `ongeval`, `brieven` → `briev` →
-/// `brief`, `reizen` → `reis`), so a plural meets its singular, which the Porter stemmer
-/// leaves apart.
+/// Gives a Dutch stem the ending Dutch spelling gives a word
+/// ([`orienta_text::dutch::closed_end`]: `ongevallen` → `ongevall` → `ongeval`, `brieven`
+/// → `briev` → `brief`, `reizen` → `reis`), so a plural meets its singular, which the
+/// Porter stemmer leaves apart.
 fn respell_dutch_end(stem: &mut String) {
-    let bytes = stem.as_bytes();
-    let [.., before, last] = bytes else {
-        return;
-    };
-    let is_consonant = |byte: u8| byte.is_ascii_lowercase() && !b"aeiouy".contains(&byte);
-    if bytes.len() > 3 && before == last && is_consonant(*last) {
-        stem.pop();
-    }
-    if stem.len() > 2 {
-        if stem.ends_with('v') {
-            stem.pop();
-            stem.push('f');
-        } else if stem.ends_with('z') {
-            stem.pop();
-            stem.push('s');
-        }
-    }
+    let (kept, end) = orienta_text::dutch::closed_end(stem);
+    stem.truncate(kept);
+    stem.push_str(end);
 }
 
 /// The tokenizer produced by [`StemFilter`].

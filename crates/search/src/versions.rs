@@ -80,7 +80,7 @@ pub const SCHEMA_VERSION: u32 = 9;
 /// The stemmer release the analyzers use (pinned in `crates/search/Cargo.toml`) and the
 /// word rules of `orienta_text` ([`orienta_text::RULES`]). A version whose manifest names
 /// others was built with other terms: it is rebuilt, not served.
-pub const ANALYZERS: &str = "frostem=1.20260821.8;orienta-text-2;decompound-1;stem-rules-2";
+pub const ANALYZERS: &str = "frostem=1.20260821.8;orienta-text-3;decompound-1;stem-rules-3";
 
 /// The serving version of an index root, if any.
 pub fn current_version(root: &Path) -> Option<String> {

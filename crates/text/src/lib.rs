@@ -13,6 +13,7 @@
 //!   bilingual street values.
 //! - [`bilingual`]: splitting a value written in both languages (`FR - NL`).
 //! - [`compound`]: cutting a Dutch compound into known words.
+//! - [`dutch`]: Dutch spelling when an ending is dropped or added, and a verb's persons.
 //! - [`spoken`]: names of spoken languages (FR, NL, EN) and their ISO codes.
 //! - [`lexicon`]: French and Dutch dictionary words (spelled right, never typos).
 #![deny(missing_docs)]
@@ -20,6 +21,7 @@
 pub mod bilingual;
 pub mod case;
 pub mod compound;
+pub mod dutch;
 pub mod fold;
 pub mod lang;
 pub mod lexicon;
@@ -35,7 +37,7 @@ pub mod words;
 /// The version of the word, folding and stop-word rules: an index analysed under other
 /// rules is rebuilt (`orienta-search` records it in each version's manifest). Bump it with
 /// any change to what [`words`](words()), [`fold`](fold()) or [`stopwords`] give.
-pub const RULES: &str = "orienta-text-2";
+pub const RULES: &str = "orienta-text-3";
 
 pub use fold::{fold, fold_word_into, lower_without_marks, slug};
 pub use lang::{guess_label, guess_name, guess_query, guess_text, Vocabulary};

@@ -43,26 +43,21 @@ pub(crate) fn key_parts(token: &str) -> (usize, &'static str) {
     }
     if kept > 4 && token[..kept].ends_with("en") {
         kept -= 2;
-        return undo_dutch_plural_spelling(&bytes[..kept]);
+        return undo_dutch_plural_spelling(&token[..kept]);
     }
     (kept, "")
 }
 
-/// After dropping `-en`: doubled consonant (pakkett → pakket), `z` for `s`
-/// (huiz → hui, like huis → hui), `v` for `f` (briev → brief).
-fn undo_dutch_plural_spelling(stem: &[u8]) -> (usize, &'static str) {
-    let Some(&last) = stem.last() else {
-        return (0, "");
-    };
-    let doubled = stem.len() >= 2 && stem[stem.len() - 2] == last;
-    let doubled_consonant = doubled && !b"aeiouy".contains(&last);
-    if doubled_consonant || last == b'z' {
-        (stem.len() - 1, "")
-    } else if last == b'v' {
-        (stem.len() - 1, "f")
-    } else {
-        (stem.len(), "")
+/// After dropping `-en`, the key of the singular Dutch spelling gives
+/// ([`crate::dutch::closed_end`]): `pakkett` → `pakket`, `briev` → `brief`, and `huiz` →
+/// the key of `huis` (`ziekenhuiz` → `ziekenhui`, as `ziekenhuis` loses its `-s`).
+fn undo_dutch_plural_spelling(stem: &str) -> (usize, &'static str) {
+    let (kept, end) = crate::dutch::closed_end(stem);
+    let singular_len = kept + end.len();
+    if end == "s" && singular_len > 4 {
+        return (kept, "");
     }
+    (kept, end)
 }
 
 #[cfg(test)]
@@ -78,6 +73,8 @@ mod tests {
         same("bureaux", "bureau");
         same("voedselpakketten", "voedselpakket");
         same("ziekenhuizen", "ziekenhuis");
+        same("huizen", "huis");
+        same("reizen", "reis");
         same("gezinnen", "gezin");
         same("brieven", "brief");
         same("citoyens", "citoyen");

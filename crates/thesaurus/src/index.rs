@@ -155,7 +155,7 @@ impl TermIndex {
     }
 
     /// Adds each Dutch form of several words again with one verb in another person
-    /// (`slaat` → `slaan`, `slaap`), unless a form already reads so ([`crate::inflect`]).
+    /// (`slaat` → `slaan`, `slaap`), unless a form already reads so ([`orienta_text::dutch::other_persons`]).
     fn add_other_persons(&mut self) {
         let written: HashSet<String> = self
             .entries
@@ -170,7 +170,7 @@ impl TermIndex {
             .filter(|entry| entry.lang == Some(Lang::Nl) && entry.tokens.len() > 1);
         for entry in dutch_phrases {
             for (position, token) in entry.tokens.iter().enumerate() {
-                for person in crate::inflect::other_persons(&token.folded) {
+                for person in orienta_text::dutch::other_persons(&token.folded) {
                     let mut variant = entry.clone();
                     variant.tokens[position] = EntryToken {
                         chars: person.chars().count(),

@@ -24,7 +24,6 @@ mod gapped;
 mod glossary;
 mod hierarchy;
 mod index;
-mod inflect;
 mod matcher;
 mod suggest;
 mod thesaurus;
