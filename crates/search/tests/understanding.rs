@@ -183,6 +183,19 @@ fn a_dutch_compound_nobody_listed_finds_its_parts() {
 }
 
 #[test]
+fn a_compound_the_glossary_translates_is_not_read_through_its_parts() {
+    // `schuldgevoel` is `culpabilité` (guilt), not a debt; `schuldenvragen`, which the
+    // glossary does not hold, is read through its parts: questions about debts.
+    let concepts = |text: &str| search(text).understanding.concepts;
+    assert!(!concepts("schuldgevoel")
+        .iter()
+        .any(|concept| concept == "debt"));
+    assert!(concepts("schuldenvragen")
+        .iter()
+        .any(|concept| concept == "debt"));
+}
+
+#[test]
 fn a_compound_that_finds_nothing_is_read_by_its_last_part() {
     // `deelcolis`: no record holds it or `deel`; in Dutch the last part says what the thing
     // is, so, as a last resort, the records' `colis` answers.

@@ -4,6 +4,7 @@
 
 use crate::analysis::{self, DUTCH, FOLD, FRENCH};
 use crate::index::SearchIndex;
+use orienta_model::Lang;
 use tantivy::schema::Field;
 use tantivy::Term;
 
@@ -39,6 +40,7 @@ fn need_and_rest<'a>(index: &SearchIndex, word: &'a str) -> Option<Vec<&'a str>>
         .rev()
         .filter(|&&cut| cut >= MIN_PART && word.len() - cut >= MIN_PART)
         .find(|&&cut| !index.thesaurus().match_text(&word[..cut], 0).is_empty())
+        .filter(|&&cut| !known(index, &word[cut..]))
         .map(|&cut| vec![&word[..cut], &word[cut..]])
 }
 
@@ -59,6 +61,17 @@ fn rest_and_head<'a>(index: &SearchIndex, word: &'a str) -> Option<Vec<&'a str>>
         .filter(|&&cut| cut >= MIN_PART && word[cut..].chars().count() >= MIN_HEAD_CHARS)
         .find(|&&cut| known(index, &word[cut..]))
         .map(|&cut| vec![&word[..cut], &word[cut..]])
+}
+
+/// True unless the glossary translates the compound and none of its translations names a
+/// need: a compound with a meaning of its own is not read through its parts
+/// (`schuldgevoel` is `culpabilité`, guilt, not a debt; `drugspreventie` is `prévention des
+/// drogues`, still about drugs).
+fn parts_may_name_needs(index: &SearchIndex, word: &str) -> bool {
+    let thesaurus = index.thesaurus();
+    let translations = thesaurus.translations(word, Lang::Nl, Lang::Fr);
+    let names_need = |text: &&str| !thesaurus.match_text(text, 0).is_empty();
+    translations.is_empty() || translations.iter().any(names_need)
 }
 
 /// A query text whose unknown compounds were cut.
@@ -85,7 +98,7 @@ pub(super) fn decompound(index: &SearchIndex, text: &str, by_head: bool) -> Opti
         let candidate = word.chars().count() >= MIN_COMPOUND_CHARS
             && orienta_text::spoken::named(word).is_none()
             && index.thesaurus().match_text(word, 0).is_empty();
-        let parts = candidate
+        let parts = (candidate && parts_may_name_needs(index, word))
             .then(|| {
                 orienta_text::compound::split(word, &|part| known(index, part))
                     .or_else(|| need_and_rest(index, word))
