@@ -303,17 +303,20 @@ fn blind_halves_reach_their_floors() {
     let dev_extra = evaluate("dev", "extra_queries.toml", true);
     let dev_third = evaluate("dev", "third_queries.toml", true);
     let dev_fourth = evaluate("dev", "fourth_queries.toml", true);
+    let dev_fifth = evaluate("dev", "fifth_queries.toml", true);
     let heldout = evaluate("heldout", "queries.toml", false);
     report("heldout", &heldout);
     report("dev", &dev);
     report("dev-extra", &dev_extra);
     report("dev-third", &dev_third);
     report("dev-fourth", &dev_fourth);
+    report("dev-fifth", &dev_fifth);
     let mut failures = check("heldout", &heldout);
     failures.extend(check("dev", &dev));
     failures.extend(check("dev-extra", &dev_extra));
     failures.extend(check("dev-third", &dev_third));
     failures.extend(check("dev-fourth", &dev_fourth));
+    failures.extend(check("dev-fifth", &dev_fifth));
     let drop = Figures::mean(&dev.paraphrase_drops);
     if drop > PARAPHRASE_DROP_CEILING {
         failures.push(format!("dev: paraphrases lose {drop:.3} nDCG@10"));

@@ -332,3 +332,16 @@ fn geojson_and_csv_formats() {
     assert_eq!(rows.len(), 9);
     assert!(rows.iter().any(|row| &row[10] == "Schaarbeek"));
 }
+
+#[test]
+fn the_public_a_question_names_is_said_in_the_reader_language_and_can_be_undone() {
+    let server = shared();
+    let text = "/v1/search?q=ma%20m%C3%A8re%20a%2084%20ans%20et%20vit%20seule&lang=nl";
+    let read = server.json(text);
+    assert_eq!(read["query"]["audiences"][0]["code"], "elderly");
+    assert_eq!(read["query"]["audiences"][0]["label"], "Ouderen");
+    let undone = server.json(&format!("{text}&literal=audience%3Aelderly"));
+    assert!(undone["query"]["audiences"].as_array().unwrap().is_empty());
+    let odd = server.get("/v1/search?q=x&literal=public%3Aelderly");
+    assert_eq!(odd.status(), 400, "an unknown literal kind is refused");
+}

@@ -100,6 +100,15 @@ pub fn audiences(folded_audience_text: &str, needs: &[String]) -> Vec<String> {
     codes
 }
 
+/// The label of an audience code in `lang`, when the code is known.
+pub fn label(code: &str, lang: orienta_model::Lang) -> Option<&'static str> {
+    let (_, fr, nl) = AUDIENCES.iter().find(|(known, _, _)| *known == code)?;
+    Some(match lang {
+        orienta_model::Lang::Nl => nl,
+        _ => fr,
+    })
+}
+
 /// True when `code` is a known audience code.
 pub fn is_known(code: &str) -> bool {
     AUDIENCES.iter().any(|(known, _, _)| *known == code)

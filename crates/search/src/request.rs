@@ -164,6 +164,9 @@ pub struct Understanding {
     pub concepts: Vec<String>,
     /// Spoken languages named in the text (ISO 639-1): services speaking them rank first.
     pub languages: Vec<String>,
+    /// Publics the text says the person belongs to (`mon fils de 16 ans`: `youth`; audience
+    /// codes): services for them rank first.
+    pub audiences: Vec<String>,
     /// Places named in the text (communes, postcodes, quartiers, bassins), as folded words
     /// (`schaerbeek`, `1030`, `sint gillis`): they restrict where, then rank.
     pub places: Vec<String>,

@@ -51,6 +51,24 @@ fn corpus() -> Vec<Organisation> {
             },
         ),
         record(
+            "drugs-all",
+            "Service Drogues Centre",
+            Spec {
+                description_fr: Some("Consultations pour les usagers de cannabis et leurs proches."),
+                needs: &["drugs"],
+                ..Spec::default()
+            },
+        ),
+        record(
+            "drugs-youth",
+            "Service Drogues Nord",
+            Spec {
+                description_fr: Some("Consultations pour les usagers de cannabis et leurs proches."),
+                needs: &["drugs", "youth"],
+                ..Spec::default()
+            },
+        ),
+        record(
             "gambling",
             "De Kansel",
             Spec {
@@ -314,6 +332,20 @@ fn an_understood_need_or_language_can_be_undone() {
         !concepts.iter().any(|concept| concept == "mental-health"),
         "{concepts:?}"
     );
+}
+
+#[test]
+fn the_public_a_question_names_ranks_first_and_can_be_undone() {
+    // An age says who the help is for: the same service for young people comes first.
+    let mut request = SearchRequest::text("mon fils de 16 ans fume du cannabis");
+    let understood = search_page(request.clone());
+    assert_eq!(understood.understanding.audiences, ["youth"]);
+    let first = ids(&understood).first().cloned();
+    assert_eq!(first.as_deref(), Some("drugs-youth"));
+    request.literal = vec!["audience:youth".to_owned()];
+    let literal = search_page(request);
+    assert!(literal.understanding.audiences.is_empty());
+    assert_eq!(ids(&literal).first().map(String::as_str), Some("drugs-all"));
 }
 
 #[test]

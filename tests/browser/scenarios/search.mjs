@@ -84,6 +84,22 @@ export function searchScenarios(base) {
       await checkAxe(page, 'place undone');
     }],
 
+    ['the public a question names is said in Dutch, and one click stops reading it', async (page) => {
+      await openSearch(page, base, '/?lang=nl');
+      await searchAfter(page, async () => {
+        await page.fill('#q', 'mijn moeder is 84 en woont alleen');
+        await page.press('#q', 'Enter');
+      });
+      const notes = await page.locator('#query-notes').textContent();
+      expect(notes.includes('Voor een doelgroep') && notes.includes('Ouderen'), `the public is not said: ${notes}`);
+      const undo = page.locator('#query-notes button.undo[aria-label*="Ouderen"]');
+      expect(await undo.count() === 1, 'no undo button for the public');
+      await searchAfter(page, () => undo.click());
+      expect(page.url().includes('literal=audience%3Aelderly'), `the undo is not in the URL: ${page.url()}`);
+      const after = await page.locator('#query-notes').textContent();
+      expect(!after.includes('Voor een doelgroep'), `the public is still read: ${after}`);
+    }],
+
     ['the person’s address in the place box: nearest first, in French and Dutch, restored by a link', async (page) => {
       await openSearch(page, base, '/?lang=fr');
       await page.fill('#where', 'Rue Josaphat 120, 1030');

@@ -90,10 +90,10 @@ pub struct SearchParams {
     synthetic: Option<String>,
     /// Rank first-line generalist services first.
     stepped_care: Option<bool>,
-    /// What the text must not be read as (the undo of `query.concepts`, `query.languages`
-    /// and `query.places`): `need:<id>`, `language:<code>`, `place:<words>`; those words are
-    /// then searched as plain words, like `place:schaerbeek`. At most 12 values of 100
-    /// characters.
+    /// What the text must not be read as (the undo of `query.concepts`, `query.languages`,
+    /// `query.audiences` and `query.places`): `need:<id>`, `language:<code>`,
+    /// `audience:<code>`, `place:<words>`; those words are then searched as plain words,
+    /// like `place:schaerbeek`. At most 12 values of 100 characters.
     #[param(style = Form, explode)]
     literal: Option<Vec<String>>,
     /// Count facets (default `true`). `false` answers sooner; `facets` then has empty lists.

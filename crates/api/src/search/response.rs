@@ -2,7 +2,7 @@
 
 use crate::labels;
 use crate::views::result::{ResultContext, SearchResult};
-use crate::views::{resolve, LangCode, LanguageRef, NeedRef, PlaceRef};
+use crate::views::{resolve, AudienceRef, LangCode, LanguageRef, NeedRef, PlaceRef};
 use orienta_model::{Bassin, Lang};
 use orienta_search::SearchResults;
 use orienta_territory::Tagger;
@@ -24,6 +24,9 @@ pub struct QueryView {
     /// Spoken languages named in the text (`psy qui parle arabe`): services known to speak
     /// them rank first.
     pub languages: Vec<LanguageRef>,
+    /// Publics the text says the person belongs to (`mon fils de 16 ans`: young people):
+    /// services for them rank first.
+    pub audiences: Vec<AudienceRef>,
     /// Places named in the text (communes, postcodes, quartiers, bassins): results there
     /// come first.
     pub places: Vec<PlaceRef>,
@@ -210,6 +213,16 @@ impl SearchResponse {
                     .map(|code| LanguageRef {
                         code: code.clone(),
                         label: crate::labels::language_name(code, context.lang),
+                    })
+                    .collect(),
+                audiences: understanding
+                    .audiences
+                    .iter()
+                    .map(|code| AudienceRef {
+                        code: code.clone(),
+                        label: orienta_search::audience::label(code, context.lang)
+                            .unwrap_or(code)
+                            .to_owned(),
                     })
                     .collect(),
                 places: understanding

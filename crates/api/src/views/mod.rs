@@ -106,6 +106,18 @@ pub struct LanguageRef {
     pub label: String,
 }
 
+/// A public the text of a search says the person belongs to, with its name in the response
+/// language.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct AudienceRef {
+    /// Audience code (as in the `audience` filter); `literal=audience:<code>` undoes it.
+    #[schema(example = "youth")]
+    pub code: String,
+    /// Name.
+    #[schema(example = "Jeunes")]
+    pub label: String,
+}
+
 /// A place named in the text of a search.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct PlaceRef {

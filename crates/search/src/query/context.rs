@@ -15,6 +15,8 @@ pub(super) struct Literal<'a> {
     pub(super) languages: Vec<&'a str>,
     /// Folded words not to read as places.
     pub(super) place_words: Vec<String>,
+    /// Audience codes not to read.
+    pub(super) audiences: Vec<&'a str>,
 }
 
 impl<'a> Literal<'a> {
@@ -24,6 +26,7 @@ impl<'a> Literal<'a> {
             match item.split_once(':') {
                 Some(("need", id)) => literal.needs.push(id),
                 Some(("language", code)) => literal.languages.push(code),
+                Some(("audience", code)) => literal.audiences.push(code),
                 Some(("place", words)) => literal.place_words.extend(super::tokens(words)),
                 _ => {}
             }

@@ -14,6 +14,7 @@ mod compounds;
 mod context;
 mod filters;
 mod needs;
+mod person;
 mod text;
 mod translations;
 mod words;

@@ -292,7 +292,8 @@ pub(super) fn text_query(
         highlight_terms,
     ));
     understanding.places = place_names(&words, &place_positions);
-    assemble(pass, units, places)
+    let boosts = super::person::audience_units(&context, understanding);
+    assemble(pass, units, boosts, places)
 }
 
 /// The places named in a text: its place words, neighbours joined (`sint gillis`).
@@ -321,6 +322,7 @@ fn place_names(words: &[String], positions: &[usize]) -> Vec<String> {
 fn assemble(
     pass: Pass,
     units: Vec<(Occur, Box<dyn Query>)>,
+    boosts: Vec<(Occur, Box<dyn Query>)>,
     mut places: Vec<(Occur, Box<dyn Query>)>,
 ) -> Option<Box<dyn Query>> {
     if units.is_empty() && places.is_empty() {
@@ -332,7 +334,13 @@ fn assemble(
         }
     }
     if !units.is_empty() {
-        places.push((Occur::Must, Box::new(BooleanQuery::new(units))));
+        let mut matched: Box<dyn Query> = Box::new(BooleanQuery::new(units));
+        if !boosts.is_empty() {
+            let mut ordered = vec![(Occur::Must, matched)];
+            ordered.extend(boosts);
+            matched = Box::new(BooleanQuery::new(ordered));
+        }
+        places.push((Occur::Must, matched));
     }
     Some(Box::new(BooleanQuery::new(places)))
 }

@@ -146,8 +146,8 @@ function undoButton(lang, label, onUndo) {
 }
 
 /** The status line ("12 résultats pour « x »") and the notes (relaxed, did you mean,
- * concepts, spoken languages, places). A need or language chip keeps only those services;
- * pressed again, it lets go. Each understood need, language or place has a "×" that
+ * concepts, spoken languages, publics, places). A need or language chip keeps only those
+ * services; pressed again, it lets go. Each understood need, language, public or place has a "×" that
  * searches its words as plain words (`onLiteral`). A "did you mean" button searches the
  * corrected text. */
 export function renderStatus(status, notes, data, state, needName, onNeed, onLanguage, onText, onLiteral) {
@@ -178,6 +178,11 @@ export function renderStatus(status, notes, data, state, needName, onNeed, onLan
       }, language.label || language.code)).concat(onLiteral
         ? query.languages.map((language) => undoButton(state.lang, language.label || language.code, () => onLiteral(`language:${language.code}`)))
         : [])));
+  }
+  if (query.audiences?.length) {
+    parts.push(h('span', {}, t(state.lang, 'results.audiences'),
+      query.audiences.flatMap((audience) => [h('span', { class: 'chip audience' }, audience.label),
+        ...(onLiteral ? [undoButton(state.lang, audience.label, () => onLiteral(`audience:${audience.code}`))] : [])])));
   }
   if (query.places?.length) {
     parts.push(h('span', {}, t(state.lang, 'results.places'),

@@ -315,14 +315,20 @@ fn output(params: &QueryParams) -> Result<Output, ApiError> {
 const MAX_LITERAL: usize = 12;
 const MAX_LITERAL_CHARS: usize = 100;
 
-/// `literal`: what the text must not be read as, `need:<id>`, `language:<code>` or
-/// `place:<words>` (the undo of `query.concepts`, `query.languages`, `query.places`).
+/// `literal`: what the text must not be read as, `need:<id>`, `language:<code>`,
+/// `audience:<code>` or `place:<words>` (the undo of `query.concepts`, `query.languages`,
+/// `query.audiences`, `query.places`).
 fn literal(params: &QueryParams) -> Result<Vec<String>, ApiError> {
-    const KINDS: [&str; 3] = ["need:<id>", "language:<code>", "place:<words>"];
+    const KINDS: [&str; 4] = [
+        "need:<id>",
+        "language:<code>",
+        "audience:<code>",
+        "place:<words>",
+    ];
     let mut literal = Vec::new();
     for value in params.distinct("literal", MAX_LITERAL)? {
         let kind = value.split_once(':').map(|(kind, _)| kind);
-        let known = matches!(kind, Some("need" | "language" | "place"));
+        let known = matches!(kind, Some("need" | "language" | "audience" | "place"));
         if !known || value.chars().count() > MAX_LITERAL_CHARS {
             return Err(ApiError::one_of("literal", value, &KINDS));
         }

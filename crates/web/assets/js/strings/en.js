@@ -69,6 +69,7 @@ export default {
   'results.did_you_mean_end': '?',
   'results.concepts': 'Recognised needs:',
   'results.languages': 'Spoken language asked for:',
+  'results.audiences': 'For a public:',
   'results.places': 'Place understood:',
   'results.undo': 'Stop reading “{label}” this way',
   'results.guessed': 'query language detected: {lang}',

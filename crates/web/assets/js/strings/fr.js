@@ -69,6 +69,7 @@ export default {
   'results.did_you_mean_end': ' ?',
   'results.concepts': 'Besoins reconnus :',
   'results.languages': 'Langue parlée demandée :',
+  'results.audiences': 'Pour un public :',
   'results.places': 'Lieu reconnu :',
   'results.undo': 'Ne plus lire « {label} » ainsi',
   'results.guessed': 'langue de la requête détectée : {lang}',

@@ -69,6 +69,7 @@ export default {
   'results.did_you_mean_end': '?',
   'results.concepts': 'Herkende hulpvragen:',
   'results.languages': 'Gevraagde gesproken taal:',
+  'results.audiences': 'Voor een doelgroep:',
   'results.places': 'Herkende plaats:',
   'results.undo': '‘{label}’ niet meer zo lezen',
   'results.guessed': 'taal van de zoekopdracht herkend: {lang}',
