@@ -14,6 +14,7 @@
 //! Texts and terms meet through one normalisation: `orienta_text`'s tokens and match keys.
 #![deny(missing_docs)]
 
+mod actor;
 mod category;
 mod context;
 mod error;

@@ -11,8 +11,8 @@ use crate::typos::TypoKeys;
 use crate::validate::validate;
 use crate::{matcher, Concept, ConceptMatch};
 use orienta_model::{CareLine, I18nText, Lang};
-use orienta_text::tokenize;
 use orienta_text::Vocabulary;
+use orienta_text::{tokenize, Token};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -226,18 +226,26 @@ impl Thesaurus {
     /// labels, terms and acronyms. With `max_edits` > 0, words of 5+ letters may differ
     /// by one edit and words of 9+ letters by two, `max_edits` in total per match; exact
     /// matches win at equal length. A form shared by several concepts gives one match each.
+    /// In a question (`max_edits` > 0), a form that speaks or is spoken to (`le médecin
+    /// parle d'Alzheimer`) is no need.
     pub fn match_text(&self, text: &str, max_edits: u8) -> Vec<ConceptMatch> {
         let tokens = tokenize(text);
-        matcher::find(
+        let found = matcher::find(
             &self.inner.terms,
             &self.inner.typos,
             &self.inner.hierarchy,
             &tokens,
             max_edits,
-        )
-        .into_iter()
-        .map(|found| self.concept_match(&self.inner.terms, &found))
-        .collect()
+        );
+        let in_order: Vec<Token> = tokens.iter().collect();
+        found
+            .into_iter()
+            .filter(|found| {
+                max_edits == 0
+                    || !crate::actor::speaks_or_is_told(&in_order, found.start, found.end)
+            })
+            .map(|found| self.concept_match(&self.inner.terms, &found))
+            .collect()
     }
 
     /// The match of the entry `found` of `terms`.

@@ -323,3 +323,20 @@ fn spoken_french_may_drop_the_ne_of_a_form() {
     let lost = question_concepts(&thesaurus, "je sais pas à qui m'adresser");
     assert!(lost.contains(&"general-social-aid".to_owned()), "{lost:?}");
 }
+
+#[test]
+fn who_speaks_or_is_told_in_a_question_is_no_need() {
+    let thesaurus = Thesaurus::bundled();
+    let concepts = |text: &str| question_concepts(&thesaurus, text);
+    let memory = concepts("mon père oublie tout et le médecin parle d'Alzheimer");
+    assert!(memory.contains(&"dementia".to_owned()), "{memory:?}");
+    assert!(!memory.contains(&"gp".to_owned()), "{memory:?}");
+    let told = concepts("ik durf het niet tegen mijn huisarts te zeggen");
+    assert!(!told.contains(&"gp".to_owned()), "{told:?}");
+    // A verb of saying followed by a language says what the service speaks.
+    let arabic = concepts("médecin généraliste parle arabe");
+    assert!(arabic.contains(&"gp".to_owned()), "{arabic:?}");
+    // A record's text is read whole.
+    let record = thesaurus.needs_for_text("Le médecin généraliste parle avec vous");
+    assert!(record.contains(&"gp".to_owned()), "{record:?}");
+}
