@@ -26,6 +26,7 @@ mod glossary;
 mod hierarchy;
 mod index;
 mod matcher;
+mod particle;
 mod suggest;
 mod thesaurus;
 mod typos;

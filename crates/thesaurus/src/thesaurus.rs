@@ -227,7 +227,8 @@ impl Thesaurus {
     /// by one edit and words of 9+ letters by two, `max_edits` in total per match; exact
     /// matches win at equal length. A form shared by several concepts gives one match each.
     /// In a question (`max_edits` > 0), a form that speaks or is spoken to (`le médecin
-    /// parle d'Alzheimer`) is no need.
+    /// parle d'Alzheimer`) or whose verb a Dutch particle changes (`ziet er slecht uit`) is
+    /// no need.
     pub fn match_text(&self, text: &str, max_edits: u8) -> Vec<ConceptMatch> {
         let tokens = tokenize(text);
         let found = matcher::find(
@@ -240,10 +241,7 @@ impl Thesaurus {
         let in_order: Vec<Token> = tokens.iter().collect();
         found
             .into_iter()
-            .filter(|found| {
-                max_edits == 0
-                    || !crate::actor::speaks_or_is_told(&in_order, found.start, found.end)
-            })
+            .filter(|found| max_edits == 0 || reads_as_need(&in_order, found))
             .map(|found| self.concept_match(&self.inner.terms, &found))
             .collect()
     }
@@ -362,6 +360,14 @@ fn vocabulary(records: &[ConceptRecord]) -> Vocabulary {
         labels.chain(terms).collect()
     };
     Vocabulary::from_texts(texts(Lang::Fr), texts(Lang::Nl))
+}
+
+/// In a question, a form names a need unless it speaks or is told ([`crate::actor`]) or a
+/// Dutch particle after it changes its verb ([`crate::particle`]).
+fn reads_as_need(tokens: &[Token], found: &crate::found::RawMatch) -> bool {
+    let (start, end) = (found.start, found.end);
+    !crate::actor::speaks_or_is_told(tokens, start, end)
+        && !crate::particle::changed_by_particle(tokens, start, end)
 }
 
 #[cfg(test)]
