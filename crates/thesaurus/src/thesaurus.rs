@@ -3,6 +3,7 @@
 use crate::category::CategoryIndex;
 use crate::error::ThesaurusError;
 use crate::file::{self, ConceptRecord};
+use crate::found::RawMatch;
 use crate::glossary::Glossary;
 use crate::hierarchy::Hierarchy;
 use crate::index::TermIndex;
@@ -238,16 +239,19 @@ impl Thesaurus {
             &tokens,
             max_edits,
         );
-        let in_order: Vec<Token> = tokens.iter().collect();
+        let found = if max_edits == 0 {
+            found
+        } else {
+            question_needs(&tokens.iter().collect::<Vec<Token>>(), found)
+        };
         found
             .into_iter()
-            .filter(|found| max_edits == 0 || reads_as_need(&in_order, found))
             .map(|found| self.concept_match(&self.inner.terms, &found))
             .collect()
     }
 
     /// The match of the entry `found` of `terms`.
-    fn concept_match(&self, terms: &TermIndex, found: &crate::found::RawMatch) -> ConceptMatch {
+    fn concept_match(&self, terms: &TermIndex, found: &RawMatch) -> ConceptMatch {
         let entry = &terms.entries[found.entry];
         ConceptMatch {
             concept: self.inner.concepts[entry.concept].id.clone(),
@@ -364,10 +368,18 @@ fn vocabulary(records: &[ConceptRecord]) -> Vocabulary {
 
 /// In a question, a form names a need unless it speaks or is told ([`crate::actor`]) or a
 /// Dutch particle after it changes its verb ([`crate::particle`]).
-fn reads_as_need(tokens: &[Token], found: &crate::found::RawMatch) -> bool {
+fn reads_as_need(tokens: &[Token], found: &RawMatch) -> bool {
     let (start, end) = (found.start, found.end);
     !crate::actor::speaks_or_is_told(tokens, start, end)
         && !crate::particle::changed_by_particle(tokens, start, end)
+}
+
+/// The forms of a question that name needs ([`reads_as_need`]).
+fn question_needs(tokens: &[Token], found: Vec<RawMatch>) -> Vec<RawMatch> {
+    found
+        .into_iter()
+        .filter(|found| reads_as_need(tokens, found))
+        .collect()
 }
 
 #[cfg(test)]

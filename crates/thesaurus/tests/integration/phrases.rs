@@ -346,10 +346,16 @@ fn a_particle_that_changes_the_verb_or_a_thing_that_falls_is_no_need() {
     let thesaurus = Thesaurus::bundled();
     let concepts = |text: &str| question_concepts(&thesaurus, text);
     let looks = concepts("hij drinkt veel en ziet er slecht uit. Kan iemand langsgaan?");
-    assert!(!looks.contains(&"visual-impairment".to_owned()), "{looks:?}");
+    assert!(
+        !looks.contains(&"visual-impairment".to_owned()),
+        "{looks:?}"
+    );
     assert!(looks.contains(&"alcohol".to_owned()), "{looks:?}");
     let benefit = concepts("le chômage tombe pas avant le 10");
-    assert!(!benefit.contains(&"personal-alarm".to_owned()), "{benefit:?}");
+    assert!(
+        !benefit.contains(&"personal-alarm".to_owned()),
+        "{benefit:?}"
+    );
     let fall = concepts("ma mère est déjà tombée deux fois");
     assert!(fall.contains(&"personal-alarm".to_owned()), "{fall:?}");
 }
