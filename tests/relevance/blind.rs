@@ -304,6 +304,7 @@ fn blind_halves_reach_their_floors() {
     let dev_third = evaluate("dev", "third_queries.toml", true);
     let dev_fourth = evaluate("dev", "fourth_queries.toml", true);
     let dev_fifth = evaluate("dev", "fifth_queries.toml", true);
+    let dev_sixth = evaluate("dev", "sixth_queries.toml", true);
     let heldout = evaluate("heldout", "queries.toml", false);
     report("heldout", &heldout);
     report("dev", &dev);
@@ -311,12 +312,14 @@ fn blind_halves_reach_their_floors() {
     report("dev-third", &dev_third);
     report("dev-fourth", &dev_fourth);
     report("dev-fifth", &dev_fifth);
+    report("dev-sixth", &dev_sixth);
     let mut failures = check("heldout", &heldout);
     failures.extend(check("dev", &dev));
     failures.extend(check("dev-extra", &dev_extra));
     failures.extend(check("dev-third", &dev_third));
     failures.extend(check("dev-fourth", &dev_fourth));
     failures.extend(check("dev-fifth", &dev_fifth));
+    failures.extend(check("dev-sixth", &dev_sixth));
     let drop = Figures::mean(&dev.paraphrase_drops);
     if drop > PARAPHRASE_DROP_CEILING {
         failures.push(format!("dev: paraphrases lose {drop:.3} nDCG@10"));
