@@ -199,8 +199,9 @@ fn greedy(
 /// `max_edits` > 0 (questions), forms of unrelated concepts that overlap them are added,
 /// typo-tolerant matches fill the gaps between them (covering exact ones whole), then forms
 /// read with a few inserted words are added where they say more
-/// ([`crate::gapped::with_gapped`]). Forms shared
-/// by several concepts yield one match each.
+/// ([`crate::gapped::with_gapped`]), and forms that speak or whose Dutch verb a particle
+/// changes are left out ([`reads_as_need`]). Forms shared by several concepts yield one
+/// match each.
 pub(crate) fn find(
     index: &TermIndex,
     typos: &TypoKeys,
@@ -254,7 +255,17 @@ pub(crate) fn find(
             max_edits,
         ));
     }
-    crate::gapped::with_gapped(index, hierarchy, &text, all)
+    let mut found = crate::gapped::with_gapped(index, hierarchy, &text, all);
+    found.retain(|found| reads_as_need(&text.tokens, found));
+    found
+}
+
+/// In a question, a form names a need unless it speaks or is told ([`crate::actor`]) or a
+/// Dutch particle after it changes its verb ([`crate::particle`]).
+fn reads_as_need(tokens: &[Token], found: &RawMatch) -> bool {
+    let (start, end) = (found.start, found.end);
+    !crate::actor::speaks_or_is_told(tokens, start, end)
+        && !crate::particle::changed_by_particle(tokens, start, end)
 }
 
 /// `exact` and the forms of unrelated concepts that start inside one of its forms and end

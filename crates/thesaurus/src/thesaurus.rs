@@ -12,8 +12,8 @@ use crate::typos::TypoKeys;
 use crate::validate::validate;
 use crate::{matcher, Concept, ConceptMatch};
 use orienta_model::{CareLine, I18nText, Lang};
+use orienta_text::tokenize;
 use orienta_text::Vocabulary;
-use orienta_text::{tokenize, Token};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -232,22 +232,16 @@ impl Thesaurus {
     /// no need.
     pub fn match_text(&self, text: &str, max_edits: u8) -> Vec<ConceptMatch> {
         let tokens = tokenize(text);
-        let found = matcher::find(
+        matcher::find(
             &self.inner.terms,
             &self.inner.typos,
             &self.inner.hierarchy,
             &tokens,
             max_edits,
-        );
-        let found = if max_edits == 0 {
-            found
-        } else {
-            question_needs(&tokens.iter().collect::<Vec<Token>>(), found)
-        };
-        found
-            .into_iter()
-            .map(|found| self.concept_match(&self.inner.terms, &found))
-            .collect()
+        )
+        .into_iter()
+        .map(|found| self.concept_match(&self.inner.terms, &found))
+        .collect()
     }
 
     /// The match of the entry `found` of `terms`.
@@ -364,22 +358,6 @@ fn vocabulary(records: &[ConceptRecord]) -> Vocabulary {
         labels.chain(terms).collect()
     };
     Vocabulary::from_texts(texts(Lang::Fr), texts(Lang::Nl))
-}
-
-/// In a question, a form names a need unless it speaks or is told ([`crate::actor`]) or a
-/// Dutch particle after it changes its verb ([`crate::particle`]).
-fn reads_as_need(tokens: &[Token], found: &RawMatch) -> bool {
-    let (start, end) = (found.start, found.end);
-    !crate::actor::speaks_or_is_told(tokens, start, end)
-        && !crate::particle::changed_by_particle(tokens, start, end)
-}
-
-/// The forms of a question that name needs ([`reads_as_need`]).
-fn question_needs(tokens: &[Token], found: Vec<RawMatch>) -> Vec<RawMatch> {
-    found
-        .into_iter()
-        .filter(|found| reads_as_need(tokens, found))
-        .collect()
 }
 
 #[cfg(test)]
