@@ -319,6 +319,22 @@ fn a_place_in_the_text_restricts_and_is_said_and_can_be_undone() {
 }
 
 #[test]
+fn an_everyday_word_of_a_place_name_is_a_place_only_inside_the_name_or_after_a_cue() {
+    // `Nord` names the bassin Nord-Est (and `Trois` the quartier Trois Tilleuls), but
+    // `épicerie du nord` names no place.
+    let alone = search("épicerie du nord");
+    assert!(
+        alone.understanding.places.is_empty(),
+        "nord alone is a word"
+    );
+    assert!(ids(&alone).iter().any(|id| id == "grocery-1030"));
+    let announced = search("épicerie bassin Nord-Est");
+    assert_eq!(announced.understanding.places, ["nord"]);
+    let named = search("épicerie nord schaerbeek");
+    assert_eq!(named.understanding.places, ["nord schaerbeek"]);
+}
+
+#[test]
 fn an_understood_need_or_language_can_be_undone() {
     let mut request = SearchRequest::text("psy qui parle arabe");
     let understood = search_page(request.clone());

@@ -9,6 +9,7 @@
 //!   whether they were written in capitals.
 //! - [`stopwords`]: French and Dutch function words.
 //! - [`lang`]: whether a text, a name, a label or a query is French or Dutch.
+//! - [`place_names`]: everyday words inside Brussels place names (`trois`, `gare`).
 //! - [`street`]: street-name keys (abbreviations expanded), street languages and
 //!   bilingual street values.
 //! - [`bilingual`]: splitting a value written in both languages (`FR - NL`).
@@ -26,6 +27,7 @@ pub mod fold;
 pub mod lang;
 pub mod lexicon;
 mod markers;
+pub mod place_names;
 mod plural;
 pub mod sentences;
 pub mod spoken;

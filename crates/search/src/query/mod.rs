@@ -15,6 +15,7 @@ mod context;
 mod filters;
 mod needs;
 mod person;
+mod places;
 mod text;
 mod translations;
 mod words;

@@ -3,60 +3,24 @@
 //! place named in the text restricts, except in the loosest pass where it ranks.
 
 use super::context::{Literal, TextContext};
+use super::places;
 use super::words::{words_query, WordFields, WordMatching};
 use super::Pass;
-use crate::analysis::{self, DUTCH, FOLD, FRENCH};
+use crate::analysis::{self, DUTCH, FRENCH};
 use crate::index::SearchIndex;
 use crate::request::{SearchRequest, Understanding};
 use orienta_model::Lang;
 use orienta_text::stopwords;
 use orienta_thesaurus::ConceptMatch;
 use std::collections::{BTreeMap, HashMap};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::Term;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
+use tantivy::schema::Field;
 
 /// Whether the French or Dutch analyzer drops `token` as a stop word.
 fn is_stop_word(index: &SearchIndex, token: &str) -> bool {
     let schema_index = index.tantivy();
     analysis::analyze(schema_index, FRENCH, token).is_empty()
         || analysis::analyze(schema_index, DUTCH, token).is_empty()
-}
-
-/// A word that names an area (commune, quartier, bassin, postcode) restricts where, and
-/// does not rank services that merely carry the place in their name.
-fn area_query(index: &SearchIndex, word: &str) -> Option<Box<dyn Query>> {
-    let terms = analysis::analyze(index.tantivy(), FOLD, word);
-    let [term] = terms.as_slice() else {
-        return None;
-    };
-    if term.chars().count() < 4 {
-        return None;
-    }
-    let fields = index.fields();
-    let area_term = Term::from_field_text(fields.area, term);
-    let in_areas = index.searcher().doc_freq(&area_term).unwrap_or(0) > 0;
-    if !in_areas {
-        return None;
-    }
-    let name_term = Term::from_field_text(fields.name_any, term);
-    let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (
-            Occur::Should,
-            Box::new(BoostQuery::new(
-                Box::new(TermQuery::new(area_term, IndexRecordOption::Basic)),
-                0.5,
-            )),
-        ),
-        (
-            Occur::Should,
-            Box::new(BoostQuery::new(
-                Box::new(TermQuery::new(name_term, IndexRecordOption::Basic)),
-                0.2,
-            )),
-        ),
-    ];
-    Some(Box::new(BooleanQuery::new(clauses)))
 }
 
 /// The text's language (given, else guessed), noted in `understanding`.
@@ -108,8 +72,13 @@ fn word_unit(
     let no_need = stopwords::is_no_need(word) || word.chars().count() < 2 || after_possessive;
     let soft = no_need || context.soft_parts.contains(word);
     // `Bruxelles` in a question means the region, not the City of Brussels.
-    let may_be_place = !no_need && !context.literal.place_words.contains(word);
-    if let Some(area_query) = may_be_place.then(|| area_query(index, word)).flatten() {
+    let may_be_place = !no_need
+        && !context.literal.place_words.contains(word)
+        && !places::ordinary_word_alone(index, context.words, position);
+    if let Some(area_query) = may_be_place
+        .then(|| places::area_query(index, word))
+        .flatten()
+    {
         return Some(WordUnit::Place(area_query));
     }
     let word_query = match orienta_text::spoken::named(word) {
@@ -291,28 +260,9 @@ pub(super) fn text_query(
         &covered,
         highlight_terms,
     ));
-    understanding.places = place_names(&words, &place_positions);
+    understanding.places = places::place_names(&words, &place_positions);
     let boosts = super::person::audience_units(&context, understanding);
     assemble(pass, units, boosts, places)
-}
-
-/// The places named in a text: its place words, neighbours joined (`sint gillis`).
-fn place_names(words: &[String], positions: &[usize]) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    let mut previous: Option<usize> = None;
-    for &position in positions {
-        let word = &words[position];
-        match (previous, names.last_mut()) {
-            (Some(before), Some(name)) if before + 1 == position => {
-                name.push(' ');
-                name.push_str(word);
-            }
-            _ => names.push(word.clone()),
-        }
-        previous = Some(position);
-    }
-    names.dedup();
-    names
 }
 
 /// The places and the other units of a text in one query; `None` when there is none.
