@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 mod actor;
+mod asker;
 mod category;
 mod context;
 mod error;

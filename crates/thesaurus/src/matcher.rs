@@ -260,11 +260,13 @@ pub(crate) fn find(
     found
 }
 
-/// In a question, a form names a need unless it speaks or is told ([`crate::actor`]) or a
-/// Dutch particle after it changes its verb ([`crate::particle`]).
+/// In a question, a form names a need unless it speaks or is told ([`crate::actor`]), is
+/// the asker ([`crate::asker`]) or a Dutch particle after it changes its verb
+/// ([`crate::particle`]).
 fn reads_as_need(tokens: &[Token], found: &RawMatch) -> bool {
     let (start, end) = (found.start, found.end);
     !crate::actor::speaks_or_is_told(tokens, start, end)
+        && !crate::asker::introduces_the_asker(tokens, start, end)
         && !crate::particle::changed_by_particle(tokens, start, end)
 }
 
