@@ -74,6 +74,12 @@ pub fn organisation(spec: Spec) -> Organisation {
         name: I18nText::default(),
         address: Address {
             country: "BE".into(),
+            // The main postcode of the communes the tests use.
+            postcode: match spec.commune.0 {
+                "21004" => Some("1000".into()),
+                "21015" => Some("1030".into()),
+                _ => None,
+            },
             ..Address::default()
         },
         geo: Some(Geo {

@@ -335,6 +335,20 @@ fn an_everyday_word_of_a_place_name_is_a_place_only_inside_the_name_or_after_a_c
 }
 
 #[test]
+fn an_amount_of_money_is_no_postcode() {
+    let postcode = search("épicerie 1030");
+    assert_eq!(postcode.understanding.places, ["1030"]);
+    for text in [
+        "épicerie, facture de 1030 euros",
+        "épicerie 1030 €",
+        "épicerie €1030",
+    ] {
+        let amount = search(text);
+        assert!(amount.understanding.places.is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn an_understood_need_or_language_can_be_undone() {
     let mut request = SearchRequest::text("psy qui parle arabe");
     let understood = search_page(request.clone());

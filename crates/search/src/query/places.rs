@@ -63,6 +63,29 @@ pub(super) fn ordinary_word_alone(index: &SearchIndex, words: &[String], positio
     !inside_a_name
 }
 
+/// Folded words of money after a number (`1200 euros`, `1050 eur`).
+const CURRENCY: &[&str] = &["euro", "euros", "eur", "balles", "eus"];
+
+/// True when the number at `position` is an amount of money, not a postcode: a currency
+/// word follows it, or the text writes `€` next to it (`une facture de 1200 €`, `€1050`).
+pub(super) fn is_amount(words: &[String], position: usize, text: &str) -> bool {
+    let Some(word) = words.get(position) else {
+        return false;
+    };
+    if !word.bytes().all(|byte| byte.is_ascii_digit()) {
+        return false;
+    }
+    let currency_after = words
+        .get(position + 1)
+        .is_some_and(|next| CURRENCY.contains(&next.as_str()));
+    let euro_sign = text.match_indices(word.as_str()).any(|(at, _)| {
+        let before = text[..at].trim_end().ends_with('€');
+        let after = text[at + word.len()..].trim_start().starts_with('€');
+        before || after
+    });
+    currency_after || euro_sign
+}
+
 /// A word that names an area (commune, quartier, bassin, postcode) restricts where, and
 /// does not rank services that merely carry the place in their name.
 pub(super) fn area_query(index: &SearchIndex, word: &str) -> Option<Box<dyn Query>> {

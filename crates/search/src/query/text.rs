@@ -72,9 +72,11 @@ fn word_unit(
     let no_need = stopwords::is_no_need(word) || word.chars().count() < 2 || after_possessive;
     let soft = no_need || context.soft_parts.contains(word);
     // `Bruxelles` in a question means the region, not the City of Brussels.
+    let text = context.request.text.as_deref().unwrap_or_default();
     let may_be_place = !no_need
         && !context.literal.place_words.contains(word)
-        && !places::ordinary_word_alone(index, context.words, position);
+        && !places::ordinary_word_alone(index, context.words, position)
+        && !places::is_amount(context.words, position, text);
     if let Some(area_query) = may_be_place
         .then(|| places::area_query(index, word))
         .flatten()
