@@ -114,21 +114,29 @@ pub(super) fn area_query(index: &SearchIndex, word: &str) -> Option<Box<dyn Quer
     Some(Box::new(BooleanQuery::new(clauses)))
 }
 
-/// The places named in a text: its place words, neighbours joined (`sint gillis`).
+/// The places named in a text: its place words, neighbours joined with the short words
+/// between them (`sint gillis`, `gare du midi`), each name once.
 pub(super) fn place_names(words: &[String], positions: &[usize]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut previous: Option<usize> = None;
     for &position in positions {
-        let word = &words[position];
-        match (previous, names.last_mut()) {
-            (Some(before), Some(name)) if before + 1 == position => {
-                name.push(' ');
-                name.push_str(word);
+        let joined = previous.filter(|&before| {
+            words[before + 1..position]
+                .iter()
+                .all(|between| place_names::is_linking(between))
+        });
+        match (joined, names.last_mut()) {
+            (Some(before), Some(name)) => {
+                for word in &words[before + 1..=position] {
+                    name.push(' ');
+                    name.push_str(word);
+                }
             }
-            _ => names.push(word.clone()),
+            _ => names.push(words[position].clone()),
         }
         previous = Some(position);
     }
-    names.dedup();
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|name| seen.insert(name.clone()));
     names
 }
