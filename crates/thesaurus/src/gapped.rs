@@ -42,12 +42,14 @@ fn gapped_end(
     let mut position = start + 1;
     let mut inserted = 0;
     let mut dropped = false;
-    for term in &entry.tokens[1..] {
+    let last = entry.tokens.len() - 1;
+    for (at, term) in entry.tokens.iter().enumerate().skip(1) {
         let found = (position..range.end)
             .take(MAX_INSERTED - inserted + 1)
             .find(|&candidate| text.ids[candidate] == Some(term.id));
         let Some(found) = found else {
-            if is_dropped_negation(&term.folded) && !dropped {
+            // A negation has its verb after it: a form's last `ne` is `né` (`nouveau-né`).
+            if is_dropped_negation(&term.folded) && at < last && !dropped {
                 dropped = true;
                 continue;
             }

@@ -322,6 +322,14 @@ fn spoken_french_may_drop_the_ne_of_a_form() {
     assert!(meals.contains(&"meals-on-wheels".to_owned()), "{meals:?}");
     let lost = question_concepts(&thesaurus, "je sais pas à qui m'adresser");
     assert!(lost.contains(&"general-social-aid".to_owned()), "{lost:?}");
+    // The `né` of `nouveau-né` folds like `ne`, and is no negation.
+    let patients = question_concepts(&thesaurus, "il ne prend plus de nouveaux patients");
+    assert!(
+        !patients.contains(&"pregnancy-infants".to_owned()),
+        "{patients:?}"
+    );
+    let baby = question_concepts(&thesaurus, "mon nouveau-né pleure toute la nuit");
+    assert!(baby.contains(&"pregnancy-infants".to_owned()), "{baby:?}");
 }
 
 #[test]
