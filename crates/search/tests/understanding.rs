@@ -412,3 +412,40 @@ fn a_record_without_a_known_category_is_what_its_name_and_first_sentence_say() {
         "{primary:?}"
     );
 }
+
+#[test]
+fn a_question_reading_no_need_ranks_the_need_its_words_point_to() {
+    let corpus = vec![
+        record(
+            "music",
+            "Atelier Vert",
+            Spec {
+                description_fr: Some("Un studio de musique pour six jeunes du quartier."),
+                ..Spec::default()
+            },
+        ),
+        record(
+            "tenants",
+            "Logement Plus",
+            Spec {
+                description_fr: Some("Conseils aux locataires d'un studio ou d'un appartement."),
+                needs: &["housing"],
+                ..Spec::default()
+            },
+        ),
+    ];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let thesaurus = Arc::new(Thesaurus::bundled());
+    build_version(dir.path(), &corpus, &thesaurus, &["test".into()]).expect("build");
+    let handle = IndexHandle::open(dir.path(), thesaurus).expect("open");
+    let text = "on vit à six dans un studio insalubre";
+    let results = handle
+        .get()
+        .search(&SearchRequest::text(text))
+        .expect("search");
+    assert!(
+        results.understanding.concepts.is_empty(),
+        "a guess is not said understood"
+    );
+    assert_eq!(ids(&results), ["tenants", "music"]);
+}

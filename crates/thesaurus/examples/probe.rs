@@ -6,6 +6,9 @@ fn main() {
     for text in std::env::args().skip(1) {
         println!("{text}");
         let found = thesaurus.match_text(&text, 2);
+        if found.is_empty() {
+            println!("  guessed {:?}", thesaurus.guess_needs(&text));
+        }
         for found in thesaurus.resolve_shared_forms(found) {
             let (start, end) = (found.start_token, found.end_token);
             println!(

@@ -194,6 +194,11 @@ impl TermIndex {
         }
     }
 
+    /// The number of a text token's key, if a form holds it.
+    pub(crate) fn id_of(&self, token: &orienta_text::Token) -> Option<usize> {
+        self.keys.get(token.key).copied()
+    }
+
     fn push(&mut self, mut entry: Entry) {
         let folded: Vec<&str> = entry
             .tokens

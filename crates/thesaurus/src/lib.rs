@@ -24,6 +24,7 @@ mod forms;
 mod found;
 mod gapped;
 mod glossary;
+mod guess;
 mod hierarchy;
 mod index;
 mod matcher;

@@ -5,6 +5,7 @@ use crate::error::ThesaurusError;
 use crate::file::{self, ConceptRecord};
 use crate::found::RawMatch;
 use crate::glossary::Glossary;
+use crate::guess::WordNeeds;
 use crate::hierarchy::Hierarchy;
 use crate::index::TermIndex;
 use crate::suggest::{self, SuggestEntry, Suggestion};
@@ -40,6 +41,8 @@ struct Inner {
     hierarchy: Hierarchy,
     /// Every form, situation words included: reads questions.
     terms: TermIndex,
+    /// The needs each word of `terms` belongs to: guesses for a question that reads none.
+    word_needs: WordNeeds,
     typos: TypoKeys,
     /// The forms that tag records (no situation words), matched exactly.
     record_terms: TermIndex,
@@ -107,6 +110,7 @@ impl Thesaurus {
             version: parsed.version,
             hierarchy: Hierarchy::build(&records, &by_id),
             typos: TypoKeys::build(&terms),
+            word_needs: WordNeeds::build(&terms),
             terms,
             record_terms,
             no_typos: TypoKeys::default(),
@@ -242,6 +246,20 @@ impl Thesaurus {
         .into_iter()
         .map(|found| self.concept_match(&self.inner.terms, &found))
         .collect()
+    }
+
+    /// The needs a question's words point to when it reads none (`studio insalubre`:
+    /// housing), best first, at most two ([`crate::guess`]). A guess, not a reading: the
+    /// search ranks with it and does not say it understood it.
+    pub fn guess_needs(&self, text: &str) -> Vec<String> {
+        let tokens = tokenize(text);
+        let tokens: Vec<_> = tokens.iter().collect();
+        self.inner
+            .word_needs
+            .guess(&self.inner.terms, &tokens)
+            .into_iter()
+            .map(|concept| self.inner.concepts[concept].id.clone())
+            .collect()
     }
 
     /// The match of the entry `found` of `terms`.

@@ -92,6 +92,28 @@ fn first_door_unit(index: &SearchIndex, needs: &[String]) -> Box<dyn Query> {
     ))
 }
 
+/// The weight of a need guessed from a question's words ([`guessed_units`]) against one it
+/// reads.
+const GUESSED_WEIGHT: f32 = 0.5;
+
+/// For a question that reads no need, the needs its words point to
+/// ([`orienta_thesaurus::Thesaurus::guess_needs`]): they rank the records found by the
+/// words, never required and never said understood.
+pub(super) fn guessed_units(context: &TextContext, text: &str) -> Vec<Clause> {
+    let fields = context.index.fields();
+    let mut units: Vec<Clause> = Vec::new();
+    for concept in context.index.thesaurus().guess_needs(text) {
+        let primary = PRIMARY_NEED_WEIGHT * GUESSED_WEIGHT;
+        units.push((
+            Occur::Should,
+            tag_term(fields.need_primary, &concept, primary),
+        ));
+        let any = NEED_WEIGHT * GUESSED_WEIGHT;
+        units.push((Occur::Should, tag_term(fields.need, &concept, any)));
+    }
+    units
+}
+
 /// A term of the tag field `field` (a need, a spoken language) equal to `tag`, weighted by
 /// `boost`.
 pub(super) fn tag_term(field: Field, tag: &str, boost: f32) -> Box<dyn Query> {

@@ -240,6 +240,9 @@ pub(super) fn text_query(
         understanding,
         highlight_terms,
     );
+    if matches.is_empty() {
+        units.extend(super::needs::guessed_units(&context, text));
+    }
     let mut places: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut place_positions = Vec::new();
     for (position, &is_covered) in covered.iter().enumerate() {
