@@ -96,20 +96,26 @@ fn first_door_unit(index: &SearchIndex, needs: &[String]) -> Box<dyn Query> {
 /// reads.
 const GUESSED_WEIGHT: f32 = 0.5;
 
-/// For a question that reads no need, the needs its words point to
-/// ([`orienta_thesaurus::Thesaurus::guess_needs`]): they rank the records found by the
-/// words, never required and never said understood.
-pub(super) fn guessed_units(context: &TextContext, text: &str) -> Vec<Clause> {
+/// The units of the needs a question's words point to
+/// ([`orienta_thesaurus::Thesaurus::guess_needs`]) that no form read: they rank the records
+/// the other units find, never required and never said understood. A need also read is
+/// weighed that much more in [`need_units`] instead (`je n'arrive plus à payer mon loyer`,
+/// read as debt and rent: its words point to the rent).
+pub(super) fn guessed_units(
+    context: &TextContext,
+    guessed: &[String],
+    read: &[String],
+) -> Vec<Clause> {
     let fields = context.index.fields();
     let mut units: Vec<Clause> = Vec::new();
-    for concept in context.index.thesaurus().guess_needs(text) {
+    for concept in guessed.iter().filter(|concept| !read.contains(concept)) {
         let primary = PRIMARY_NEED_WEIGHT * GUESSED_WEIGHT;
         units.push((
             Occur::Should,
-            tag_term(fields.need_primary, &concept, primary),
+            tag_term(fields.need_primary, concept, primary),
         ));
         let any = NEED_WEIGHT * GUESSED_WEIGHT;
-        units.push((Occur::Should, tag_term(fields.need, &concept, any)));
+        units.push((Occur::Should, tag_term(fields.need, concept, any)));
     }
     units
 }
@@ -236,6 +242,7 @@ fn per_concept(found_units: Vec<(&str, Box<dyn Query>)>) -> Vec<Box<dyn Query>> 
 pub(super) fn need_units(
     context: &TextContext,
     matches: &[ConceptMatch],
+    guessed: &[String],
     units: &mut Vec<(Occur, Box<dyn Query>)>,
     understanding: &mut Understanding,
     highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
@@ -259,6 +266,12 @@ pub(super) fn need_units(
             concept_highlights(index, &found.concept, highlight_terms);
         }
         let unit = concept_unit(context, found, highlight_terms);
+        // A need the question's words also point to weighs more ([`guessed_units`]).
+        let unit: Box<dyn Query> = if guessed.contains(&found.concept) {
+            Box::new(BoostQuery::new(unit, 1.0 + GUESSED_WEIGHT))
+        } else {
+            unit
+        };
         found_units.push((found.concept.as_str(), unit));
     }
     let fields = index.fields();

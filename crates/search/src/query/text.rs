@@ -233,16 +233,20 @@ pub(super) fn text_query(
     let matches = index.thesaurus().resolve_shared_forms(matches);
     let matches =
         spoken_languages_understood(index, &words, &literal, matches, &mut units, understanding);
+    let guessed = index.thesaurus().guess_needs(text);
     let covered = super::needs::need_units(
         &context,
         &matches,
+        &guessed,
         &mut units,
         understanding,
         highlight_terms,
     );
-    if matches.is_empty() {
-        units.extend(super::needs::guessed_units(&context, text));
-    }
+    units.extend(super::needs::guessed_units(
+        &context,
+        &guessed,
+        &understanding.concepts,
+    ));
     let mut places: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut place_positions = Vec::new();
     for (position, &is_covered) in covered.iter().enumerate() {
