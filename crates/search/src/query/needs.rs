@@ -101,11 +101,7 @@ const GUESSED_WEIGHT: f32 = 0.5;
 /// the other units find, never required and never said understood. A need also read is
 /// weighed that much more in [`need_units`] instead (`je n'arrive plus à payer mon loyer`,
 /// read as debt and rent: its words point to the rent).
-pub(super) fn guessed_units(
-    context: &TextContext,
-    guessed: &[String],
-    read: &[String],
-) -> Vec<Clause> {
+fn guessed_units(context: &TextContext, guessed: &[String], read: &[String]) -> Vec<Clause> {
     let fields = context.index.fields();
     let mut units: Vec<Clause> = Vec::new();
     for concept in guessed.iter().filter(|concept| !read.contains(concept)) {
@@ -238,7 +234,8 @@ fn per_concept(found_units: Vec<(&str, Box<dyn Query>)>) -> Vec<Box<dyn Query>> 
 /// Adds the units of the recognised needs to `units` and notes them in `understanding`;
 /// returns which words they cover. Every need must match, except in the loosest passes
 /// (any need, or any unit). Two needs that together name a narrower one (`sans papiers`
-/// and `malade`: urgent medical aid) rank its services first, without requiring them.
+/// and `malade`: urgent medical aid) rank its services first, without requiring them; the
+/// needs the question's words point to (`guessed`) rank too ([`guessed_units`]).
 pub(super) fn need_units(
     context: &TextContext,
     matches: &[ConceptMatch],
@@ -292,5 +289,6 @@ pub(super) fn need_units(
         ));
     }
     units.extend(required_needs(pass, found_units));
+    units.extend(guessed_units(context, guessed, &understanding.concepts));
     covered
 }

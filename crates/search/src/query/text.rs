@@ -242,11 +242,6 @@ pub(super) fn text_query(
         understanding,
         highlight_terms,
     );
-    units.extend(super::needs::guessed_units(
-        &context,
-        &guessed,
-        &understanding.concepts,
-    ));
     let mut places: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut place_positions = Vec::new();
     for (position, &is_covered) in covered.iter().enumerate() {
