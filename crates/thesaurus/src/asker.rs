@@ -79,7 +79,7 @@ const JOBS: &[&str] = &[
 
 /// Folded words after which a job is the asker's own (`je suis`, `ik ben`, `comme`,
 /// `als`, `en tant que`), articles allowed between.
-const BEING: &[&str] = &["suis", "ben", "comme", "als", "que"];
+const BEING: &[&str] = &["suis", "ben", "comme", "als"];
 
 /// Folded articles between `je suis` and a job (`je suis une aide familiale`).
 const ARTICLES: &[&str] = &["un", "une", "een", "de", "le", "la", "l"];
@@ -128,9 +128,14 @@ pub(crate) fn introduces_the_asker(tokens: &[Token], start: usize, end: usize) -
 fn introduced(tokens: &[Token], start: usize) -> bool {
     let before = tokens[..start]
         .iter()
+        .enumerate()
         .rev()
-        .find(|token| !ARTICLES.contains(&token.folded));
-    before.is_some_and(|token| BEING.contains(&token.folded))
+        .find(|(_, token)| !ARTICLES.contains(&token.folded));
+    let Some((at, token)) = before else {
+        return false;
+    };
+    let as_a = token.folded == "que" && at > 0 && tokens[at - 1].folded == "tant";
+    as_a || BEING.contains(&token.folded)
 }
 
 /// The job opens the question and `ici` or `hier` follows it, with more to say after.
@@ -188,11 +193,13 @@ mod tests {
             5
         ));
         assert!(asker("je travaille au CPAS de Forest", 3, 4));
+        assert!(asker("en tant que médecin, je vois une patiente", 3, 4));
     }
 
     #[test]
     fn a_situation_or_a_search_stays_a_need() {
         assert!(!asker("je suis enceinte de trois mois", 2, 3));
+        assert!(!asker("il faut que médecin et patient se parlent", 3, 4));
         assert!(!asker("je cherche un médecin", 3, 4));
         assert!(!asker("médecin ici à Anderlecht", 0, 1));
         assert!(!asker("ik zoek werk bij een interimkantoor", 5, 6));

@@ -64,7 +64,7 @@ pub(super) fn ordinary_word_alone(index: &SearchIndex, words: &[String], positio
 }
 
 /// Folded words of money after a number (`1200 euros`, `1050 eur`).
-const CURRENCY: &[&str] = &["euro", "euros", "eur", "balles", "eus"];
+const CURRENCY: &[&str] = &["euro", "euros", "eur", "balles"];
 
 /// True when the number at `position` is an amount of money, not a postcode: a currency
 /// word follows it, or the text writes `€` next to it (`une facture de 1200 €`, `€1050`).
@@ -116,7 +116,7 @@ pub(super) fn area_query(index: &SearchIndex, word: &str) -> Option<Box<dyn Quer
 
 /// The places named in a text: its place words, neighbours joined with the short words
 /// between them (`sint gillis`, `gare du midi`), each name once.
-pub(super) fn place_names(words: &[String], positions: &[usize]) -> Vec<String> {
+pub(super) fn places_named(words: &[String], positions: &[usize]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut previous: Option<usize> = None;
     for &position in positions {

@@ -264,7 +264,7 @@ pub(super) fn text_query(
         &covered,
         highlight_terms,
     ));
-    understanding.places = places::place_names(&words, &place_positions);
+    understanding.places = places::places_named(&words, &place_positions);
     let boosts = super::person::audience_units(&context, understanding);
     assemble(pass, units, boosts, places)
 }
