@@ -5,7 +5,9 @@ use crate::analysis::{self, DUTCH, DUTCH_PARTS, FOLD, FRENCH};
 use crate::index::SearchIndex;
 use orienta_model::Lang;
 use std::collections::{BTreeMap, HashMap};
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
@@ -20,6 +22,8 @@ struct TextField {
     weight: f32,
     lang: Option<Lang>,
     fuzzy: bool,
+    /// A name field: a word found in several names of a record counts once (the best).
+    name: bool,
 }
 
 /// The searched text fields: names (per language and folded), texts and the place.
@@ -32,6 +36,7 @@ fn text_fields(index: &SearchIndex) -> [TextField; 7] {
             weight: 3.0,
             lang: Some(Lang::Fr),
             fuzzy: false,
+            name: true,
         },
         TextField {
             field: fields.name_nl,
@@ -39,6 +44,7 @@ fn text_fields(index: &SearchIndex) -> [TextField; 7] {
             weight: 3.0,
             lang: Some(Lang::Nl),
             fuzzy: false,
+            name: true,
         },
         TextField {
             field: fields.name_any,
@@ -46,6 +52,7 @@ fn text_fields(index: &SearchIndex) -> [TextField; 7] {
             weight: 2.5,
             lang: None,
             fuzzy: true,
+            name: true,
         },
         TextField {
             field: fields.text_fr,
@@ -53,6 +60,7 @@ fn text_fields(index: &SearchIndex) -> [TextField; 7] {
             weight: 1.0,
             lang: Some(Lang::Fr),
             fuzzy: true,
+            name: false,
         },
         TextField {
             field: fields.text_nl,
@@ -60,6 +68,7 @@ fn text_fields(index: &SearchIndex) -> [TextField; 7] {
             weight: 1.0,
             lang: Some(Lang::Nl),
             fuzzy: true,
+            name: false,
         },
         TextField {
             field: fields.parts_nl,
@@ -67,6 +76,7 @@ fn text_fields(index: &SearchIndex) -> [TextField; 7] {
             weight: PARTS_WEIGHT,
             lang: Some(Lang::Nl),
             fuzzy: false,
+            name: false,
         },
         TextField {
             field: fields.place,
@@ -74,6 +84,7 @@ fn text_fields(index: &SearchIndex) -> [TextField; 7] {
             weight: 1.5,
             lang: None,
             fuzzy: true,
+            name: false,
         },
     ]
 }
@@ -134,7 +145,8 @@ pub(super) fn words_query(
     matching: WordMatching,
     highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
 ) -> Option<Box<dyn Query>> {
-    let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut per_field: Vec<Box<dyn Query>> = Vec::new();
+    let mut in_names: Vec<Box<dyn Query>> = Vec::new();
     let text = words.join(" ");
     let parts_field = index.fields().parts_nl;
     for text_field in text_fields(index) {
@@ -163,7 +175,12 @@ pub(super) fn words_query(
             highlight.insert(term.clone(), 1.0);
         }
         let exact = all_terms(text_field.field, &terms);
-        per_field.push((Occur::Should, Box::new(BoostQuery::new(exact, weight))));
+        let target = if text_field.name {
+            &mut in_names
+        } else {
+            &mut per_field
+        };
+        target.push(Box::new(BoostQuery::new(exact, weight)));
         let single_long_word = terms.len() == 1 && words.len() == 1;
         if matching.fuzzy && text_field.fuzzy && single_long_word {
             let distance = fuzzy_distance(&words[0]);
@@ -171,15 +188,28 @@ pub(super) fn words_query(
                 let term = Term::from_field_text(text_field.field, &terms[0]);
                 let fuzzy_query: Box<dyn Query> =
                     Box::new(FuzzyTermQuery::new(term, distance, true));
-                per_field.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(fuzzy_query, weight * 0.4)),
-                ));
+                let target = if text_field.name {
+                    &mut in_names
+                } else {
+                    &mut per_field
+                };
+                target.push(Box::new(BoostQuery::new(fuzzy_query, weight * 0.4)));
             }
         }
+    }
+    // A word in a record's names scores its best name match, not the sum of the French,
+    // Dutch and folded names that all hold it: summed, a same-language record's name counted
+    // seven times a text word against three for the other language's record found through
+    // a translation. All 398 development questions 0.7754 → 0.7771 (2026-12-05).
+    if !in_names.is_empty() {
+        per_field.push(Box::new(DisjunctionMaxQuery::new(in_names)));
     }
     if per_field.is_empty() {
         return None;
     }
+    let per_field = per_field
+        .into_iter()
+        .map(|query| (Occur::Should, query))
+        .collect();
     Some(Box::new(BooleanQuery::new(per_field)))
 }
