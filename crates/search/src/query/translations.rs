@@ -8,7 +8,7 @@ use super::words::{words_query, WordFields, WordMatching};
 use crate::analysis::{self, DUTCH, FRENCH};
 use orienta_model::Lang;
 use std::collections::{BTreeMap, HashMap};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query};
 use tantivy::schema::Field;
 
 /// The directions a text's words are translated in: from its language, or (a text too short
@@ -107,7 +107,9 @@ pub(super) fn word_with_translations(
     match alternatives.len() {
         0 => None,
         1 => alternatives.pop().map(|(_, query)| query),
-        _ => Some(Box::new(BooleanQuery::new(alternatives))),
+        _ => Some(Box::new(DisjunctionMaxQuery::new(
+            alternatives.into_iter().map(|(_, query)| query).collect(),
+        ))),
     }
 }
 
