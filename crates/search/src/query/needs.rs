@@ -2,6 +2,7 @@
 //! in the texts) and the narrower concept two of them name together.
 
 use super::context::TextContext;
+use super::translations::span_translations;
 use super::words::{words_query, WordFields, WordMatching};
 use super::Pass;
 use crate::analysis::{self, DUTCH, FRENCH};
@@ -10,7 +11,9 @@ use crate::request::{Sort, Understanding};
 use orienta_model::Lang;
 use orienta_thesaurus::ConceptMatch;
 use std::collections::{BTreeMap, HashMap};
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
@@ -160,14 +163,18 @@ fn concept_unit(
             fuzzy: false,
             fields: WordFields::All,
         };
-        if let Some(words_query) = words_query(
+        let mut written: Vec<Box<dyn Query>> = words_query(
             index,
             &span_words,
             context.query_lang,
             words_exactly,
             highlight_terms,
-        ) {
-            alternatives.push((Occur::Should, words_query));
+        )
+        .into_iter()
+        .collect();
+        written.extend(span_translations(context, &span_words, highlight_terms));
+        if !written.is_empty() {
+            alternatives.push((Occur::Should, Box::new(DisjunctionMaxQuery::new(written))));
         }
     }
     Box::new(BooleanQuery::new(alternatives))

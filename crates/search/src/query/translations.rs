@@ -27,13 +27,24 @@ const MAX_TRANSLATIONS: usize = 4;
 /// The weight of a glossary word against the word itself.
 const TRANSLATION_WEIGHT: f32 = 0.7;
 
+/// How many analyzed terms the words of `lang` hold (their stop words left out), one at least.
+fn source_terms(context: &TextContext, words: &[String], lang: Lang) -> usize {
+    let analyzer = if lang == Lang::Nl { DUTCH } else { FRENCH };
+    analysis::analyze(context.index.tantivy(), analyzer, &words.join(" "))
+        .len()
+        .max(1)
+}
+
 /// Up to [`MAX_TRANSLATIONS`] glossary words searched in the texts written in `into`,
-/// each weighted `weight`; words that meet under the same analyzed form count once.
+/// each weighted `weight`; words that meet under the same analyzed form count once. A
+/// translation stands for the `source_terms` words it translates: one of more words than
+/// that is weighted down by their ratio, or `CAW` translated `centre d'action sociale
+/// globale` would score four name words against the one typed.
 fn translated(
     context: &TextContext,
     translations: &[&str],
     into: Lang,
-    weight: f32,
+    (weight, source_terms): (f32, usize),
     highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
 ) -> Vec<(Occur, Box<dyn Query>)> {
     let index = context.index;
@@ -52,10 +63,12 @@ fn translated(
         if stems.is_empty() || seen.contains(&stems) {
             continue;
         }
+        let ratio = source_terms.clamp(1, stems.len()) as f32 / stems.len() as f32;
         seen.push(stems);
         let words: Vec<String> = translation.split(' ').map(str::to_owned).collect();
         if let Some(query) = words_query(index, &words, Some(into), written, highlight_terms) {
-            alternatives.push((Occur::Should, Box::new(BoostQuery::new(query, weight))));
+            let boost = weight * ratio;
+            alternatives.push((Occur::Should, Box::new(BoostQuery::new(query, boost))));
         }
     }
     alternatives
@@ -101,7 +114,7 @@ pub(super) fn word_with_translations(
         context,
         &translations,
         into,
-        TRANSLATION_WEIGHT,
+        (TRANSLATION_WEIGHT, 1),
         highlight_terms,
     ));
     match alternatives.len() {
@@ -133,12 +146,13 @@ pub(super) fn phrase_units(
     let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for &(from, into) in directions(context.query_lang) {
         for (span, translations) in thesaurus.phrase_translations(context.words, from, into) {
-            let read_by_a_need = covered[span].iter().any(|&flag| flag);
+            let read_by_a_need = covered[span.clone()].iter().any(|&flag| flag);
             if read_by_a_need && !context.pass.is_any() {
                 continue;
             }
-            let alternatives =
-                translated(context, &translations, into, PHRASE_WEIGHT, highlight_terms);
+            let source_terms = source_terms(context, &context.words[span], from);
+            let weight = (PHRASE_WEIGHT, source_terms);
+            let alternatives = translated(context, &translations, into, weight, highlight_terms);
             if !alternatives.is_empty() {
                 units.push((Occur::Should, Box::new(BooleanQuery::new(alternatives))));
             }
@@ -148,4 +162,35 @@ pub(super) fn phrase_units(
         }
     }
     units
+}
+
+/// The translations of a recognised need's words (`scheiding` → `séparation`, `divorce`), so
+/// that the concept's words in texts also rank the records written only in the other
+/// language: a single word's glossary words, or a phrase's when the glossary holds it whole.
+pub(super) fn span_translations(
+    context: &TextContext,
+    span_words: &[String],
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) -> Vec<Box<dyn Query>> {
+    let thesaurus = context.index.thesaurus();
+    for &(from, into) in directions(context.query_lang) {
+        let translations = match span_words {
+            [word] => thesaurus.translations(word, from, into),
+            _ => thesaurus
+                .phrase_translations(span_words, from, into)
+                .into_iter()
+                .find(|(span, _)| span.len() == span_words.len())
+                .map(|(_, words)| words)
+                .unwrap_or_default(),
+        };
+        if translations.is_empty() {
+            continue;
+        }
+        let weight = (TRANSLATION_WEIGHT, source_terms(context, span_words, from));
+        return translated(context, &translations, into, weight, highlight_terms)
+            .into_iter()
+            .map(|(_, query)| query)
+            .collect();
+    }
+    Vec::new()
 }
