@@ -157,6 +157,10 @@ pub fn documents(
             }
             doc.add_text(fields.text_fr, &text_fr);
             doc.add_text(fields.text_nl, &text_nl);
+            // A Dutch name's compounds too (`Slachtofferhulp` found by `slachtoffer`).
+            if let Some(name) = organisation.name.get(Lang::Nl) {
+                doc.add_text(fields.parts_nl, name);
+            }
             doc.add_text(fields.parts_nl, &text_nl);
             doc.add_text(fields.words, &text_fr);
             doc.add_text(fields.words, &text_nl);
