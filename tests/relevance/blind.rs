@@ -214,7 +214,7 @@ fn evaluate(name: &str, file: &str, verbose: bool) -> Figures {
             let (id, kind, q) = (&query.id, &query.kind, &query.q);
             println!("{id:<9} {kind:<10} ndcg@10 {ndcg:.3}  {q}  {concepts:?}");
         }
-        if verbose && std::env::var("BLIND_EXPLAIN").is_ok_and(|id| id == query.id) {
+        if verbose && std::env::var("BLIND_EXPLAIN").is_ok_and(|id| id == query.id || id == "all") {
             for text in std::iter::once(&query.q).chain(&query.paraphrases) {
                 explain(&index, query, text);
             }

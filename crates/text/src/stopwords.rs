@@ -89,6 +89,15 @@ pub const NO_NEED: &[&str] = &[
     "demande",
     "question",
     "depuis",
+    // Where the caller lives (`j'habite Forest`, `ik woon in Laken`): the place is what
+    // counts, and `habite` would meet `Habitations` under the French stemmer.
+    "habite",
+    "habites",
+    "habitons",
+    "habitez",
+    "habitent",
+    "woon",
+    "woont",
     // Degree and frequency (`il boit beaucoup`: the drinking is the need).
     "beaucoup",
     "moins",
