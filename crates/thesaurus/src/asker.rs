@@ -148,6 +148,51 @@ fn here(tokens: &[Token], start: usize, end: usize) -> bool {
     opens && here_after && more_after
 }
 
+/// Folded words that complete a job named by the word before (`assistante sociale`,
+/// `médecin généraliste`, `aide familiale`, `sage-femme`, `maatschappelijk werker`).
+const JOB_COMPLEMENTS: &[&str] = &[
+    "social",
+    "sociale",
+    "generaliste",
+    "familial",
+    "familiale",
+    "soignant",
+    "soignante",
+    "femme",
+    "werker",
+    "werkster",
+    "assistent",
+    "assistente",
+];
+
+/// The positions of `tokens` that say who asks: an introduced job with its complement
+/// (`je suis assistante sociale`, `Médecin généraliste ici`) and the workplace after a
+/// verb of working (`ik werk bij het OCMW`). They tell nothing about the need; the places
+/// among them stay places for the caller (the search reads them).
+pub fn asker_positions(tokens: &[Token]) -> Vec<usize> {
+    let mut positions = Vec::new();
+    for (at, token) in tokens.iter().enumerate() {
+        if JOBS.contains(&token.folded) {
+            let complement = tokens
+                .get(at + 1)
+                .is_some_and(|next| JOB_COMPLEMENTS.contains(&next.folded));
+            let end = at + 1 + usize::from(complement);
+            if introduced(tokens, at) || here(tokens, at, end) {
+                positions.extend(at..end);
+            }
+        }
+        let after_pronoun = at
+            .checked_sub(1)
+            .is_some_and(|before| PRONOUNS.contains(&tokens[before].folded));
+        if WORKING.contains(&token.folded) && after_pronoun {
+            let workplace =
+                (at + 1..tokens.len().min(at + 5)).find(|&next| !AT.contains(&tokens[next].folded));
+            positions.extend(workplace);
+        }
+    }
+    positions
+}
+
 /// A pronoun and a verb of working before the form, short words allowed between.
 fn works_at(tokens: &[Token], start: usize) -> bool {
     let verb = tokens[..start]
@@ -168,7 +213,31 @@ fn works_at(tokens: &[Token], start: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::introduces_the_asker;
+    use super::{asker_positions, introduces_the_asker};
+
+    /// The words of `text` that say who asks.
+    fn asker_words(text: &str) -> Vec<String> {
+        let tokens = orienta_text::tokenize(text);
+        let tokens: Vec<_> = tokens.iter().collect();
+        asker_positions(&tokens)
+            .into_iter()
+            .map(|at| tokens[at].folded.to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_askers_own_words_are_found() {
+        let social_worker = "Assistante sociale ici. Une maman a trois mois de retard de loyer";
+        assert_eq!(asker_words(social_worker), ["assistante", "sociale"]);
+        let gp = "Ik ben huisarts in Jette. Een patiënt van 80 valt vaak";
+        assert_eq!(asker_words(gp), ["huisarts"]);
+        let cpas = "ik werk bij het OCMW en een cliënt heeft schulden";
+        assert_eq!(asker_words(cpas), ["ocmw"]);
+        let need = "je cherche une assistante sociale pour ma mère";
+        assert!(asker_words(need).is_empty());
+        let doctor_needed = "mon fils a besoin d'un médecin généraliste";
+        assert!(asker_words(doctor_needed).is_empty());
+    }
 
     /// Whether the words `start..end` of `text` are the asker.
     fn asker(text: &str, start: usize, end: usize) -> bool {

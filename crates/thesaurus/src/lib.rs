@@ -34,6 +34,7 @@ mod thesaurus;
 mod typos;
 mod validate;
 
+pub use asker::asker_positions;
 pub use error::ThesaurusError;
 pub use suggest::Suggestion;
 pub use thesaurus::{ConceptTerms, Thesaurus};

@@ -51,4 +51,7 @@ pub(super) struct TextContext<'a> {
     pub(super) soft_parts: &'a [String],
     /// What the text must not be read as.
     pub(super) literal: &'a Literal<'a>,
+    /// Positions of the words that say who asks (`Assistante sociale ici`), which only
+    /// break ties ([`orienta_thesaurus::asker_positions`]).
+    pub(super) asker: &'a [usize],
 }

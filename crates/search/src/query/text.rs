@@ -69,11 +69,13 @@ fn word_unit(
         .checked_sub(1)
         .and_then(|before| context.words.get(before))
         .is_some_and(|before| stopwords::is_possessive(before));
-    let no_need = stopwords::is_no_need(word) || word.chars().count() < 2 || after_possessive;
+    let says_no_need = stopwords::is_no_need(word) || word.chars().count() < 2;
+    let no_need = says_no_need || after_possessive || context.asker.contains(&position);
     let soft = no_need || context.soft_parts.contains(word);
     // `Bruxelles` in a question means the region, not the City of Brussels.
     let text = context.request.text.as_deref().unwrap_or_default();
-    let may_be_place = !no_need
+    let may_be_place = !says_no_need
+        && !after_possessive
         && !context.literal.place_words.contains(word)
         && !places::ordinary_word_alone(index, context.words, position)
         && !places::is_amount(context.words, position, text);
@@ -211,6 +213,8 @@ pub(super) fn text_query(
         .flatten();
     let text = decompounded.as_ref().map_or(text, |cut| cut.text.as_str());
     let words = super::tokens(text);
+    let tokens = orienta_text::tokenize(text);
+    let asker = orienta_thesaurus::asker_positions(&tokens.iter().collect::<Vec<_>>());
     let literal = Literal::of(request);
     let mut matches = index.thesaurus().match_text(text, 2);
     matches.retain(|found| !literal.needs.contains(&found.concept.as_str()));
@@ -229,6 +233,7 @@ pub(super) fn text_query(
         query_lang,
         soft_parts: &soft_parts,
         literal: &literal,
+        asker: &asker,
     };
     let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let matches = index.thesaurus().resolve_shared_forms(matches);
