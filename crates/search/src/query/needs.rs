@@ -162,7 +162,6 @@ fn concept_unit(
         let words_exactly = WordMatching {
             fuzzy: false,
             fields: WordFields::All,
-            across_fields: false,
         };
         let mut written: Vec<Box<dyn Query>> = words_query(
             index,

@@ -114,7 +114,6 @@ fn language_names_query(
     let exactly = WordMatching {
         fuzzy: false,
         fields: WordFields::All,
-        across_fields: false,
     };
     let mut names: Vec<Vec<String>> = vec![vec![word.to_owned()]];
     for name in orienta_text::spoken::names(code) {

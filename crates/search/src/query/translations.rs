@@ -52,7 +52,6 @@ fn translated(
     let written = WordMatching {
         fuzzy: false,
         fields: WordFields::Written(into),
-        across_fields: true,
     };
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut seen: Vec<Vec<String>> = Vec::new();
@@ -88,7 +87,6 @@ pub(super) fn word_with_translations(
     let all_fields_with_typos = WordMatching {
         fuzzy: true,
         fields: WordFields::All,
-        across_fields: false,
     };
     let own = std::slice::from_ref(word);
     let word_query = words_query(

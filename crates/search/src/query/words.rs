@@ -114,8 +114,6 @@ pub(super) struct WordMatching {
     pub fuzzy: bool,
     /// Which fields are searched.
     pub fields: WordFields,
-    /// Whether several words also match spread over the record's fields (a translation).
-    pub across_fields: bool,
 }
 
 /// All analyzed `terms` in `field` (one term is its term query alone).
@@ -136,55 +134,11 @@ fn all_terms(field: Field, terms: &[String]) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(all))
 }
 
-/// The weight of a record holding every word of a sequence but not in one field (`POINT
-/// ÉCHANGE` whose text speaks of `seringues`, for `échange de seringues`), against the
-/// words in one field.
-const ACROSS_FIELDS_WEIGHT: f32 = 0.5;
-
-/// The query for a sequence of words in the text fields: all words in one field, or (scored
-/// [`ACROSS_FIELDS_WEIGHT`]) each word in some field of the record; fuzzy on longer words.
-/// Records the analyzed terms for highlighting.
-pub(super) fn words_query(
-    index: &SearchIndex,
-    words: &[String],
-    query_lang: Option<Lang>,
-    matching: WordMatching,
-    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
-) -> Option<Box<dyn Query>> {
-    let in_one_field = words_in_one_field(index, words, query_lang, matching, highlight_terms);
-    if words.len() < 2 || !matching.across_fields {
-        return in_one_field;
-    }
-    let each_word: Vec<Box<dyn Query>> = words
-        .iter()
-        .filter_map(|word| {
-            let word = std::slice::from_ref(word);
-            words_in_one_field(index, word, query_lang, matching, highlight_terms)
-        })
-        .collect();
-    if each_word.len() < 2 {
-        return in_one_field;
-    }
-    let across_fields = BooleanQuery::new(
-        each_word
-            .into_iter()
-            .map(|query| (Occur::Must, query))
-            .collect(),
-    );
-    let across_fields: Box<dyn Query> = Box::new(BoostQuery::new(
-        Box::new(across_fields),
-        ACROSS_FIELDS_WEIGHT,
-    ));
-    let alternatives: Vec<Box<dyn Query>> =
-        in_one_field.into_iter().chain([across_fields]).collect();
-    Some(Box::new(DisjunctionMaxQuery::new(alternatives)))
-}
-
-/// The query for a sequence of words, all in one of the text fields, fuzzy on longer
-/// words. Records the analyzed terms for highlighting. (No phrase clause: reading
+/// The query for a sequence of words in the text fields: all words in one field, fuzzy on
+/// longer words. Records the analyzed terms for highlighting. (No phrase clause: reading
 /// positions of frequent name words such as `maison` tripled the slowest queries' time, and
 /// the judged set ranks the same without it.)
-fn words_in_one_field(
+pub(super) fn words_query(
     index: &SearchIndex,
     words: &[String],
     query_lang: Option<Lang>,
