@@ -162,6 +162,7 @@ fn concept_unit(
         let words_exactly = WordMatching {
             fuzzy: false,
             fields: WordFields::All,
+            best_name: context.pass != Pass::Strict,
         };
         let mut written: Vec<Box<dyn Query>> = words_query(
             index,

@@ -114,6 +114,7 @@ fn language_names_query(
     let exactly = WordMatching {
         fuzzy: false,
         fields: WordFields::All,
+        best_name: context.pass != Pass::Strict,
     };
     let mut names: Vec<Vec<String>> = vec![vec![word.to_owned()]];
     for name in orienta_text::spoken::names(code) {

@@ -5,6 +5,7 @@
 
 use super::context::TextContext;
 use super::words::{words_query, WordFields, WordMatching};
+use super::Pass;
 use crate::analysis::{self, DUTCH, FRENCH};
 use orienta_model::Lang;
 use std::collections::{BTreeMap, HashMap};
@@ -52,6 +53,7 @@ fn translated(
     let written = WordMatching {
         fuzzy: false,
         fields: WordFields::Written(into),
+        best_name: context.pass != Pass::Strict,
     };
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut seen: Vec<Vec<String>> = Vec::new();
@@ -87,6 +89,7 @@ pub(super) fn word_with_translations(
     let all_fields_with_typos = WordMatching {
         fuzzy: true,
         fields: WordFields::All,
+        best_name: context.pass != Pass::Strict,
     };
     let own = std::slice::from_ref(word);
     let word_query = words_query(
