@@ -145,7 +145,8 @@ fn score(index: &SearchIndex, query: &BlindQuery, text: &str) -> Scored {
 }
 
 /// Prints the first ten hits of a development query with their grades, and the relevant
-/// records it missed (`BLIND_EXPLAIN=dev-040`; never for the held-out half).
+/// records it missed (`BLIND_EXPLAIN=dev-040`, or `all`; never for the held-out half or the
+/// seventh set).
 fn explain(index: &SearchIndex, query: &BlindQuery, text: &str) {
     let grades = query.grades();
     let results = index.search(&query.request(text)).expect("search runs");
