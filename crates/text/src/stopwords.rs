@@ -89,8 +89,10 @@ pub const NO_NEED: &[&str] = &[
     "demande",
     "question",
     "depuis",
-    // Where the caller lives (`j'habite Forest`, `ik woon in Laken`): the place is what
-    // counts, and `habite` would meet `Habitations` under the French stemmer.
+    // Where the caller lives (`j'habite Forest`, `ik woon in Laken`, `à la maison`, `thuis`,
+    // `naar huis`): the place is what counts, and `habite` would meet `Habitations` under the
+    // French stemmer, `maison` every `Maison …` name. The services are read as forms
+    // (`maison médicale`, `maison de jeunes`, `huis van het kind`).
     "habite",
     "habites",
     "habitons",
@@ -98,6 +100,9 @@ pub const NO_NEED: &[&str] = &[
     "habitent",
     "woon",
     "woont",
+    "maison",
+    "thuis",
+    "huis",
     // Degree and frequency (`il boit beaucoup`: the drinking is the need).
     "beaucoup",
     "moins",
