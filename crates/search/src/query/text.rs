@@ -212,8 +212,8 @@ pub(super) fn text_query(
         .then(|| super::compounds::decompound(index, text, pass == Pass::AnyPart))
         .flatten();
     let text = decompounded.as_ref().map_or(text, |cut| cut.text.as_str());
-    let words = super::tokens(text);
     let tokens = orienta_text::tokenize(text);
+    let words = tokens.folded();
     let asker = orienta_thesaurus::asker_positions(&tokens.iter().collect::<Vec<_>>());
     let literal = Literal::of(request);
     let mut matches = index.thesaurus().match_text(text, 2);

@@ -22,7 +22,8 @@ struct TextField {
     weight: f32,
     lang: Option<Lang>,
     fuzzy: bool,
-    /// A name field: a word found in several names of a record counts once (the best).
+    /// A name field: beyond the strict pass, a word found in several names of a record
+    /// counts once (the best).
     name: bool,
 }
 
