@@ -181,13 +181,8 @@ pub fn asker_positions(tokens: &[Token]) -> Vec<usize> {
                 positions.extend(at..end);
             }
         }
-        let after_pronoun = at
-            .checked_sub(1)
-            .is_some_and(|before| PRONOUNS.contains(&tokens[before].folded));
-        if WORKING.contains(&token.folded) && after_pronoun {
-            let workplace =
-                (at + 1..tokens.len().min(at + 5)).find(|&next| !AT.contains(&tokens[next].folded));
-            positions.extend(workplace);
+        if !AT.contains(&token.folded) && works_at(tokens, at) {
+            positions.push(at);
         }
     }
     positions

@@ -24,7 +24,8 @@ use crate::index::SearchIndex;
 use crate::request::{SearchRequest, Understanding};
 use std::collections::{BTreeMap, HashMap};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
@@ -48,6 +49,15 @@ pub fn tokens(text: &str) -> Vec<String> {
 /// filter's own BM25 is never computed).
 fn zero_score(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
     (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
+}
+
+/// The best of `queries` for each record (each counts once): `None` for none, a single query
+/// alone (tantivy's disjunction-max scorer costs even around one query).
+pub(crate) fn best_of(mut queries: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
+    match queries.len() {
+        0 | 1 => queries.pop(),
+        _ => Some(Box::new(DisjunctionMaxQuery::new(queries))),
+    }
 }
 
 /// Any of the values in `field`; one value is its term query alone.

@@ -11,9 +11,7 @@ use crate::request::{Sort, Understanding};
 use orienta_model::Lang;
 use orienta_thesaurus::ConceptMatch;
 use std::collections::{BTreeMap, HashMap};
-use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query, TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
@@ -179,8 +177,8 @@ fn concept_unit(
         if context.pass != Pass::Strict {
             written.extend(span_translations(context, &span_words, highlight_terms));
         }
-        if !written.is_empty() {
-            alternatives.push((Occur::Should, Box::new(DisjunctionMaxQuery::new(written))));
+        if let Some(written) = super::best_of(written) {
+            alternatives.push((Occur::Should, written));
         }
     }
     Box::new(BooleanQuery::new(alternatives))

@@ -9,7 +9,7 @@ use super::Pass;
 use crate::analysis::{self, DUTCH, FRENCH};
 use orienta_model::Lang;
 use std::collections::{BTreeMap, HashMap};
-use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::schema::Field;
 
 /// The directions a text's words are translated in: from its language, or (a text too short
@@ -120,13 +120,7 @@ pub(super) fn word_with_translations(
         (TRANSLATION_WEIGHT, 1),
         highlight_terms,
     ));
-    match alternatives.len() {
-        0 => None,
-        1 => alternatives.pop().map(|(_, query)| query),
-        _ => Some(Box::new(DisjunctionMaxQuery::new(
-            alternatives.into_iter().map(|(_, query)| query).collect(),
-        ))),
-    }
+    super::best_of(alternatives.into_iter().map(|(_, query)| query).collect())
 }
 
 /// The weight of a phrase's translation against a word's. Measured on the development
