@@ -2,7 +2,7 @@
 //!
 //! `cargo run --release -p orienta-search --example explain -- <index root> "<text>" [n] [depth]`
 //!
-//! prints the first `n` records of one pass (`PASS=strict|needs|any`, strict by default) with
+//! prints the first `n` records of one pass (`PASS=strict|needs|most|some|any`, strict by default) with
 //! the score of every clause down to `depth` (tantivy's explanation; zero clauses left out).
 
 use orienta_search::query::{build, Pass};
@@ -43,6 +43,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let max_depth: usize = rest.get(1).map_or(Ok(3), |n| n.parse())?;
     let pass = match std::env::var("PASS").as_deref() {
         Ok("needs") => Pass::Needs,
+        Ok("most") => Pass::MostNeeds,
+        Ok("some") => Pass::SomeNeed,
         Ok("any") => Pass::Any,
         _ => Pass::Strict,
     };
