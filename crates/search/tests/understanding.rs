@@ -143,6 +143,28 @@ fn corpus() -> Vec<Organisation> {
             },
         ),
         record(
+            "course-fr",
+            "Cours de Français du Midi",
+            Spec {
+                description_fr: Some("Cours de français langue étrangère pour adultes."),
+                needs: &["language-classes"],
+                // A bilingual desk: speaking Dutch does not make it a Dutch course.
+                languages: &["fr", "nl"],
+                ..Spec::default()
+            },
+        ),
+        record(
+            "course-nl",
+            "Taalpunt Zennestad",
+            Spec {
+                name_fr: None,
+                name_nl: Some("Taalpunt Zennestad"),
+                description_nl: Some("Wekelijkse conversatietafels om je Nederlands te oefenen."),
+                needs: &["language-classes", "vocational-training"],
+                ..Spec::default()
+            },
+        ),
+        record(
             "psy-fr",
             "Centre Les Tilleuls",
             Spec {
@@ -279,6 +301,18 @@ fn a_spoken_language_in_the_text_is_understood_and_its_speakers_rank_first() {
         "a language name is not a need for interpreting: {:?}",
         results.understanding.concepts
     );
+}
+
+#[test]
+fn a_language_to_learn_is_what_the_course_teaches() {
+    let dutch = search("apprendre le néerlandais");
+    assert!(
+        dutch.understanding.languages.is_empty(),
+        "no spoken language"
+    );
+    assert_eq!(ids(&dutch).first().map(String::as_str), Some("course-nl"));
+    let french = search("Frans leren");
+    assert_eq!(ids(&french).first().map(String::as_str), Some("course-fr"));
 }
 
 #[test]

@@ -53,6 +53,9 @@ pub(crate) struct ConceptRecord {
     pub category_labels_fr: Vec<String>,
     #[serde(default)]
     pub category_labels_nl: Vec<String>,
+    /// A language the forms name is what the service teaches (`apprendre le néerlandais`).
+    #[serde(default)]
+    pub teaches_language: bool,
 }
 
 impl ConceptRecord {

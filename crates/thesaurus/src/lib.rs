@@ -54,6 +54,10 @@ pub struct Concept {
     pub broader: Vec<String>,
     /// Stepped-care line of services offering this need.
     pub line: CareLine,
+    /// A language named in the concept's forms is what its services teach (`apprendre le
+    /// néerlandais`, `Frans leren`), not a language the caller speaks.
+    #[serde(default)]
+    pub teaches_language: bool,
 }
 
 /// A concept found in a text.

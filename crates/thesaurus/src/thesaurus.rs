@@ -102,6 +102,7 @@ impl Thesaurus {
                 },
                 broader: record.broader.clone(),
                 line: record.line,
+                teaches_language: record.teaches_language,
             })
             .collect();
         let terms = TermIndex::build(&records, true);
