@@ -223,6 +223,24 @@ pub fn is_spelled_right(folded: &str) -> bool {
         || crate::lexicon::is_dictionary_word(folded)
 }
 
+/// Words that say how long or since when (`al drie jaar`, `depuis deux ans`, `nu al
+/// maanden`): a caller puts them inside the phrase of a need ("ik zorg *al drie jaar* voor
+/// mijn vrouw").
+const TIME_WORDS: &[&str] = &[
+    "al", "nu", "nog", "sinds", "sedert", "reeds", "deja", "depuis", "toujours", "encore",
+    "bientot", "een", "twee", "drie", "vier", "vijf", "zes", "tien", "paar", "un", "une", "deux",
+    "trois", "quatre", "cinq", "six", "dix", "quelques", "jaar", "jaren", "maand", "maanden",
+    "week", "weken", "dag", "dagen", "an", "ans", "annee", "annees", "mois", "semaine", "semaines",
+    "jour", "jours", "lang",
+];
+
+/// True when a folded word says how long or since when (see [`TIME_WORDS`]), or is a
+/// number.
+pub fn is_time_word(folded: &str) -> bool {
+    let number = !folded.is_empty() && folded.bytes().all(|byte| byte.is_ascii_digit());
+    number || TIME_WORDS.contains(&folded)
+}
+
 /// True when a folded word carries no need (see [`NO_NEED`]).
 pub fn is_no_need(folded: &str) -> bool {
     NO_NEED.contains(&folded)

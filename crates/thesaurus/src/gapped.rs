@@ -5,13 +5,14 @@
 //! three words or more may come later, as a Dutch subordinate clause puts its verb last
 //! ("dat ze er niet meer *wil* zijn"), and that the French `ne` may be missing, as spoken
 //! French drops it ("elle cuisine plus"); the inserted words stay the caller's (they are
-//! searched as words of their own).
+//! searched as words of their own). Words that say how long or since when do not count
+//! among the inserted ones ("ik zorg *al drie jaar* voor mijn vrouw").
 
 use crate::found::{RawMatch, Text};
 use crate::hierarchy::Hierarchy;
 use crate::index::{Entry, TermIndex};
 use orienta_model::Lang;
-use orienta_text::stopwords;
+use orienta_text::{stopwords, Token};
 use std::cmp::Reverse;
 use std::ops::Range;
 
@@ -44,9 +45,7 @@ fn gapped_end(
     let mut dropped = false;
     let last = entry.tokens.len() - 1;
     for (at, term) in entry.tokens.iter().enumerate().skip(1) {
-        let found = (position..range.end)
-            .take(MAX_INSERTED - inserted + 1)
-            .find(|&candidate| text.ids[candidate] == Some(term.id));
+        let found = next_at(text, term.id, position..range.end, MAX_INSERTED - inserted);
         let Some(found) = found else {
             // A negation has its verb after it: a form's last `ne` is `né` (`nouveau-né`).
             if is_dropped_negation(&term.folded) && at < last && !dropped {
@@ -59,10 +58,38 @@ fn gapped_end(
         if only_function_words && !skipped.iter().all(|token| is_function_word(token.folded)) {
             return None;
         }
-        inserted += found - position;
+        // A form read across time words alone still had words inserted (the exact pass
+        // did not read it).
+        let skipped = &text.tokens[position..found];
+        inserted += counted(skipped).max(usize::from(!skipped.is_empty()));
         position = found + 1;
     }
     Some((position, inserted.max(usize::from(dropped))))
+}
+
+/// The inserted words that count: a word saying how long or since when does not ("ik zorg
+/// *al drie jaar* voor mijn vrouw" is "zorg voor mijn vrouw").
+fn counted(skipped: &[Token]) -> usize {
+    let free = |token: &&Token| stopwords::is_time_word(token.folded);
+    skipped.iter().filter(|token| !free(token)).count()
+}
+
+/// The first position in `range` holding the term `id`, with at most `allowed` counted
+/// words ([`counted`]) before it.
+fn next_at(text: &Text, id: usize, range: Range<usize>, allowed: usize) -> Option<usize> {
+    let mut skipped = 0;
+    for candidate in range {
+        if text.ids[candidate] == Some(id) {
+            return Some(candidate);
+        }
+        if !stopwords::is_time_word(text.tokens[candidate].folded) {
+            skipped += 1;
+            if skipped > allowed {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// The French negation particle, which spoken French drops (`je sais plus` for `je ne sais

@@ -225,6 +225,15 @@ fn a_question_may_insert_words_into_a_long_form_a_record_may_not() {
     let violent = "mon compagnon est violent avec moi";
     assert!(concepts(violent, 2).contains(&"domestic-violence".to_owned()));
     assert!(!concepts(violent, 0).contains(&"domestic-violence".to_owned()));
+    // How long or since when does not count among the inserted words.
+    let carer = "ik zorg al drie jaar voor mijn vrouw";
+    assert!(concepts(carer, 2).contains(&"informal-carers".to_owned()));
+    let mother = "je m'occupe depuis deux ans de ma mère";
+    assert!(concepts(mother, 2).contains(&"informal-carers".to_owned()));
+    assert!(
+        !concepts("zorg al drie jaar met zieke oude buren voor mijn vrouw", 2)
+            .contains(&"informal-carers".to_owned())
+    );
 }
 
 #[test]
