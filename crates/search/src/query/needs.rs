@@ -185,7 +185,7 @@ fn concept_unit(
 }
 
 /// A clause of a boolean query: how it must match, and the query.
-type Clause = (Occur, Box<dyn Query>);
+pub(super) type Clause = (Occur, Box<dyn Query>);
 
 /// The units of the recognised needs (with their concepts) as the pass requires them:
 /// each (strict and needs passes), all the concepts but one (most needs), one at least

@@ -3,6 +3,7 @@
 //! place named in the text restricts, except in the loosest pass where it ranks.
 
 use super::context::{Literal, TextContext};
+use super::needs::Clause;
 use super::places;
 use super::words::{words_query, WordFields, WordMatching};
 use super::Pass;
@@ -244,6 +245,56 @@ fn spoken_languages_understood(
         .collect()
 }
 
+/// The languages the text names: those to learn rank the services teaching them
+/// ([`languages_taught`]), the others are spoken languages
+/// ([`spoken_languages_understood`]); returns the needs left.
+fn languages_understood(
+    context: &TextContext,
+    matches: Vec<ConceptMatch>,
+    units: &mut Vec<(Occur, Box<dyn Query>)>,
+    understanding: &mut Understanding,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) -> Vec<ConceptMatch> {
+    let taught = taught_words(context.index, &matches, context.words);
+    units.extend(languages_taught(context, &taught, highlight_terms));
+    spoken_languages_understood(
+        context.index,
+        context.words,
+        context.literal,
+        (matches, &taught),
+        units,
+        understanding,
+    )
+}
+
+/// The units of the content words no need covers (every word in the loosest pass) added to
+/// `units`; returns the places among them, with their positions.
+fn word_units(
+    context: &TextContext,
+    covered: &[bool],
+    units: &mut Vec<(Occur, Box<dyn Query>)>,
+    highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
+) -> (Vec<Clause>, Vec<usize>) {
+    let mut places: Vec<Clause> = Vec::new();
+    let mut place_positions = Vec::new();
+    for (position, &is_covered) in covered.iter().enumerate() {
+        // The loosest pass is at least a plain OR of the content words, the words of the
+        // recognised needs included (`huurachterstand` finds `huur en huurwaarborg`).
+        if is_covered && !context.pass.is_any() {
+            continue;
+        }
+        match word_unit(context, position, highlight_terms) {
+            Some(WordUnit::Place(query)) => {
+                place_positions.push(position);
+                places.push((Occur::Must, query));
+            }
+            Some(WordUnit::Text(occur, query)) => units.push((occur, query)),
+            None => {}
+        }
+    }
+    (places, place_positions)
+}
+
 /// Builds the text part of the query; `None` when the text has no content word.
 pub(super) fn text_query(
     index: &SearchIndex,
@@ -287,15 +338,12 @@ pub(super) fn text_query(
     };
     let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let matches = index.thesaurus().resolve_shared_forms(matches);
-    let taught = taught_words(index, &matches, &words);
-    units.extend(languages_taught(&context, &taught, highlight_terms));
-    let matches = spoken_languages_understood(
-        index,
-        &words,
-        &literal,
-        (matches, &taught),
+    let matches = languages_understood(
+        &context,
+        matches,
         &mut units,
         understanding,
+        highlight_terms,
     );
     let guessed = index.thesaurus().guess_needs(text);
     let covered = super::needs::need_units(
@@ -306,23 +354,7 @@ pub(super) fn text_query(
         understanding,
         highlight_terms,
     );
-    let mut places: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let mut place_positions = Vec::new();
-    for (position, &is_covered) in covered.iter().enumerate() {
-        // The loosest pass is at least a plain OR of the content words, the words of the
-        // recognised needs included (`huurachterstand` finds `huur en huurwaarborg`).
-        if is_covered && !pass.is_any() {
-            continue;
-        }
-        match word_unit(&context, position, highlight_terms) {
-            Some(WordUnit::Place(query)) => {
-                place_positions.push(position);
-                places.push((Occur::Must, query));
-            }
-            Some(WordUnit::Text(occur, query)) => units.push((occur, query)),
-            None => {}
-        }
-    }
+    let (places, place_positions) = word_units(&context, &covered, &mut units, highlight_terms);
     units.extend(super::translations::phrase_units(
         &context,
         &covered,
