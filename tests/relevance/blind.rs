@@ -146,7 +146,7 @@ fn score(index: &SearchIndex, query: &BlindQuery, text: &str) -> Scored {
 
 /// Prints the first ten hits of a development query with their grades, and the relevant
 /// records it missed (`BLIND_EXPLAIN=dev-040`, or `all`; never for the held-out half or the
-/// seventh set).
+/// witness sets).
 fn explain(index: &SearchIndex, query: &BlindQuery, text: &str) {
     let grades = query.grades();
     let results = index.search(&query.request(text)).expect("search runs");
