@@ -42,10 +42,13 @@ fn gapped_end(
     let only_function_words = entry.tokens.len() == 2;
     let mut position = start + 1;
     let mut inserted = 0;
+    // The inserted words that count against [`MAX_INSERTED`] (never more than it).
+    let mut counted_words = 0;
     let mut dropped = false;
     let last = entry.tokens.len() - 1;
     for (at, term) in entry.tokens.iter().enumerate().skip(1) {
-        let found = next_at(text, term.id, position..range.end, MAX_INSERTED - inserted);
+        let allowed = MAX_INSERTED - counted_words;
+        let found = next_at(text, term.id, position..range.end, allowed);
         let Some(found) = found else {
             // A negation has its verb after it: a form's last `ne` is `né` (`nouveau-né`).
             if is_dropped_negation(&term.folded) && at < last && !dropped {
@@ -60,8 +63,9 @@ fn gapped_end(
         }
         // A form read across time words alone still had words inserted (the exact pass
         // did not read it).
-        let skipped = &text.tokens[position..found];
-        inserted += counted(skipped).max(usize::from(!skipped.is_empty()));
+        let counted_here = counted(skipped);
+        counted_words += counted_here;
+        inserted += counted_here.max(usize::from(!skipped.is_empty()));
         position = found + 1;
     }
     Some((position, inserted.max(usize::from(dropped))))

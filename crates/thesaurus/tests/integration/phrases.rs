@@ -234,6 +234,9 @@ fn a_question_may_insert_words_into_a_long_form_a_record_may_not() {
         !concepts("zorg al drie jaar met zieke oude buren voor mijn vrouw", 2)
             .contains(&"informal-carers".to_owned())
     );
+    // Two counted words, then a time word: the limit is reached, nothing overflows.
+    let at_the_limit = concepts("zorg echt heel voor al mijn vrouw", 2);
+    assert!(at_the_limit.contains(&"informal-carers".to_owned()));
 }
 
 #[test]
