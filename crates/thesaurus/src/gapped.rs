@@ -12,7 +12,7 @@ use crate::found::{RawMatch, Text};
 use crate::hierarchy::Hierarchy;
 use crate::index::{Entry, TermIndex};
 use orienta_model::Lang;
-use orienta_text::{stopwords, Token};
+use orienta_text::stopwords;
 use std::cmp::Reverse;
 use std::ops::Range;
 
@@ -49,7 +49,7 @@ fn gapped_end(
     for (at, term) in entry.tokens.iter().enumerate().skip(1) {
         let allowed = MAX_INSERTED - counted_words;
         let found = next_at(text, term.id, position..range.end, allowed);
-        let Some(found) = found else {
+        let Some((found, counted_here)) = found else {
             // A negation has its verb after it: a form's last `ne` is `né` (`nouveau-né`).
             if is_dropped_negation(&term.folded) && at < last && !dropped {
                 dropped = true;
@@ -63,7 +63,6 @@ fn gapped_end(
         }
         // A form read across time words alone still had words inserted (the exact pass
         // did not read it).
-        let counted_here = counted(skipped);
         counted_words += counted_here;
         inserted += counted_here.max(usize::from(!skipped.is_empty()));
         position = found + 1;
@@ -71,24 +70,18 @@ fn gapped_end(
     Some((position, inserted.max(usize::from(dropped))))
 }
 
-/// The inserted words that count: a word saying how long or since when does not ("ik zorg
-/// *al drie jaar* voor mijn vrouw" is "zorg voor mijn vrouw").
-fn counted(skipped: &[Token]) -> usize {
-    let free = |token: &&Token| stopwords::is_time_word(token.folded);
-    skipped.iter().filter(|token| !free(token)).count()
-}
-
-/// The first position in `range` holding the term `id`, with at most `allowed` counted
-/// words ([`counted`]) before it.
-fn next_at(text: &Text, id: usize, range: Range<usize>, allowed: usize) -> Option<usize> {
-    let mut skipped = 0;
+/// The first position in `range` holding the term `id` with at most `allowed` inserted
+/// words that count before it, and how many counted: a word saying how long or since when
+/// does not ("ik zorg *al drie jaar* voor mijn vrouw" is "zorg voor mijn vrouw").
+fn next_at(text: &Text, id: usize, range: Range<usize>, allowed: usize) -> Option<(usize, usize)> {
+    let mut counted = 0;
     for candidate in range {
         if text.ids[candidate] == Some(id) {
-            return Some(candidate);
+            return Some((candidate, counted));
         }
         if !stopwords::is_time_word(text.tokens[candidate].folded) {
-            skipped += 1;
-            if skipped > allowed {
+            counted += 1;
+            if counted > allowed {
                 return None;
             }
         }

@@ -174,12 +174,12 @@ const TAUGHT_LANGUAGE_WEIGHT: f32 = 2.0;
 /// no spoken language of the desk.
 fn languages_taught(
     context: &TextContext,
-    taught: &[bool],
+    (spoken, taught): (&[(usize, &'static str)], &[bool]),
     highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
 ) -> Vec<(Occur, Box<dyn Query>)> {
     let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut named: Vec<&str> = Vec::new();
-    for (position, code) in spoken_languages(context.words) {
+    for &(position, code) in spoken {
         if !taught[position] || named.contains(&code) {
             continue;
         }
@@ -221,12 +221,12 @@ fn spoken_languages_understood(
     index: &SearchIndex,
     words: &[String],
     literal: &Literal,
-    (matches, taught): (Vec<ConceptMatch>, &[bool]),
+    (matches, spoken, taught): (Vec<ConceptMatch>, &[(usize, &'static str)], &[bool]),
     units: &mut Vec<(Occur, Box<dyn Query>)>,
     understanding: &mut Understanding,
 ) -> Vec<ConceptMatch> {
     let mut language_word = vec![false; words.len()];
-    for (position, code) in spoken_languages(words) {
+    for &(position, code) in spoken {
         if literal.languages.contains(&code) || taught[position] {
             continue;
         }
@@ -255,13 +255,18 @@ fn languages_understood(
     understanding: &mut Understanding,
     highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
 ) -> Vec<ConceptMatch> {
+    let spoken = spoken_languages(context.words);
     let taught = taught_words(context.index, &matches, context.words);
-    units.extend(languages_taught(context, &taught, highlight_terms));
+    units.extend(languages_taught(
+        context,
+        (&spoken, &taught),
+        highlight_terms,
+    ));
     spoken_languages_understood(
         context.index,
         context.words,
         context.literal,
-        (matches, &taught),
+        (matches, &spoken, &taught),
         units,
         understanding,
     )
