@@ -174,6 +174,25 @@ fn corpus() -> Vec<Organisation> {
                 ..Spec::default()
             },
         ),
+        record(
+            "youth-house",
+            "Jeugdhuis de Brug",
+            Spec {
+                name_nl: Some("Jeugdhuis de Brug"),
+                description_nl: Some("Activiteiten en een open huis voor tieners."),
+                needs: &["youth"],
+                ..Spec::default()
+            },
+        ),
+        record(
+            "youth-shelter",
+            "Abri Jeunes",
+            Spec {
+                description_fr: Some("Quelques nuits d'hébergement pour des jeunes en fugue."),
+                needs: &["youth"],
+                ..Spec::default()
+            },
+        ),
     ]
 }
 
@@ -482,4 +501,15 @@ fn a_question_reading_no_need_ranks_the_need_its_words_point_to() {
         "a guess is not said understood"
     );
     assert_eq!(ids(&results), ["tenants", "music"]);
+}
+
+#[test]
+fn a_short_question_finds_its_situation_in_the_texts_of_the_other_language() {
+    // `weggelopen` is a situation word (a runaway): in a short question it is the topic,
+    // and `jeunes en fugue` answers it though no record is tagged with its need.
+    let results = search("opvang weggelopen tiener");
+    assert_eq!(
+        ids(&results).first().map(String::as_str),
+        Some("youth-shelter")
+    );
 }
