@@ -1,6 +1,8 @@
-//! "Did you mean": the words of a text that no record and no need knows, each replaced by
-//! the word of the index closest to it (one edit from 4 letters, two from 8; fewer edits
-//! first, then the word most records hold).
+//! "Did you mean": the words of a text that no record, no need and no dictionary knows,
+//! each replaced by the word of the index closest to it (one edit from 4 letters, two from
+//! 8; fewer edits first, then the word most records hold). A dictionary word is written as
+//! meant: `accident de la route` is not offered as `aident de la toute` where no record
+//! says `accident`.
 
 use crate::index::SearchIndex;
 use orienta_model::Lang;
@@ -55,7 +57,8 @@ impl SearchIndex {
         let stop_word = stopwords::is_stop_word(folded, Lang::Fr)
             || stopwords::is_stop_word(folded, Lang::Nl)
             || stopwords::is_no_need(folded);
-        if !plain_word || stop_word || self.knows_word(folded) {
+        let spelled_right = orienta_text::lexicon::is_dictionary_word(folded);
+        if !plain_word || stop_word || spelled_right || self.knows_word(folded) {
             return None;
         }
         let most_edits = if length >= TWO_EDITS_CHARS { 2 } else { 1 };
