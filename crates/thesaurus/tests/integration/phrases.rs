@@ -254,6 +254,30 @@ fn situation_words_read_questions_not_records() {
 }
 
 #[test]
+fn the_signs_of_memory_loss_are_read_as_such() {
+    // Forgetting the gas is a sign of dementia, not a question about an energy bill.
+    let thesaurus = Thesaurus::bundled();
+    for question in [
+        "elle laisse le gaz allumé et elle s'est déjà perdue deux fois",
+        "mijn vader laat het gas aanstaan en is al twee keer verdwaald",
+    ] {
+        let read: Vec<String> = thesaurus
+            .match_text(question, 2)
+            .into_iter()
+            .map(|found| found.concept)
+            .collect();
+        assert!(
+            read.contains(&"dementia".to_owned()),
+            "{question:?} → {read:?}"
+        );
+        assert!(
+            !read.contains(&"energy-bills".to_owned()),
+            "{question:?} → {read:?}"
+        );
+    }
+}
+
+#[test]
 fn everyday_words_are_no_typos_of_needs() {
     // `parce` is one edit from the gambling word `parie`: spelled right, an everyday word
     // is never read as a typo.
