@@ -76,6 +76,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("handicap", "disability"),
     ("aide juridique", "legal-aid"),
     ("rechtshulp", "legal-aid"),
+    ("maltraitance des personnes âgées", "elder-abuse"),
+    ("ouderenmishandeling", "elder-abuse"),
 ];
 
 #[test]
