@@ -78,6 +78,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("rechtshulp", "legal-aid"),
     ("maltraitance des personnes âgées", "elder-abuse"),
     ("ouderenmishandeling", "elder-abuse"),
+    ("médiation familiale", "family-mediation"),
+    ("scheidingsbemiddeling", "family-mediation"),
 ];
 
 #[test]
