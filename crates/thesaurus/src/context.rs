@@ -105,8 +105,9 @@ impl Thesaurus {
     }
 
     /// The broader concepts of the `named` ones, each with its distance (1 for a direct
-    /// broader concept, 2 beyond), nearest first: `nachtopvang` widens to the services for
-    /// the homeless. Concepts named, or broader at a nearer distance, appear once.
+    /// broader or related concept, 2 beyond), nearest first: `nachtopvang` widens to the
+    /// services for the homeless. Concepts named, or broader at a nearer distance, appear
+    /// once.
     pub fn broader_expansion(&self, named: &[String]) -> Vec<(String, u8)> {
         let mut expansion: Vec<(String, u8)> = Vec::new();
         let add = |id: &str, distance: u8, expansion: &mut Vec<(String, u8)>| {
@@ -116,10 +117,12 @@ impl Thesaurus {
                 expansion.push((id.to_owned(), distance));
             }
         };
+        // A related need answers the question as a broader one does (`energy-bills` →
+        // `debt`), one step away.
         let parents: Vec<&String> = named
             .iter()
             .filter_map(|id| self.concept(id))
-            .flat_map(|concept| &concept.broader)
+            .flat_map(|concept| concept.broader.iter().chain(&concept.related))
             .collect();
         for parent in &parents {
             add(parent, 1, &mut expansion);
@@ -202,5 +205,17 @@ mod tests {
         assert!(thesaurus
             .broader_expansion(&["unknown".to_owned()])
             .is_empty());
+    }
+
+    #[test]
+    fn a_related_need_answers_the_question_but_tags_no_record() {
+        // An unpaid energy bill is also a debt: the question widens to the debt services...
+        let thesaurus = Thesaurus::bundled();
+        let expansion = thesaurus.broader_expansion(&["energy-bills".to_owned()]);
+        assert!(expansion.contains(&("debt".to_owned(), 1)), "{expansion:?}");
+        // ...but an energy-saving service is no debt service.
+        assert!(!thesaurus
+            .broader_chain("energy-bills")
+            .contains(&"debt".to_owned()));
     }
 }

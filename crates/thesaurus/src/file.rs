@@ -31,6 +31,11 @@ pub(crate) struct ConceptRecord {
     pub line: CareLine,
     #[serde(default)]
     pub broader: Vec<String>,
+    /// Needs whose services also answer a question about this one, though its services are
+    /// not theirs (an unpaid energy bill is also a debt; an energy-saving scan is no debt
+    /// service).
+    #[serde(default)]
+    pub related: Vec<String>,
     #[serde(default)]
     pub terms_fr: Vec<String>,
     #[serde(default)]

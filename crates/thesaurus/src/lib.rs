@@ -52,6 +52,11 @@ pub struct Concept {
     /// Broader concepts (parents).
     #[serde(default)]
     pub broader: Vec<String>,
+    /// Needs whose services also answer a question about this one, though this need's
+    /// services are not theirs (`energy-bills` → `debt`): a question expands to them as to a
+    /// broader concept; a record is not tagged with them.
+    #[serde(default)]
+    pub related: Vec<String>,
     /// Stepped-care line of services offering this need.
     pub line: CareLine,
     /// A language named in the concept's forms is what its services teach (`apprendre le

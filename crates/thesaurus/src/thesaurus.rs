@@ -101,6 +101,7 @@ impl Thesaurus {
                     en: record.label(Lang::En).map(str::to_owned),
                 },
                 broader: record.broader.clone(),
+                related: record.related.clone(),
                 line: record.line,
                 teaches_language: record.teaches_language,
             })

@@ -148,6 +148,16 @@ fn check_broader(concepts: &[ConceptRecord], problems: &mut Vec<String>) {
             }
         }
     }
+    for concept in concepts {
+        for related in &concept.related {
+            if related == &concept.id || !index.contains_key(related.as_str()) {
+                problems.push(format!(
+                    "concept `{}` has the unknown or own related need `{related}`",
+                    concept.id
+                ));
+            }
+        }
+    }
     if let Some(cycle) = find_cycle(concepts, &index) {
         problems.push(format!("broader cycle: {}", cycle.join(" → ")));
     }
@@ -298,6 +308,21 @@ mod tests {
         );
         assert!(has("`Bad_Id` is not kebab-case"), "{problems:?}");
         assert!(has("`Bad_Id` has 1 fr terms"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_related_need_must_exist() {
+        let text = format!(
+            "version = \"1\"\n{}related = [\"zz\"]\n",
+            concept("a", "", "\"a un\", \"a deux\"")
+        );
+        let problems = problems_of(&text);
+        assert!(
+            problems
+                .iter()
+                .any(|problem| problem.contains("related need `zz`")),
+            "{problems:?}"
+        );
     }
 
     #[test]
