@@ -5,7 +5,6 @@
 //! says `accident`.
 
 use crate::index::SearchIndex;
-use orienta_model::Lang;
 use orienta_text::stopwords;
 use std::collections::HashMap;
 use tantivy::query::FuzzyTermQuery;
@@ -53,12 +52,9 @@ impl SearchIndex {
     fn correction(&self, folded: &str) -> Option<String> {
         let length = folded.chars().count();
         let plain_word = length >= MIN_CHARS && folded.chars().all(char::is_alphabetic);
-        // A stop word is known even where no record holds it.
-        let stop_word = stopwords::is_stop_word(folded, Lang::Fr)
-            || stopwords::is_stop_word(folded, Lang::Nl)
-            || stopwords::is_no_need(folded);
-        let spelled_right = orienta_text::lexicon::is_dictionary_word(folded);
-        if !plain_word || stop_word || spelled_right || self.knows_word(folded) {
+        // A stop word or a dictionary word is known even where no record holds it.
+        let spelled_right = stopwords::is_spelled_right(folded);
+        if !plain_word || spelled_right || self.knows_word(folded) {
             return None;
         }
         let most_edits = if length >= TWO_EDITS_CHARS { 2 } else { 1 };
