@@ -3,7 +3,8 @@
 //! `cargo run --release -p orienta-search --example explain -- <index root> "<text>" [n] [depth]`
 //!
 //! prints the first `n` records of one pass (`PASS=strict|needs|most|some|any`, strict by default) with
-//! the score of every clause down to `depth` (tantivy's explanation; zero clauses left out).
+//! the score of every clause down to `depth` (tantivy's explanation; zero clauses left out);
+//! `QUERY=1` also prints the query tree.
 
 use orienta_search::query::{build, Pass};
 use orienta_search::{IndexHandle, SearchRequest};
@@ -51,6 +52,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let handle = IndexHandle::open(root.as_ref(), Arc::new(Thesaurus::bundled()))?;
     let index = handle.get();
     let built = build(&index, &SearchRequest::text(text.clone()), pass);
+    if std::env::var_os("QUERY").is_some() {
+        println!("{:#?}", built.query);
+    }
     let searcher = index.searcher();
     let collector = TopDocs::with_limit(limit).order_by_score();
     for (score, address) in searcher.search(&built.query, &collector)? {

@@ -25,6 +25,7 @@ mod found;
 mod gapped;
 mod glossary;
 mod guess;
+mod heads;
 mod hierarchy;
 mod index;
 mod matcher;

@@ -6,6 +6,7 @@ use crate::file::{self, ConceptRecord};
 use crate::found::RawMatch;
 use crate::glossary::Glossary;
 use crate::guess::WordNeeds;
+use crate::heads::CompoundHeads;
 use crate::hierarchy::Hierarchy;
 use crate::index::TermIndex;
 use crate::suggest::{self, SuggestEntry, Suggestion};
@@ -46,6 +47,8 @@ struct Inner {
     typos: TypoKeys,
     /// The forms that tag records (no situation words), matched exactly.
     record_terms: TermIndex,
+    /// The one-word Dutch forms of `record_terms`: the heads of a record's compounds.
+    record_heads: CompoundHeads,
     /// Empty: exact matching never reads typo keys.
     no_typos: TypoKeys,
     categories: CategoryIndex,
@@ -114,6 +117,7 @@ impl Thesaurus {
             typos: TypoKeys::build(&terms),
             word_needs: WordNeeds::build(&terms),
             terms,
+            record_heads: CompoundHeads::build(&record_terms),
             record_terms,
             no_typos: TypoKeys::default(),
             categories: CategoryIndex::build(&records),
@@ -298,16 +302,19 @@ impl Thesaurus {
     pub fn record_matches(&self, text: &str) -> Vec<ConceptMatch> {
         let tokens = tokenize(text);
         let terms = &self.inner.record_terms;
-        matcher::find(
+        let mut found = matcher::find(
             terms,
             &self.inner.no_typos,
             &self.inner.hierarchy,
             &tokens,
             0,
-        )
-        .into_iter()
-        .map(|found| self.concept_match(terms, &found))
-        .collect()
+        );
+        let by_heads = self.inner.record_heads.matches(&tokens, &found);
+        found.extend(by_heads);
+        found
+            .iter()
+            .map(|found| self.concept_match(terms, found))
+            .collect()
     }
 
     /// The care line of a set of needs: first line if any known need is, specialised if
