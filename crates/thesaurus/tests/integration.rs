@@ -7,6 +7,8 @@ use orienta_thesaurus::{Thesaurus, ThesaurusError};
 mod categories;
 #[path = "integration/phrases.rs"]
 mod phrases;
+#[path = "integration/readings.rs"]
+mod readings;
 
 fn thesaurus() -> Thesaurus {
     Thesaurus::bundled()

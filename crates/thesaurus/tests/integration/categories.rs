@@ -277,6 +277,10 @@ fn shared_category_label_maps_to_both_concepts() {
             "retard de loyer",
             "retards de loyer",
             "achterstallige huur",
+            "lieu de rencontre",
+            "lieux de rencontre",
+            "ontmoetingsplek",
+            "ontmoetingsplaats",
         ]
     );
     // a shared term names every concept sharing it
