@@ -10,6 +10,7 @@
 //! territory and language filters under a text, which are applied to the text's matches
 //! (see `post_filter`).
 
+mod cause;
 mod compounds;
 mod context;
 mod filters;

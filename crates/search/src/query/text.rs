@@ -343,6 +343,7 @@ pub(super) fn text_query(
     };
     let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let matches = index.thesaurus().resolve_shared_forms(matches);
+    let matches = super::cause::without_causes(text, &words, matches);
     let matches = languages_understood(
         &context,
         matches,
