@@ -297,8 +297,9 @@ impl Thesaurus {
     }
 
     /// The concepts a record's text names, one match each (exact matches of labels, terms
-    /// and acronyms; situation words are for questions only). A form shared by several
-    /// concepts gives one match each: see [`Thesaurus::resolve_shared_forms_given`].
+    /// and acronyms, and the heads of Dutch compounds no form covers, `heads`;
+    /// situation words are for questions only). A form shared by several concepts gives
+    /// one match each: see [`Thesaurus::resolve_shared_forms_given`].
     pub fn record_matches(&self, text: &str) -> Vec<ConceptMatch> {
         let tokens = tokenize(text);
         let terms = &self.inner.record_terms;

@@ -47,6 +47,8 @@ pub(super) fn without_causes(
     if !has_marker || matches.len() < 2 {
         return matches;
     }
+    // A dotted acronym (`C.P.A.S.`) or a number (`1.200`) is one word but several
+    // clauses: the clauses are then unknown and nothing is left out.
     let clause_of = clauses(text);
     if clause_of.len() != words.len() {
         return matches;
@@ -59,7 +61,7 @@ pub(super) fn without_causes(
                 && words
                     .get(position + 1)
                     .is_some_and(|next| CAUSE_OPENERS.contains(&next.as_str()))
-                && clause_of[position] == clause_of[start]
+                && clause_of.get(position) == clause_of.get(start)
         })
     };
     let outside: Vec<String> = matches
