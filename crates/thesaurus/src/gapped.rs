@@ -4,7 +4,9 @@
 //! the form must be there exactly and in order, except that the first word of a form of
 //! three words or more may come later, as a Dutch subordinate clause puts its verb last
 //! ("dat ze er niet meer *wil* zijn"), and that the French `ne` may be missing, as spoken
-//! French drops it ("elle cuisine plus"); the inserted words stay the caller's (they are
+//! French drops it ("elle cuisine plus"), and that a two-word form takes another word
+//! coordinated with one of its own ("aide *psychologique et* juridique" is also "aide
+//! juridique"); the inserted words stay the caller's (they are
 //! searched as words of their own). Words that say how long or since when do not count
 //! among the inserted ones ("ik zorg *al drie jaar* voor mijn vrouw").
 
@@ -12,7 +14,7 @@ use crate::found::{RawMatch, Text};
 use crate::hierarchy::Hierarchy;
 use crate::index::{Entry, TermIndex};
 use orienta_model::Lang;
-use orienta_text::stopwords;
+use orienta_text::{stopwords, Token};
 use std::cmp::Reverse;
 use std::ops::Range;
 
@@ -58,7 +60,8 @@ fn gapped_end(
             return None;
         };
         let skipped = &text.tokens[position..found];
-        if only_function_words && !skipped.iter().all(|token| is_function_word(token.folded)) {
+        let function_words_only = skipped.iter().all(|token| is_function_word(token.folded));
+        if only_function_words && !function_words_only && !is_coordination(skipped) {
             return None;
         }
         // A form read across time words alone still had words inserted (the exact pass
@@ -68,6 +71,16 @@ fn gapped_end(
         position = found + 1;
     }
     Some((position, inserted.max(usize::from(dropped))))
+}
+
+/// True when the words inserted into a two-word form are another word coordinated with
+/// one of its own: `aide *psychologique et* juridique` holds `aide juridique`,
+/// `psychologische *en juridische* steun` holds `psychologische steun`.
+fn is_coordination(skipped: &[Token]) -> bool {
+    let [first, second] = skipped else {
+        return false;
+    };
+    matches!(second.folded, "et" | "ou") || matches!(first.folded, "en" | "of")
 }
 
 /// The first position in `range` holding the term `id` with at most `allowed` inserted
@@ -164,15 +177,19 @@ pub(crate) fn find_gapped(index: &TermIndex, text: &Text, range: Range<usize>) -
             // Read in order, a form is the exact pass's.
             Some((entry, end, inserted.max(1)))
         });
+        // Read exactly, a form is the exact pass's: only the forms read with inserted words
+        // compete here (`aide psychologique` read exactly, `aide juridique` read across
+        // `psychologique et`).
         let best = in_order
             .chain(first_moved)
+            .filter(|(_, _, inserted)| *inserted > 0)
             .map(|(entry, end, inserted)| {
                 let words = index.entries[entry].tokens.len();
                 (words, Reverse(inserted), entry, end)
             })
             .max();
         match best {
-            Some((_, Reverse(inserted), entry, end)) if inserted > 0 => {
+            Some((_, _, entry, end)) => {
                 matches.push(RawMatch {
                     entry,
                     start,

@@ -56,3 +56,15 @@ fn a_meeting_place_is_the_one_its_public_needs() {
         ["elderly-isolation", "elderly"]
     );
 }
+
+#[test]
+fn a_coordinated_word_reads_its_own_need() {
+    // `aide psychologique et juridique`: help of both kinds.
+    let thesaurus = Thesaurus::bundled();
+    let read = needs_read(
+        &thesaurus,
+        "aide psychologique et juridique après un accident",
+    );
+    assert!(read.contains(&"mental-health".to_owned()), "{read:?}");
+    assert!(read.contains(&"legal-aid".to_owned()), "{read:?}");
+}
