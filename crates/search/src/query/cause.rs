@@ -4,18 +4,24 @@
 //! counselling. A need read in a clause a cause marker opens is left out when the question
 //! reads another need outside such clauses.
 
+use orienta_text::stopwords;
 use orienta_thesaurus::ConceptMatch;
 
 /// Words that open a clause telling since what the situation lasts.
 const CAUSE_MARKERS: &[&str] = &["depuis", "sinds", "sedert"];
 
 /// Words after a marker that make it open a clause about an event or a person (`depuis que`,
-/// `depuis mon divorce`, `sinds ik`, `sinds haar man`), not a time (`depuis hier`).
+/// `depuis mon divorce`, `sinds ik`, `sinds haar man`), not a time (`depuis hier`), besides
+/// the possessives ([`stopwords::is_possessive`]).
 const CAUSE_OPENERS: &[&str] = &[
-    "que", "qu", "mon", "ma", "mes", "son", "sa", "ses", "notre", "nos", "leur", "leurs", "le",
-    "la", "l", "les", "ik", "hij", "zij", "ze", "we", "wij", "je", "jij", "u", "mijn", "zijn",
-    "haar", "ons", "onze", "hun", "de", "het",
+    "que", "qu", "le", "la", "l", "les", "ik", "hij", "zij", "ze", "we", "wij", "je", "jij", "u",
+    "ons", "de", "het",
 ];
+
+/// Whether `word`, after a marker, opens a clause about an event or a person.
+fn opens_cause(word: &str) -> bool {
+    CAUSE_OPENERS.contains(&word) || stopwords::is_possessive(word)
+}
 
 /// Tokens after a marker within which a need, in the same clause, is read as the origin.
 /// Measured on all development queries (2026-12-06, session 22): 0.8126 without the rule,
@@ -60,7 +66,7 @@ pub(super) fn without_causes(
             CAUSE_MARKERS.contains(&words[position].as_str())
                 && words
                     .get(position + 1)
-                    .is_some_and(|next| CAUSE_OPENERS.contains(&next.as_str()))
+                    .is_some_and(|next| opens_cause(next))
                 && clause_of.get(position) == clause_of.get(start)
         })
     };
