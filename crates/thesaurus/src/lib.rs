@@ -30,6 +30,7 @@ mod hierarchy;
 mod index;
 mod matcher;
 mod particle;
+mod situations;
 mod suggest;
 mod thesaurus;
 mod typos;

@@ -9,6 +9,7 @@ use crate::guess::WordNeeds;
 use crate::heads::CompoundHeads;
 use crate::hierarchy::Hierarchy;
 use crate::index::TermIndex;
+use crate::situations::SituationModel;
 use crate::suggest::{self, SuggestEntry, Suggestion};
 use crate::typos::TypoKeys;
 use crate::validate::validate;
@@ -44,6 +45,8 @@ struct Inner {
     terms: TermIndex,
     /// The needs each word of `terms` belongs to: guesses for a question that reads none.
     word_needs: WordNeeds,
+    /// Needs guessed from a long question's words, learned from example messages.
+    situations: SituationModel,
     typos: TypoKeys,
     /// The forms that tag records (no situation words), matched exactly.
     record_terms: TermIndex,
@@ -116,6 +119,7 @@ impl Thesaurus {
             hierarchy: Hierarchy::build(&records, &by_id),
             typos: TypoKeys::build(&terms),
             word_needs: WordNeeds::build(&terms),
+            situations: SituationModel::bundled(&records, &by_id)?,
             terms,
             record_heads: CompoundHeads::build(&record_terms),
             record_terms,
@@ -260,9 +264,13 @@ impl Thesaurus {
     pub fn guess_needs(&self, text: &str) -> Vec<String> {
         let tokens = tokenize(text);
         let tokens: Vec<_> = tokens.iter().collect();
-        self.inner
-            .word_needs
-            .guess(&self.inner.terms, &tokens)
+        let mut guessed = self.inner.word_needs.guess(&self.inner.terms, &tokens);
+        for need in self.inner.situations.guess(text, tokens.len()) {
+            if !guessed.contains(&need) {
+                guessed.push(need);
+            }
+        }
+        guessed
             .into_iter()
             .map(|concept| self.inner.concepts[concept].id.clone())
             .collect()

@@ -94,8 +94,11 @@ fn first_door_unit(index: &SearchIndex, needs: &[String]) -> Box<dyn Query> {
 }
 
 /// The weight of a need guessed from a question's words ([`guessed_units`]) against one it
-/// reads.
-const GUESSED_WEIGHT: f32 = 0.5;
+/// reads. Measured on all development questions once long questions were also guessed from
+/// example messages (2026-12-06, session 23): 0.8154 (×0.35), 0.8183 (×0.5), 0.8203 (×0.75),
+/// 0.8210 (×1.0), 0.8202 (×1.5); the unread seventh and eighth sets rose with it (0.703 →
+/// 0.715, 0.747 → 0.761 from ×0.5 to ×1.0).
+const GUESSED_WEIGHT: f32 = 1.0;
 
 /// The units of the needs a question's words point to
 /// ([`orienta_thesaurus::Thesaurus::guess_needs`]) that no form read: they rank the records
