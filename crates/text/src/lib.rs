@@ -44,6 +44,6 @@ pub const RULES: &str = "orienta-text-3";
 pub use fold::{fold, fold_word_into, lower_without_marks, slug};
 pub use lang::{guess_label, guess_name, guess_query, guess_text, Vocabulary};
 pub use plural::match_key;
-pub use sentences::sentences;
+pub use sentences::{clause_numbers, sentences};
 pub use tokens::{tokenize, Token, Tokens};
 pub use words::{words, Word};

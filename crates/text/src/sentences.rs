@@ -23,6 +23,18 @@ pub fn sentences(text: &str) -> Vec<&str> {
     parts
 }
 
+/// For each token of `text` ([`crate::tokenize`]), the number of its clause: the text
+/// between punctuation marks (`,` `.` `;` `:` `!` `?`). A dotted acronym (`C.P.A.S.`) or a
+/// number (`1.200`) is one token but several clauses: the list is then longer than the
+/// tokens, and a caller comparing lengths knows the clauses are unknown.
+pub fn clause_numbers(text: &str) -> Vec<usize> {
+    let mut numbers = Vec::new();
+    for (clause, part) in text.split([',', '.', ';', ':', '!', '?']).enumerate() {
+        numbers.extend(std::iter::repeat_n(clause, crate::tokenize(part).len()));
+    }
+    numbers
+}
+
 fn ends_with_abbreviation(text: &str) -> bool {
     let last = text
         .rsplit(|c: char| !c.is_alphanumeric())

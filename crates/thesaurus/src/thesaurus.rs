@@ -9,7 +9,7 @@ use crate::guess::WordNeeds;
 use crate::heads::CompoundHeads;
 use crate::hierarchy::Hierarchy;
 use crate::index::TermIndex;
-use crate::situations::SituationModel;
+use crate::situations::{SituationModel, GUESSES};
 use crate::suggest::{self, SuggestEntry, Suggestion};
 use crate::typos::TypoKeys;
 use crate::validate::validate;
@@ -265,12 +265,25 @@ impl Thesaurus {
         let tokens = tokenize(text);
         let tokens: Vec<_> = tokens.iter().collect();
         let mut guessed = self.inner.word_needs.guess(&self.inner.terms, &tokens);
-        for need in self.inner.situations.guess(text, tokens.len()) {
+        let likeliest = self.inner.situations.likeliest(text, tokens.len(), GUESSES);
+        for need in likeliest {
             if !guessed.contains(&need) {
                 guessed.push(need);
             }
         }
         guessed
+            .into_iter()
+            .map(|concept| self.inner.concepts[concept].id.clone())
+            .collect()
+    }
+
+    /// The ids of the needs whose example messages the words of a long question most
+    /// resemble, likeliest first, `limit` at most ([`crate::situations`]).
+    pub(crate) fn likeliest_needs(&self, text: &str, limit: usize) -> Vec<String> {
+        let words = tokenize(text).len();
+        self.inner
+            .situations
+            .likeliest(text, words, limit)
             .into_iter()
             .map(|concept| self.inner.concepts[concept].id.clone())
             .collect()

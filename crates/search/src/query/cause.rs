@@ -28,18 +28,6 @@ fn opens_cause(word: &str) -> bool {
 /// 0.8134 (4 tokens), 0.8136 (6), 0.8131 (10).
 const CAUSE_WINDOW: usize = 6;
 
-/// For each token of `text`, the number of its clause (text between punctuation).
-fn clauses(text: &str) -> Vec<usize> {
-    let mut numbers = Vec::new();
-    for (clause, part) in text.split([',', '.', ';', ':', '!', '?']).enumerate() {
-        numbers.extend(std::iter::repeat_n(
-            clause,
-            orienta_text::tokenize(part).len(),
-        ));
-    }
-    numbers
-}
-
 /// The matches without those read in a clause opened by a cause marker, when another need
 /// is read outside such a clause.
 pub(super) fn without_causes(
@@ -55,7 +43,7 @@ pub(super) fn without_causes(
     }
     // A dotted acronym (`C.P.A.S.`) or a number (`1.200`) is one word but several
     // clauses: the clauses are then unknown and nothing is left out.
-    let clause_of = clauses(text);
+    let clause_of = orienta_text::clause_numbers(text);
     if clause_of.len() != words.len() {
         return matches;
     }

@@ -344,6 +344,8 @@ pub(super) fn text_query(
     let mut units: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let matches = index.thesaurus().resolve_shared_forms(matches);
     let matches = super::cause::without_causes(text, &words, matches);
+    // A need a long story reads in passing (`me mettre à la rue`, told of unpaid rent).
+    let matches = index.thesaurus().without_unlikely_needs(text, matches);
     let matches = languages_understood(
         &context,
         matches,
