@@ -12,7 +12,7 @@ use crate::file::ConceptRecord;
 use crate::forms::forms;
 use crate::{ConceptMatch, Thesaurus, ThesaurusError};
 use orienta_model::Lang;
-use orienta_text::{stopwords, tokenize};
+use orienta_text::{stopwords, tokenize, Tokens};
 use rustc_hash::FxHashMap;
 
 /// The example messages, one per line: need id, language (`fr`/`nl`), message.
@@ -35,8 +35,7 @@ pub(crate) const GUESSES: usize = 2;
 
 /// The word keys of a text that may speak for a need: content words of 3 letters or more,
 /// each once.
-fn features(text: &str) -> Vec<String> {
-    let tokens = tokenize(text);
+fn features(tokens: &Tokens) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
     for token in tokens.iter() {
         let content = token.folded.chars().count() >= 3
@@ -80,11 +79,11 @@ impl SituationModel {
                 let reason = format!("situations.tsv line {}: unknown need {id}", number + 1);
                 return Err(ThesaurusError::Invalid(reason));
             };
-            examples.push((concept, features(message)));
+            examples.push((concept, features(&tokenize(message))));
         }
         for (concept, record) in records.iter().enumerate() {
             for form in forms(record).iter().filter(|form| form.lang.is_some()) {
-                examples.push((concept, features(form.text)));
+                examples.push((concept, features(&tokenize(form.text))));
             }
         }
         Ok(Self::train(records.len(), &examples))
@@ -119,15 +118,15 @@ impl SituationModel {
         Self { by_word }
     }
 
-    /// The needs (by position) whose examples the words of `text` (of `words` tokens) most
+    /// The needs (by position) whose examples the words of a text (its `tokens`) most
     /// resemble, likeliest first, `limit` at most; none for a text of fewer than
     /// [`MIN_WORDS`] words or without a known word.
-    pub(crate) fn likeliest(&self, text: &str, words: usize, limit: usize) -> Vec<usize> {
-        if words < MIN_WORDS {
+    pub(crate) fn likeliest(&self, tokens: &Tokens, limit: usize) -> Vec<usize> {
+        if tokens.len() < MIN_WORDS {
             return Vec::new();
         }
         let mut scores: Option<Vec<f32>> = None;
-        for key in features(text) {
+        for key in features(tokens) {
             let Some(log_likelihoods) = self.by_word.get(&key) else {
                 continue;
             };
@@ -189,14 +188,15 @@ impl Thesaurus {
         if read.len() < 2 {
             return matches;
         }
-        let likely = self.likeliest_needs(text, LIKELY);
+        let tokens = tokenize(text);
+        let likely = self.likeliest_needs(&tokens, LIKELY);
         let is_likely = |need: &str| likely.iter().any(|known| known == need);
         if !read.iter().any(|need| is_likely(need)) {
             return matches;
         }
         // A dotted acronym or a number spans clauses: positions unknown, nothing left out.
         let clause_of = orienta_text::clause_numbers(text);
-        if clause_of.len() != tokenize(text).len() {
+        if clause_of.len() != tokens.len() {
             return matches;
         }
         let stated = |found: &ConceptMatch| is_stated(found, &clause_of);

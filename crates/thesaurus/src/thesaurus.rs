@@ -15,8 +15,8 @@ use crate::typos::TypoKeys;
 use crate::validate::validate;
 use crate::{matcher, Concept, ConceptMatch};
 use orienta_model::{CareLine, I18nText, Lang};
-use orienta_text::tokenize;
 use orienta_text::Vocabulary;
+use orienta_text::{tokenize, Tokens};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -262,10 +262,10 @@ impl Thesaurus {
     /// housing), best first, at most two ([`crate::guess`]). A guess, not a reading: the
     /// search ranks with it and does not say it understood it.
     pub fn guess_needs(&self, text: &str) -> Vec<String> {
-        let tokens = tokenize(text);
-        let tokens: Vec<_> = tokens.iter().collect();
+        let all_tokens = tokenize(text);
+        let tokens: Vec<_> = all_tokens.iter().collect();
         let mut guessed = self.inner.word_needs.guess(&self.inner.terms, &tokens);
-        let likeliest = self.inner.situations.likeliest(text, tokens.len(), GUESSES);
+        let likeliest = self.inner.situations.likeliest(&all_tokens, GUESSES);
         for need in likeliest {
             if !guessed.contains(&need) {
                 guessed.push(need);
@@ -278,12 +278,11 @@ impl Thesaurus {
     }
 
     /// The ids of the needs whose example messages the words of a long question most
-    /// resemble, likeliest first, `limit` at most ([`crate::situations`]).
-    pub(crate) fn likeliest_needs(&self, text: &str, limit: usize) -> Vec<String> {
-        let words = tokenize(text).len();
+    /// resemble (its `tokens`), likeliest first, `limit` at most ([`crate::situations`]).
+    pub(crate) fn likeliest_needs(&self, tokens: &Tokens, limit: usize) -> Vec<String> {
         self.inner
             .situations
-            .likeliest(text, words, limit)
+            .likeliest(tokens, limit)
             .into_iter()
             .map(|concept| self.inner.concepts[concept].id.clone())
             .collect()
