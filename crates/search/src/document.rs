@@ -138,6 +138,7 @@ pub fn documents(
     names_any.extend(organisation.alt_names.iter().map(String::as_str));
     names_any.extend(organisation.former_names.iter().map(String::as_str));
     let first_line = u64::from(organisation.care_line == Some(CareLine::FirstLine));
+    let reserved = crate::reserved::flags(organisation);
     let encoded_hours = hours::encode(&organisation.schedule);
 
     let location_count = organisation.locations.len().max(1);
@@ -186,6 +187,7 @@ pub fn documents(
             }
             doc.add_u64(fields.synthetic, u64::from(organisation.synthetic));
             doc.add_u64(fields.first_line, first_line);
+            doc.add_u64(fields.reserved, reserved);
             for slot in &encoded_hours {
                 doc.add_u64(fields.hours, *slot);
             }

@@ -29,6 +29,7 @@ pub(crate) mod post_filter;
 pub mod query;
 pub mod repair;
 pub mod request;
+pub mod reserved;
 pub mod schema;
 mod search;
 pub mod serves;

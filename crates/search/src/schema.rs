@@ -58,6 +58,8 @@ pub struct Fields {
     pub synthetic: Field,
     /// 1 for first-line generalist services.
     pub first_line: Field,
+    /// Publics the record is reserved to ([`crate::reserved`] bits).
+    pub reserved: Field,
     /// The record's place in the alphabetical order of names (folded), for browsing
     /// without words.
     pub name_order: Field,
@@ -121,6 +123,7 @@ pub fn build() -> (Schema, Fields) {
         bassin: builder.add_text_field("bassin", STRING),
         synthetic: builder.add_u64_field("synthetic", flag.clone()),
         first_line: builder.add_u64_field("first_line", flag.clone()),
+        reserved: builder.add_u64_field(crate::reserved::FIELD, FAST),
         name_order: builder.add_u64_field("name_order", FAST),
         has_geo: builder.add_u64_field("has_geo", flag),
         lat: builder.add_f64_field("lat", FAST),
@@ -159,6 +162,7 @@ impl Fields {
             bassin: get("bassin")?,
             synthetic: get("synthetic")?,
             first_line: get("first_line")?,
+            reserved: get(crate::reserved::FIELD)?,
             name_order: get("name_order")?,
             has_geo: get("has_geo")?,
             lat: get("lat")?,

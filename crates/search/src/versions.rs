@@ -74,9 +74,9 @@ impl Manifest {
     }
 }
 
-/// Version of the index layout; bump when the schema or what a field holds changes (10: the
-/// Dutch name's compound parts in `parts_nl`).
-pub const SCHEMA_VERSION: u32 = 10;
+/// Version of the index layout; bump when the schema or what a field holds changes (11: the
+/// publics a record is reserved to, `reserved`).
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// The stemmer release the analyzers use (pinned in `crates/search/Cargo.toml`) and the
 /// word rules of `orienta_text` ([`orienta_text::RULES`]). A version whose manifest names

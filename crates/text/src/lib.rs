@@ -15,6 +15,7 @@
 //! - [`bilingual`]: splitting a value written in both languages (`FR - NL`).
 //! - [`compound`]: cutting a Dutch compound into known words.
 //! - [`dutch`]: Dutch spelling when an ending is dropped or added, and a verb's persons.
+//! - [`served`]: services that see professionals only, programmes for perpetrators.
 //! - [`spoken`]: names of spoken languages (FR, NL, EN) and their ISO codes.
 //! - [`lexicon`]: French and Dutch dictionary words (spelled right, never typos).
 #![deny(missing_docs)]
@@ -30,6 +31,7 @@ mod markers;
 pub mod place_names;
 mod plural;
 pub mod sentences;
+pub mod served;
 pub mod spoken;
 pub mod stopwords;
 pub mod street;

@@ -39,6 +39,8 @@ pub struct BuiltQuery {
     pub understanding: Understanding,
     /// Analyzed terms to highlight, per field.
     pub highlight_terms: HashMap<Field, BTreeMap<String, f32>>,
+    /// The reservations that lower a record's score ([`crate::reserved::lowered`]).
+    pub lowered: u64,
 }
 
 /// The folded tokens of a text, exactly as the thesaurus cuts them (its matches index them).
@@ -106,6 +108,16 @@ impl Pass {
     }
 }
 
+/// The reservations that lower a record for the request's text (none without text).
+fn lowered(request: &SearchRequest) -> u64 {
+    let Some(text) = request.text.as_deref() else {
+        return 0;
+    };
+    let tokens = orienta_text::tokenize(text);
+    let asker = orienta_thesaurus::asker_positions(&tokens.iter().collect::<Vec<_>>());
+    crate::reserved::lowered(&tokens.folded(), &asker)
+}
+
 /// Builds the query for a request in one pass.
 pub fn build(index: &SearchIndex, request: &SearchRequest, pass: Pass) -> BuiltQuery {
     let mut understanding = Understanding {
@@ -136,5 +148,6 @@ pub fn build(index: &SearchIndex, request: &SearchRequest, pass: Pass) -> BuiltQ
         query: Box::new(BooleanQuery::new(clauses)),
         understanding,
         highlight_terms,
+        lowered: lowered(request),
     }
 }
