@@ -100,6 +100,31 @@ pub fn audiences(folded_audience_text: &str, needs: &[String]) -> Vec<String> {
     codes
 }
 
+/// The fast field of the ages a record is for ([`age_bits`]).
+pub const AGES_FIELD: &str = "ages";
+
+/// The age audiences, each with its bit: a record for several has several.
+const AGE_BITS: &[(&str, u64)] = &[
+    ("children", 1),
+    ("families", 3),
+    ("youth", 2),
+    ("students", 2),
+    ("elderly", 4),
+];
+
+/// The bits of the age audiences among `codes` (0: for any age).
+pub fn age_bits<S: AsRef<str>>(codes: &[S]) -> u64 {
+    let mut bits = 0;
+    for code in codes {
+        for (age, bit) in AGE_BITS {
+            if code.as_ref() == *age {
+                bits |= bit;
+            }
+        }
+    }
+    bits
+}
+
 /// The label of an audience code in `lang`, when the code is known.
 pub fn label(code: &str, lang: orienta_model::Lang) -> Option<&'static str> {
     let (_, fr, nl) = AUDIENCES.iter().find(|(known, _, _)| *known == code)?;

@@ -182,12 +182,9 @@ pub fn documents(
                     Facet::from_path(["language", language.as_str()]),
                 );
             }
-            for code in &audiences {
-                doc.add_text(fields.audience, code);
-            }
+            add_publics(&mut doc, fields, &audiences, reserved);
             doc.add_u64(fields.synthetic, u64::from(organisation.synthetic));
             doc.add_u64(fields.first_line, first_line);
-            doc.add_u64(fields.reserved, reserved);
             for slot in &encoded_hours {
                 doc.add_u64(fields.hours, *slot);
             }
@@ -195,6 +192,16 @@ pub fn documents(
             doc
         })
         .collect()
+}
+
+/// The publics a record is for: its audience codes, the ages among them and the publics it
+/// is reserved to.
+fn add_publics(doc: &mut TantivyDocument, fields: &Fields, audiences: &[String], reserved: u64) {
+    for code in audiences {
+        doc.add_text(fields.audience, code);
+    }
+    doc.add_u64(fields.ages, audience::age_bits(audiences));
+    doc.add_u64(fields.reserved, reserved);
 }
 
 fn add_location(

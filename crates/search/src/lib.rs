@@ -19,6 +19,7 @@ pub mod document;
 pub mod eval;
 pub(crate) mod facet_table;
 pub mod fault;
+pub mod fit;
 pub(crate) mod geo_filter;
 pub mod handle;
 pub mod hours;

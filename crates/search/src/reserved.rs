@@ -6,8 +6,9 @@
 use orienta_model::{Lang, Organisation};
 use orienta_text::{fold, served};
 
-/// The index field holding a record's reservations (fast, [`PROFESSIONALS_ONLY`] and
-/// [`PERPETRATORS`] bits).
+/// The index field holding a record's reservations ([`PROFESSIONALS_ONLY`] and
+/// [`PERPETRATORS`] bits), indexed: a search reads the few reserved records of a segment
+/// through their terms.
 pub const FIELD: &str = "reserved";
 
 /// The record sees professionals only.
@@ -15,6 +16,9 @@ pub const PROFESSIONALS_ONLY: u64 = 1;
 
 /// The record is a programme for the perpetrators of violence.
 pub const PERPETRATORS: u64 = 2;
+
+/// Every reservation bit.
+pub const ALL: u64 = PROFESSIONALS_ONLY | PERPETRATORS;
 
 /// The factor applied to the score of a reserved record the question is not about. Measured
 /// on all 398 development queries (2026-12-06, session 24): 0.8283 without, 0.8341 (×0.2),

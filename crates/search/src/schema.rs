@@ -60,6 +60,8 @@ pub struct Fields {
     pub first_line: Field,
     /// Publics the record is reserved to ([`crate::reserved`] bits).
     pub reserved: Field,
+    /// The ages the record is for ([`crate::audience::age_bits`]).
+    pub ages: Field,
     /// The record's place in the alphabetical order of names (folded), for browsing
     /// without words.
     pub name_order: Field,
@@ -123,7 +125,11 @@ pub fn build() -> (Schema, Fields) {
         bassin: builder.add_text_field("bassin", STRING),
         synthetic: builder.add_u64_field("synthetic", flag.clone()),
         first_line: builder.add_u64_field("first_line", flag.clone()),
-        reserved: builder.add_u64_field(crate::reserved::FIELD, FAST),
+        reserved: builder.add_u64_field(
+            crate::reserved::FIELD,
+            NumericOptions::default().set_indexed(),
+        ),
+        ages: builder.add_u64_field(crate::audience::AGES_FIELD, FAST),
         name_order: builder.add_u64_field("name_order", FAST),
         has_geo: builder.add_u64_field("has_geo", flag),
         lat: builder.add_f64_field("lat", FAST),
@@ -163,6 +169,7 @@ impl Fields {
             synthetic: get("synthetic")?,
             first_line: get("first_line")?,
             reserved: get(crate::reserved::FIELD)?,
+            ages: get(crate::audience::AGES_FIELD)?,
             name_order: get("name_order")?,
             has_geo: get("has_geo")?,
             lat: get("lat")?,

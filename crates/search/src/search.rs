@@ -1,11 +1,11 @@
 //! Running a search: ranking, paging, facets and highlights.
 
 use crate::browse;
+use crate::fit::SegmentFit;
 use crate::geo_filter::{haversine_m, LocalDistance};
 use crate::index::SearchIndex;
 use crate::query::{self, BuiltQuery, Pass};
 use crate::request::{Hit, SearchRequest, SearchResults, Sort};
-use crate::reserved;
 use crate::serves::SegmentLevels;
 use crate::SearchError;
 use orienta_model::{Lang, Organisation};
@@ -240,7 +240,7 @@ impl SearchIndex {
         }
         let ranking = Ranking { sort: request.sort };
         let residence = request.serves.clone();
-        let lowered = built.lowered;
+        let fit = built.fit;
         let top_docs = TopDocs::with_limit(limit)
             .and_offset(request.offset)
             .tweak_score(move |segment: &SegmentReader| {
@@ -251,18 +251,12 @@ impl SearchIndex {
                     .as_ref()
                     .map(|residence| SegmentLevels::new(segment, residence));
                 let name_order = segment.fast_fields().u64("name_order").ok();
-                let reserved_column = segment.fast_fields().u64(reserved::FIELD).ok();
+                let fit = SegmentFit::new(segment, fit);
                 // Equal scores (the same need, the same words) are ordered by name, not by
                 // where the build happened to put each document: the same index contents
                 // always give the same page.
-                move |doc: DocId, mut score: Score| -> (f64, Reverse<u64>) {
-                    let reserved = reserved_column
-                        .as_ref()
-                        .and_then(|column| column.first(doc))
-                        .unwrap_or(0);
-                    if reserved & lowered != 0 {
-                        score *= reserved::FACTOR;
-                    }
+                move |doc: DocId, score: Score| -> (f64, Reverse<u64>) {
+                    let score = score * fit.factor(doc);
                     let distance = from.and_then(|from| {
                         let (doc_lat, doc_lon) = points.point(doc)?;
                         Some(from.metres(doc_lat, doc_lon))

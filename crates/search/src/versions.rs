@@ -76,7 +76,7 @@ impl Manifest {
 
 /// Version of the index layout; bump when the schema or what a field holds changes (11: the
 /// publics a record is reserved to, `reserved`).
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 /// The stemmer release the analyzers use (pinned in `crates/search/Cargo.toml`) and the
 /// word rules of `orienta_text` ([`orienta_text::RULES`]). A version whose manifest names

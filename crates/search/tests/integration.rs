@@ -1,7 +1,7 @@
 //! Integration tests of the search crate over a real on-disk index.
 
+mod fit;
 mod fixtures;
-mod reserved;
 mod understanding;
 
 use fixtures::{organisation, Spec};

@@ -21,6 +21,7 @@ mod text;
 mod translations;
 mod words;
 
+use crate::fit::Fit;
 use crate::index::SearchIndex;
 use crate::request::{SearchRequest, Understanding};
 use std::collections::{BTreeMap, HashMap};
@@ -39,8 +40,8 @@ pub struct BuiltQuery {
     pub understanding: Understanding,
     /// Analyzed terms to highlight, per field.
     pub highlight_terms: HashMap<Field, BTreeMap<String, f32>>,
-    /// The reservations that lower a record's score ([`crate::reserved::lowered`]).
-    pub lowered: u64,
+    /// What lowers a record for the person the text is about.
+    pub fit: Fit,
 }
 
 /// The folded tokens of a text, exactly as the thesaurus cuts them (its matches index them).
@@ -108,14 +109,19 @@ impl Pass {
     }
 }
 
-/// The reservations that lower a record for the request's text (none without text).
-fn lowered(request: &SearchRequest) -> u64 {
+/// What lowers a record for the person the request's text is about (nothing without text):
+/// the reservations it does not name, the ages it names.
+fn fit(request: &SearchRequest) -> Fit {
     let Some(text) = request.text.as_deref() else {
-        return 0;
+        return Fit::default();
     };
     let tokens = orienta_text::tokenize(text);
     let asker = orienta_thesaurus::asker_positions(&tokens.iter().collect::<Vec<_>>());
-    crate::reserved::lowered(&tokens.folded(), &asker)
+    let words = tokens.folded();
+    Fit {
+        lowered: crate::reserved::lowered(&words, &asker),
+        suited_ages: person::suited_ages(&words),
+    }
 }
 
 /// Builds the query for a request in one pass.
@@ -148,6 +154,6 @@ pub fn build(index: &SearchIndex, request: &SearchRequest, pass: Pass) -> BuiltQ
         query: Box::new(BooleanQuery::new(clauses)),
         understanding,
         highlight_terms,
-        lowered: lowered(request),
+        fit: fit(request),
     }
 }

@@ -68,6 +68,26 @@ pub(super) fn audiences_named(words: &[String]) -> Vec<&'static str> {
     named
 }
 
+/// The age bits ([`crate::audience::age_bits`]) of the services that suit the ages a
+/// question names: a child or a young person (`mon fils de 16 ans`) those for children or
+/// the young, an older person those for older people, an adult (`licencié à 45 ans`) none
+/// of them. `None` when it names no age.
+pub(crate) fn suited_ages(words: &[String]) -> Option<u64> {
+    let mut suited: Option<u64> = None;
+    for position in 0..words.len() {
+        let Some(age) = age_at(words, position) else {
+            continue;
+        };
+        let bits = match age {
+            0..=25 => 1 | 2,
+            65..=110 => 4,
+            _ => 0,
+        };
+        suited = Some(suited.unwrap_or(0) | bits);
+    }
+    suited
+}
+
 /// A scored unit per audience the question names ([`audiences_named`]) and not undone,
 /// noted in `understanding`.
 pub(super) fn audience_units(
@@ -104,5 +124,14 @@ mod tests {
         assert!(audiences_named("ik ben al 2 jaar zonder papieren").is_empty());
         assert!(audiences_named("il y a 5 ans").is_empty());
         assert!(audiences_named("mes ouders zijn gescheiden").is_empty());
+    }
+
+    #[test]
+    fn an_age_says_which_services_suit() {
+        let suited = |text: &str| super::suited_ages(&crate::query::tokens(text));
+        assert_eq!(suited("mon fils de 16 ans"), Some(1 | 2));
+        assert_eq!(suited("ma mère a 84 ans"), Some(4));
+        assert_eq!(suited("licencié à 45 ans"), Some(0));
+        assert_eq!(suited("depuis 3 ans sans papiers"), None);
     }
 }

@@ -1,6 +1,7 @@
 //! Services reserved to a public the caller is not part of (professionals only, programmes
 //! for perpetrators of violence) answer after the others, unless the question is about
-//! that public.
+//! that public; services for other ages than the one a question names come after those
+//! for any age.
 
 use super::fixtures::{organisation, Spec};
 use orienta_model::{I18nText, Organisation};
@@ -51,6 +52,18 @@ fn corpus() -> Vec<Organisation> {
             &["debt"],
         ),
         record(
+            "jobs-young",
+            "Antenne Emploi Jeunes",
+            ("Recherche d'emploi.", "Jeunes de 18 à 25 ans"),
+            &["job-search"],
+        ),
+        record(
+            "jobs-all",
+            "Maison de l'Emploi",
+            ("Recherche d'emploi.", "Tout public"),
+            &["job-search"],
+        ),
+        record(
             "debt-desk",
             "Service Social du Parvis",
             (debts, "Tout public"),
@@ -95,4 +108,16 @@ fn a_caller_in_debt_is_answered_by_a_desk_that_sees_them() {
     assert_eq!(first("médiation de dettes")[0], "debt-desk");
     let for_professionals = first("formation pour professionnels de la médiation de dettes");
     assert_eq!(for_professionals[0], "counsellors");
+}
+
+#[test]
+fn an_adult_is_answered_by_services_for_any_age_first() {
+    assert_eq!(
+        first("recherche d'emploi, licencié à 45 ans")[0],
+        "jobs-all"
+    );
+    assert_eq!(
+        first("recherche d'emploi pour mon fils de 19 ans")[0],
+        "jobs-young"
+    );
 }
