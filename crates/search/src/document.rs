@@ -139,6 +139,7 @@ pub fn documents(
     names_any.extend(organisation.former_names.iter().map(String::as_str));
     let first_line = u64::from(organisation.care_line == Some(CareLine::FirstLine));
     let reserved = crate::reserved::flags(organisation);
+    let taught = taught(&text_fr, &text_nl);
     let encoded_hours = hours::encode(&organisation.schedule);
 
     let location_count = organisation.locations.len().max(1);
@@ -185,6 +186,7 @@ pub fn documents(
             add_publics(&mut doc, fields, &audiences, reserved);
             doc.add_u64(fields.synthetic, u64::from(organisation.synthetic));
             doc.add_u64(fields.first_line, first_line);
+            doc.add_u64(fields.taught, taught);
             for slot in &encoded_hours {
                 doc.add_u64(fields.hours, *slot);
             }
@@ -192,6 +194,13 @@ pub fn documents(
             doc
         })
         .collect()
+}
+
+/// The bits of the languages a record's French and Dutch texts say its courses teach.
+fn taught(text_fr: &str, text_nl: &str) -> u64 {
+    let folded = fold(&format!("{text_fr} {text_nl}"));
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    crate::fit::taught_bits(&orienta_text::spoken::taught(&words))
 }
 
 /// The publics a record is for: its audience codes, the ages among them and the publics it

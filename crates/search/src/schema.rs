@@ -62,6 +62,8 @@ pub struct Fields {
     pub reserved: Field,
     /// The ages the record is for ([`crate::audience::age_bits`]).
     pub ages: Field,
+    /// The languages the record's courses teach ([`crate::fit::taught_bits`]).
+    pub taught: Field,
     /// The record's place in the alphabetical order of names (folded), for browsing
     /// without words.
     pub name_order: Field,
@@ -130,6 +132,7 @@ pub fn build() -> (Schema, Fields) {
             NumericOptions::default().set_indexed(),
         ),
         ages: builder.add_u64_field(crate::audience::AGES_FIELD, FAST),
+        taught: builder.add_u64_field(crate::fit::TAUGHT_FIELD, FAST),
         name_order: builder.add_u64_field("name_order", FAST),
         has_geo: builder.add_u64_field("has_geo", flag),
         lat: builder.add_f64_field("lat", FAST),
@@ -170,6 +173,7 @@ impl Fields {
             first_line: get("first_line")?,
             reserved: get(crate::reserved::FIELD)?,
             ages: get(crate::audience::AGES_FIELD)?,
+            taught: get(crate::fit::TAUGHT_FIELD)?,
             name_order: get("name_order")?,
             has_geo: get("has_geo")?,
             lat: get("lat")?,

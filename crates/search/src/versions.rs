@@ -74,8 +74,8 @@ impl Manifest {
     }
 }
 
-/// Version of the index layout; bump when the schema or what a field holds changes (11: the
-/// publics a record is reserved to, `reserved`).
+/// Version of the index layout; bump when the schema or what a field holds changes (12: the
+/// publics a record is reserved to, its ages and the languages its courses teach).
 pub const SCHEMA_VERSION: u32 = 12;
 
 /// The stemmer release the analyzers use (pinned in `crates/search/Cargo.toml`) and the

@@ -64,6 +64,24 @@ fn corpus() -> Vec<Organisation> {
             &["job-search"],
         ),
         record(
+            "course-fr",
+            "Atelier Langues Midi",
+            (
+                "Cours de français. Accueil en néerlandais, inscriptions en néerlandais.",
+                "Adultes",
+            ),
+            &["language-classes"],
+        ),
+        record(
+            "course-nl",
+            "Taalpunt Zennestad",
+            (
+                "Nederlands leren: cursussen voor volwassenen.",
+                "Volwassenen",
+            ),
+            &["language-classes"],
+        ),
+        record(
             "debt-desk",
             "Service Social du Parvis",
             (debts, "Tout public"),
@@ -120,4 +138,10 @@ fn an_adult_is_answered_by_services_for_any_age_first() {
         first("recherche d'emploi pour mon fils de 19 ans")[0],
         "jobs-young"
     );
+}
+
+#[test]
+fn a_course_of_the_language_to_learn_comes_first() {
+    assert_eq!(first("cours de néerlandais")[0], "course-nl");
+    assert_eq!(first("ik wil Frans leren")[0], "course-fr");
 }

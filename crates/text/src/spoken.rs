@@ -144,6 +144,61 @@ pub fn names(code: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// Words of a course that the language taught follows (`cours de français`, `lessen
+/// Nederlands`, `apprendre le néerlandais`).
+const COURSE_BEFORE: &[&str] = &[
+    "cours",
+    "cursus",
+    "cursussen",
+    "classe",
+    "classes",
+    "lessen",
+    "apprendre",
+    "apprentissage",
+    "initiation",
+    "conversation",
+    "taalcursus",
+];
+
+/// Words of learning that follow the language taught (`Nederlands leren`, `je Nederlands
+/// te oefenen`, `français langue étrangère`, `Nederlands als tweede taal`).
+const LEARNING_AFTER: &[&str] = &["leren", "oefenen", "langue", "tweede", "lessen"];
+
+/// Course acronyms and the language they teach.
+const COURSE_ACRONYMS: &[(&str, &str)] = &[("fle", "fr"), ("nt2", "nl")];
+
+/// How many words may stand between a course word and the language it teaches.
+const COURSE_WINDOW: usize = 3;
+
+/// The languages a text's folded words say are taught or learnt (`cours de français` → `fr`,
+/// `ik wil Nederlands leren` → `nl`, `FLE`), in text order, without repeats: the language
+/// of a course, not one spoken at its desk.
+pub fn taught<S: AsRef<str>>(folded_words: &[S]) -> Vec<&'static str> {
+    let words: Vec<&str> = folded_words.iter().map(AsRef::as_ref).collect();
+    let mut codes: Vec<&'static str> = Vec::new();
+    for (position, word) in words.iter().enumerate() {
+        let acronym = COURSE_ACRONYMS.iter().find(|(known, _)| known == word);
+        let code = match acronym {
+            Some((_, code)) => Some(*code),
+            None => by_name(word).filter(|_| is_course_around(&words, position)),
+        };
+        if let Some(code) = code.filter(|code| !codes.contains(code)) {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
+/// Whether a course word stands before the word at `position` or a learning word after it.
+fn is_course_around(words: &[&str], position: usize) -> bool {
+    let start = position.saturating_sub(COURSE_WINDOW);
+    let end = (position + COURSE_WINDOW + 1).min(words.len());
+    let before = words[start..position].iter();
+    let after = words[position + 1..end].iter();
+    before.clone().any(|word| COURSE_BEFORE.contains(word))
+        || after.clone().any(|word| LEARNING_AFTER.contains(word))
+}
+
 fn by_name(folded: &str) -> Option<&'static str> {
     LANGUAGES
         .iter()
@@ -211,5 +266,20 @@ mod tests {
         assert!(names("ar").contains(&"arabisch"));
         assert!(names("sgn").contains(&"langue des signes"));
         assert!(names("xx").is_empty());
+    }
+
+    #[test]
+    fn a_course_says_which_language_it_teaches() {
+        let taught = |text: &str| {
+            let folded = fold(text);
+            super::taught(&folded.split_whitespace().collect::<Vec<_>>())
+        };
+        assert_eq!(taught("Cours de français langue étrangère (FLE)"), ["fr"]);
+        assert_eq!(taught("waar je Nederlands kan leren in Brussel"), ["nl"]);
+        assert_eq!(taught("om je Nederlands te oefenen"), ["nl"]);
+        assert_eq!(taught("apprendre le néerlandais"), ["nl"]);
+        assert_eq!(taught("Nederlands leren"), ["nl"]);
+        assert!(taught("psychologues anglophones, consultations en anglais").is_empty());
+        assert!(taught("On parle arabe et turc à l'accueil").is_empty());
     }
 }

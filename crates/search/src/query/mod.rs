@@ -118,9 +118,11 @@ fn fit(request: &SearchRequest) -> Fit {
     let tokens = orienta_text::tokenize(text);
     let asker = orienta_thesaurus::asker_positions(&tokens.iter().collect::<Vec<_>>());
     let words = tokens.folded();
+    let taught = orienta_text::spoken::taught(&words);
     Fit {
         lowered: crate::reserved::lowered(&words, &asker),
         suited_ages: person::suited_ages(&words),
+        taught: (!taught.is_empty()).then(|| crate::fit::taught_bits(&taught)),
     }
 }
 
