@@ -139,7 +139,7 @@ pub fn documents(
     names_any.extend(organisation.former_names.iter().map(String::as_str));
     let first_line = u64::from(organisation.care_line == Some(CareLine::FirstLine));
     let reserved = crate::reserved::flags(organisation);
-    let taught = taught(&text_fr, &text_nl);
+    let taught = taught(thesaurus, organisation, (&text_fr, &text_nl));
     let encoded_hours = hours::encode(&organisation.schedule);
 
     let location_count = organisation.locations.len().max(1);
@@ -196,9 +196,18 @@ pub fn documents(
         .collect()
 }
 
-/// The bits of the languages a record's French and Dutch texts say its courses teach.
-fn taught(text_fr: &str, text_nl: &str) -> u64 {
-    let folded = fold(&format!("{text_fr} {text_nl}"));
+/// The bits of the languages a record's French and Dutch texts say its courses teach; read
+/// only for a record of a need that teaches languages (a few in a hundred): the other
+/// records' texts are not folded once more.
+fn taught(thesaurus: &Thesaurus, organisation: &Organisation, (fr, nl): (&str, &str)) -> u64 {
+    let teaches = organisation.needs.iter().any(|need| {
+        let concept = thesaurus.concept(need);
+        concept.is_some_and(|concept| concept.teaches_language)
+    });
+    if !teaches {
+        return 0;
+    }
+    let folded = fold(&format!("{fr} {nl}"));
     let words: Vec<&str> = folded.split_whitespace().collect();
     crate::fit::taught_bits(&orienta_text::spoken::taught(&words))
 }
