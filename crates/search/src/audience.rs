@@ -103,13 +103,23 @@ pub fn audiences(folded_audience_text: &str, needs: &[String]) -> Vec<String> {
 /// The fast field of the ages a record is for ([`age_bits`]).
 pub const AGES_FIELD: &str = "ages";
 
-/// The age audiences, each with its bit: a record for several has several.
+/// The age bit of services for children.
+pub const CHILDREN: u64 = 1;
+
+/// The age bit of services for the young.
+pub const YOUNG: u64 = 2;
+
+/// The age bit of services for older people.
+pub const OLDER: u64 = 4;
+
+/// The age audiences and their bits: a record for several has several, and one for
+/// families is one for children and the young.
 const AGE_BITS: &[(&str, u64)] = &[
-    ("children", 1),
-    ("families", 3),
-    ("youth", 2),
-    ("students", 2),
-    ("elderly", 4),
+    ("children", CHILDREN),
+    ("families", CHILDREN | YOUNG),
+    ("youth", YOUNG),
+    ("students", YOUNG),
+    ("elderly", OLDER),
 ];
 
 /// The bits of the age audiences among `codes` (0: for any age).

@@ -79,7 +79,19 @@ fn near(words: &[&str], first: &[&str], second: &[&str]) -> bool {
 /// hulpverleners`, `pas de consultations pour les particuliers`.
 pub fn professionals_only(folded: &str) -> bool {
     let words: Vec<&str> = folded.split_whitespace().collect();
-    near(&words, ONLY, PROFESSIONALS) || near(&words, REFUSALS, PRIVATE_PERSONS)
+    near(&words, ONLY, PROFESSIONALS) || refused(&words)
+}
+
+/// Whether a refusal comes before private persons within [`WINDOW`] words (`pas de
+/// consultations pour les particuliers`; not `accueil des particuliers, pas de rendez-vous`).
+fn refused(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(position, word)| {
+        let end = (position + WINDOW + 1).min(words.len());
+        REFUSALS.contains(word)
+            && words[position + 1..end]
+                .iter()
+                .any(|next| PRIVATE_PERSONS.contains(next))
+    })
 }
 
 /// Whether a folded word names violence (`violences`, `partnergeweld`, `maltraitance`).
@@ -172,6 +184,7 @@ mod tests {
             "Enfants, familles et professionnels inquiets pour un enfant",
             "Uniquement sur rendez-vous",
             "Hulpverleners en diensten in Brussel",
+            "Accueil des particuliers : pas de rendez-vous nécessaire",
         ] {
             assert!(!professionals_only(&fold(text)), "{text}");
         }

@@ -110,7 +110,7 @@ impl Pass {
 }
 
 /// What lowers a record for the person the request's text is about (nothing without text):
-/// the reservations it does not name, the ages it names.
+/// the reservations it does not name, the ages it names, the language it wants to learn.
 fn fit(request: &SearchRequest) -> Fit {
     let Some(text) = request.text.as_deref() else {
         return Fit::default();

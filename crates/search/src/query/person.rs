@@ -6,6 +6,7 @@
 
 use super::context::TextContext;
 use super::needs::tag_term;
+use crate::audience::{CHILDREN, OLDER, YOUNG};
 use crate::request::Understanding;
 use tantivy::query::{Occur, Query};
 
@@ -79,8 +80,8 @@ pub(crate) fn suited_ages(words: &[String]) -> Option<u64> {
             continue;
         };
         let bits = match age {
-            0..=25 => 1 | 2,
-            65..=110 => 4,
+            0..=25 => CHILDREN | YOUNG,
+            65..=110 => OLDER,
             _ => 0,
         };
         suited = Some(suited.unwrap_or(0) | bits);
@@ -129,8 +130,9 @@ mod tests {
     #[test]
     fn an_age_says_which_services_suit() {
         let suited = |text: &str| super::suited_ages(&crate::query::tokens(text));
-        assert_eq!(suited("mon fils de 16 ans"), Some(1 | 2));
-        assert_eq!(suited("ma mère a 84 ans"), Some(4));
+        use crate::audience::{CHILDREN, OLDER, YOUNG};
+        assert_eq!(suited("mon fils de 16 ans"), Some(CHILDREN | YOUNG));
+        assert_eq!(suited("ma mère a 84 ans"), Some(OLDER));
         assert_eq!(suited("licencié à 45 ans"), Some(0));
         assert_eq!(suited("depuis 3 ans sans papiers"), None);
     }
