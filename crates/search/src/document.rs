@@ -138,7 +138,7 @@ pub fn documents(
     names_any.extend(organisation.alt_names.iter().map(String::as_str));
     names_any.extend(organisation.former_names.iter().map(String::as_str));
     let first_line = u64::from(organisation.care_line == Some(CareLine::FirstLine));
-    let reserved = crate::reserved::flags(organisation);
+    let reserved = crate::reserved::flags(organisation, &audience_text);
     let taught = taught(thesaurus, organisation, (&text_fr, &text_nl));
     let encoded_hours = hours::encode(&organisation.schedule);
 

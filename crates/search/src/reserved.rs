@@ -26,15 +26,14 @@ pub const ALL: u64 = PROFESSIONALS_ONLY | PERPETRATORS;
 /// 0.778 without, 0.742 / 0.777 / 0.780 at ×0.4 (the same within 0.002 from ×0.2 to ×0.6).
 pub const FACTOR: f32 = 0.4;
 
-/// The reservations a record's public and descriptions state.
-pub fn flags(organisation: &Organisation) -> u64 {
-    let mut folded = String::new();
+/// The reservations a record's public (`audience_folded`, its French and Dutch audience
+/// texts already folded) and descriptions state.
+pub fn flags(organisation: &Organisation, audience_folded: &str) -> u64 {
+    let mut folded = format!("{audience_folded} ");
     for lang in [Lang::Fr, Lang::Nl] {
-        for text in [&organisation.audience, &organisation.description] {
-            if let Some(text) = text.get(lang) {
-                folded.push_str(&fold(text));
-                folded.push(' ');
-            }
+        if let Some(text) = organisation.description.get(lang) {
+            folded.push_str(&fold(text));
+            folded.push(' ');
         }
     }
     let mut flags = 0;

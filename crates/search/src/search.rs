@@ -83,7 +83,9 @@ impl SearchIndex {
     /// those matching any unit, so a query never finds fewer records than a plain OR of its
     /// words and concepts.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
-        let strict = query::build(self, request, Pass::Strict);
+        let fit = query::fit(request);
+        let build = |pass| query::build_with_fit(self, request, pass, fit);
+        let strict = build(Pass::Strict);
         let mut results = self.run(request, &strict)?;
         results.understanding.all_words_total = results.total;
         let has_text = !strict.understanding.concepts.is_empty() || request.text.is_some();
@@ -93,15 +95,15 @@ impl SearchIndex {
         }
         let mut looser = Vec::with_capacity(2);
         if !strict.understanding.concepts.is_empty() {
-            looser.push(query::build(self, request, Pass::Needs));
+            looser.push(build(Pass::Needs));
         }
         if strict.understanding.concepts.len() > 2 {
-            looser.push(query::build(self, request, Pass::MostNeeds));
+            looser.push(build(Pass::MostNeeds));
         }
         if strict.understanding.concepts.len() > 1 {
-            looser.push(query::build(self, request, Pass::SomeNeed));
+            looser.push(build(Pass::SomeNeed));
         }
-        looser.push(query::build(self, request, Pass::Any));
+        looser.push(build(Pass::Any));
         results.understanding.did_you_mean = request
             .text
             .as_deref()

@@ -174,19 +174,30 @@ const COURSE_WINDOW: usize = 3;
 /// `ik wil Nederlands leren` → `nl`, `FLE`), in text order, without repeats: the language
 /// of a course, not one spoken at its desk.
 pub fn taught<S: AsRef<str>>(folded_words: &[S]) -> Vec<&'static str> {
-    let words: Vec<&str> = folded_words.iter().map(AsRef::as_ref).collect();
     let mut codes: Vec<&'static str> = Vec::new();
-    for (position, word) in words.iter().enumerate() {
-        let acronym = COURSE_ACRONYMS.iter().find(|(known, _)| known == word);
-        let code = match acronym {
-            Some((_, code)) => Some(*code),
-            None => by_name(word).filter(|_| is_course_around(&words, position)),
-        };
-        if let Some(code) = code.filter(|code| !codes.contains(code)) {
+    for (_, code) in taught_at(folded_words) {
+        if !codes.contains(&code) {
             codes.push(code);
         }
     }
     codes
+}
+
+/// The positions of the words naming a language taught or learnt (see [`taught`]), with
+/// its code, in text order.
+pub fn taught_at<S: AsRef<str>>(folded_words: &[S]) -> Vec<(usize, &'static str)> {
+    let words: Vec<&str> = folded_words.iter().map(AsRef::as_ref).collect();
+    let named = words.iter().enumerate();
+    named
+        .filter_map(|(position, word)| {
+            let acronym = COURSE_ACRONYMS.iter().find(|(known, _)| known == word);
+            let code = match acronym {
+                Some((_, code)) => Some(*code),
+                None => by_name(word).filter(|_| is_course_around(&words, position)),
+            };
+            code.map(|code| (position, code))
+        })
+        .collect()
 }
 
 /// Whether a course word stands before the word at `position` or a learning word after it.

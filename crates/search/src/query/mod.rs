@@ -111,7 +111,7 @@ impl Pass {
 
 /// What lowers a record for the person the request's text is about (nothing without text):
 /// the reservations it does not name, the ages it names, the language it wants to learn.
-fn fit(request: &SearchRequest) -> Fit {
+pub(crate) fn fit(request: &SearchRequest) -> Fit {
     let Some(text) = request.text.as_deref() else {
         return Fit::default();
     };
@@ -128,6 +128,17 @@ fn fit(request: &SearchRequest) -> Fit {
 
 /// Builds the query for a request in one pass.
 pub fn build(index: &SearchIndex, request: &SearchRequest, pass: Pass) -> BuiltQuery {
+    build_with_fit(index, request, pass, fit(request))
+}
+
+/// Builds the query for a request in one pass, with the request's [`fit`] read once for
+/// all passes.
+pub(crate) fn build_with_fit(
+    index: &SearchIndex,
+    request: &SearchRequest,
+    pass: Pass,
+    fit: Fit,
+) -> BuiltQuery {
     let mut understanding = Understanding {
         relaxed: pass != Pass::Strict,
         ..Understanding::default()
@@ -156,6 +167,6 @@ pub fn build(index: &SearchIndex, request: &SearchRequest, pass: Pass) -> BuiltQ
         query: Box::new(BooleanQuery::new(clauses)),
         understanding,
         highlight_terms,
-        fit: fit(request),
+        fit,
     }
 }

@@ -143,22 +143,12 @@ fn language_names_query(
     Some(Box::new(BooleanQuery::new(alternatives)))
 }
 
-/// Which words lie inside a recognised need that teaches the language they name
-/// (`apprendre le néerlandais`, `Frans leren`;
-/// [`orienta_thesaurus::Concept::teaches_language`]): a language to learn, not one spoken.
-fn taught_words(index: &SearchIndex, matches: &[ConceptMatch], words: &[String]) -> Vec<bool> {
+/// Which words name a language to learn (`apprendre le néerlandais`, `Frans leren`;
+/// [`orienta_text::spoken::taught_at`], as for records): not a language spoken.
+fn taught_words(words: &[String]) -> Vec<bool> {
     let mut taught = vec![false; words.len()];
-    for found in matches {
-        let teaches = index
-            .thesaurus()
-            .concept(&found.concept)
-            .is_some_and(|concept| concept.teaches_language);
-        if !teaches {
-            continue;
-        }
-        let end = found.end_token.min(words.len());
-        let start = found.start_token.min(end);
-        taught[start..end].iter_mut().for_each(|flag| *flag = true);
+    for (position, _) in orienta_text::spoken::taught_at(words) {
+        taught[position] = true;
     }
     taught
 }
@@ -256,7 +246,7 @@ fn languages_understood(
     highlight_terms: &mut HashMap<Field, BTreeMap<String, f32>>,
 ) -> Vec<ConceptMatch> {
     let spoken = spoken_languages(context.words);
-    let taught = taught_words(context.index, &matches, context.words);
+    let taught = taught_words(context.words);
     units.extend(languages_taught(
         context,
         (&spoken, &taught),
