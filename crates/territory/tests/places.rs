@@ -125,3 +125,52 @@ fn every_postcode_commune_and_quartier_name_resolves() {
         assert_eq!(geocoder().get(id).as_ref(), found.first(), "{id}");
     }
 }
+
+/// What surrounds an address on a letter or a form: the floor, the flat, the country, a
+/// `c/o`, `Bxl` for Brussels. Each of these found nothing before 2026-12-06.
+#[test]
+fn an_address_as_written_on_a_letter_finds_its_street() {
+    for typed in [
+        "rue Haute 298, 2e étage",
+        "Rue Haute 298 appartement 3, 1000 Bruxelles, Belgique",
+        "rue haute n°298",
+        "rue haute 298a bxl",
+        "chez Mme Dupont, rue Haute 298",
+        "c/o CPAS, rue Haute 298",
+        "bij familie Peeters, Hoogstraat 298",
+        "Hoogstraat 298 gelijkvloers, België",
+    ] {
+        let found = geocoder().lookup(typed, 5);
+        let first = found.first();
+        let street = first.and_then(|place| place.street.clone());
+        assert_eq!(
+            street.map(|(fr, _)| fr).as_deref(),
+            Some("Rue Haute"),
+            "{typed}: {found:?}"
+        );
+        assert_eq!(
+            first.and_then(|place| place.postcode.as_deref()),
+            Some("1000")
+        );
+    }
+}
+
+/// A commune written as people write it, alone or with its postcode, is the commune; a
+/// locality of Brussels is its postcode.
+#[test]
+fn a_commune_or_locality_written_alone_comes_first() {
+    for (typed, id) in [
+        ("molenbeek", "commune:21012"),
+        ("St Josse", "commune:21014"),
+        ("1030 schaerbeek", "commune:21015"),
+        ("Uccle 1180", "commune:21016"),
+        ("WSP", "commune:21019"),
+        ("bxl", "commune:21004"),
+        ("Laeken", "postcode:1020"),
+        ("Neder-over-Heembeek", "postcode:1120"),
+    ] {
+        let found = geocoder().lookup(typed, 5);
+        let first = found.first().map(|place| place.id.as_str());
+        assert_eq!(first, Some(id), "{typed}: {found:?}");
+    }
+}

@@ -58,6 +58,11 @@ const FRENCH_STREET_WORDS: &[&str] = &[
     "galerie",
     "cite",
     "rond",
+    "chemin",
+    "passage",
+    "sentier",
+    "ruelle",
+    "venelle",
 ];
 
 /// Endings of folded words that make a street name Dutch.
@@ -116,6 +121,17 @@ fn expand(word: &str, dotted: bool) -> String {
         }
     }
     word.to_owned()
+}
+
+/// Whether a folded word can begin a street name: a French street word or its abbreviation
+/// (`rue`, `av`, `chee`) or a word with a Dutch street ending (`hoogstraat`); for finding
+/// the street in an address that starts with something else (`chez Mme Dupont, rue …`).
+pub fn is_street_word(folded: &str) -> bool {
+    let expanded = expand(folded, true);
+    let dutch = DUTCH_STREET_SUFFIXES
+        .iter()
+        .any(|suffix| expanded.len() > suffix.len() + 2 && expanded.ends_with(suffix));
+    dutch || FRENCH_STREET_WORDS.contains(&expanded.as_str())
 }
 
 /// The language of a street name, from its street word (`Rue …`, `…straat`).

@@ -61,8 +61,61 @@ fn glued_postcode(token: &str) -> Vec<&str> {
     }
 }
 
-/// Box words after a number (`bte 3`, `bus 2`) are dropped with their value.
-const BOX_WORDS: &[&str] = &["bte", "boite", "boîte", "bus", "bt", "b"];
+/// Box and flat words (`bte 3`, `bus 2`, `appartement 4B`) are dropped with their value.
+const BOX_WORDS: &[&str] = &[
+    "bte",
+    "boite",
+    "boîte",
+    "bus",
+    "bt",
+    "b",
+    "appartement",
+    "appart",
+    "appt",
+    "app",
+    "apt",
+];
+
+/// Floor words (`2e étage`, `3de verdieping`) are dropped with the ordinal before them;
+/// the ground floor's names alone.
+const FLOOR_WORDS: &[&str] = &["étage", "etage", "verdieping", "verd"];
+
+/// Words for the ground floor, dropped.
+const GROUND_FLOOR: &[&str] = &[
+    "rdc",
+    "rez",
+    "rez-de-chaussée",
+    "rez-de-chaussee",
+    "gelijkvloers",
+];
+
+/// The country, written after the postcode and commune (`Belgique`, `België`), dropped.
+const COUNTRY_WORDS: &[&str] = &["belgique", "belgie", "belgië", "belgium", "belgien"];
+
+/// Whether a token is a floor's ordinal (`2e`, `1er`, `3ème`, `2de`, `1ste`).
+fn is_ordinal(token: &str) -> bool {
+    let digits = token.chars().take_while(char::is_ascii_digit).count();
+    let suffix = &token[digits..];
+    digits > 0 && ["e", "er", "ere", "ère", "eme", "ème", "de", "ste"].contains(&suffix)
+}
+
+/// A number glued to its announcing word (`n°12`, `nr.5`) without the word.
+fn without_number_word(token: &str) -> &str {
+    for word in ["n°", "nº", "nr.", "nr", "no."] {
+        if let Some(rest) = token.strip_prefix(word) {
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                return rest;
+            }
+        }
+    }
+    token
+}
+
+/// Whether a token (lowercased) says nothing of the street: a number word, the country or
+/// the ground floor.
+fn is_noise(lower: &str) -> bool {
+    NUMBER_WORDS.contains(&lower) || COUNTRY_WORDS.contains(&lower) || GROUND_FLOOR.contains(&lower)
+}
 
 /// Cuts a typed place (at most 200 characters are read).
 pub fn parse(text: &str) -> Typed {
@@ -77,6 +130,14 @@ pub fn parse(text: &str) -> Typed {
     let mut tokens = split.into_iter().peekable();
     while let Some(token) = tokens.next() {
         let bare = token.trim_matches(|c: char| c == '(' || c == ')' || c == '.');
+        let bare = without_number_word(bare);
+        let next_is_floor = tokens
+            .peek()
+            .is_some_and(|next| FLOOR_WORDS.contains(&next.to_lowercase().as_str()));
+        if is_ordinal(&bare.to_lowercase()) && next_is_floor {
+            tokens.next();
+            continue;
+        }
         if typed.postcode.is_none() && is_postcode(bare) {
             typed.postcode = Some(bare.to_owned());
             continue;
@@ -91,7 +152,7 @@ pub fn parse(text: &str) -> Typed {
             }
             continue;
         }
-        if NUMBER_WORDS.contains(&bare.to_lowercase().as_str()) {
+        if is_noise(&bare.to_lowercase()) {
             continue;
         }
         if BOX_WORDS.contains(&bare.to_lowercase().as_str())
@@ -151,5 +212,28 @@ mod tests {
         assert_eq!(outside.number.as_deref(), Some("1"));
         assert_eq!(parse("").words, "");
         assert_eq!(parse("1030").postcode.as_deref(), Some("1030"));
+    }
+
+    #[test]
+    fn floors_flats_countries_and_glued_number_words() {
+        let floor = parse("rue Haute 298, 2e étage");
+        assert_eq!(
+            (floor.words.as_str(), floor.first_number()),
+            ("rue Haute", Some(298))
+        );
+        let before = parse("3ème étage, Rue Haute 298");
+        assert_eq!(
+            (before.words.as_str(), before.first_number()),
+            ("Rue Haute", Some(298))
+        );
+        let flat = parse("Rue Haute 298 appartement 3B, 1000 Bruxelles, Belgique");
+        assert_eq!(flat.words, "Rue Haute Bruxelles");
+        assert_eq!(flat.postcode.as_deref(), Some("1000"));
+        assert_eq!(parse("rue Haute n°298").first_number(), Some(298));
+        assert_eq!(
+            parse("Hoogstraat 298 gelijkvloers, België").words,
+            "Hoogstraat"
+        );
+        assert_eq!(parse("Kerkstraat 3de verdieping 5").first_number(), Some(5));
     }
 }
