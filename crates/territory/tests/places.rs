@@ -174,3 +174,26 @@ fn a_commune_or_locality_written_alone_comes_first() {
         assert_eq!(first, Some(id), "{typed}: {found:?}");
     }
 }
+
+/// A house number between 1000 and 1299 is no postcode when a postcode or a commune of
+/// another postcode follows it.
+#[test]
+fn a_high_house_number_is_not_a_postcode() {
+    for typed in [
+        "Chaussée de Waterloo 1000 Uccle",
+        "Ch. de Waterloo 1000, 1180",
+    ] {
+        let found = geocoder().lookup(typed, 5);
+        let first = found.first().expect(typed);
+        assert_eq!(first.kind, PlaceKind::Address, "{typed}: {found:?}");
+        assert_eq!(
+            first.postcode.as_deref(),
+            Some("1180"),
+            "{typed}: {found:?}"
+        );
+        assert!(
+            first.label_fr.starts_with("Chaussée de Waterloo 1000,"),
+            "{typed}: {found:?}"
+        );
+    }
+}

@@ -3,6 +3,7 @@
 //! commune first; and a place from its id.
 
 use super::parse::{self, Typed};
+use super::written::spellings;
 use super::{lines, words, Geocoder, Place, PlaceKind, PlacePrecision, StreetEntry};
 use crate::city::CityMatch;
 use orienta_text::street::street_key;
@@ -30,7 +31,7 @@ impl Geocoder {
     /// streets and areas; words that match nothing (`chez Mme Dupont`, a stray word after
     /// the address) are left out when the whole finds nothing.
     pub fn lookup(&self, text: &str, limit: usize) -> Vec<Place> {
-        let typed = parse::parse(text);
+        let typed = self.with_high_number(parse::parse(text));
         let mut places: Vec<Place> = self.named_area(&typed).into_iter().collect();
         let mut found = self.lookup_typed(text, &typed, limit);
         if found.is_empty() {
@@ -45,79 +46,8 @@ impl Geocoder {
         places
     }
 
-    /// The commune or locality that the typed words name as a whole, with no house number
-    /// and no area of that exact name: a locality (`Laeken`, `Neder-over-Heembeek`) as its
-    /// postcode, a commune (`molenbeek`, `St-Josse`, `WSP`) as the commune.
-    fn named_area(&self, typed: &Typed) -> Option<Place> {
-        if typed.number.is_some() || typed.words.is_empty() {
-            return None;
-        }
-        let folded = orienta_text::fold(&typed.words);
-        // Exact names only: reading every commune name with a typo made an autocomplete
-        // lookup a third slower (`cargo bench -p orienta-territory --bench places`, `rue
-        // jos` 96 → 128 µs).
-        let nis = self.commune_spelled(&spellings(&folded))?;
-        // Without a postcode, an area of that exact name already comes first.
-        let exact_area = self
-            .areas_named(&street_key(&typed.words))
-            .iter()
-            .any(|(exact, _)| *exact);
-        if exact_area && typed.postcode.is_none() {
-            return None;
-        }
-        match self.locality_postcode(&folded) {
-            Some(code) => self.postcode_place(code),
-            None => self.get(&format!("commune:{nis}")),
-        }
-    }
-
-    /// The postcode of a locality named in its postal label (`Bruxelles (Laeken)`), give or
-    /// take one letter (`Neder-Over-Hembeek`).
-    fn locality_postcode(&self, folded: &str) -> Option<&str> {
-        let names = |label: &str| {
-            let inner = label
-                .split_once('(')
-                .map(|(_, rest)| rest.trim_end_matches(')'));
-            inner.is_some_and(|inner| strsim::levenshtein(&orienta_text::fold(inner), folded) <= 1)
-        };
-        let found = self
-            .postcodes
-            .iter()
-            .find(|(_, fr, nl, _)| names(fr) || names(nl))?;
-        Some(found.0.as_str())
-    }
-
-    /// The places of the typed words without those that match nothing: up to two trailing
-    /// words, or the words before the first street word (`chez Mme Dupont rue Haute 298`).
-    fn without_stray_words(&self, typed: &Typed, limit: usize) -> Vec<Place> {
-        let words: Vec<&str> = typed.words.split_whitespace().collect();
-        let street_start = words
-            .iter()
-            .skip(1)
-            .position(|word| orienta_text::street::is_street_word(&orienta_text::fold(word)))
-            .map(|at| at + 1);
-        let trailing = (1..=2.min(words.len().saturating_sub(1)))
-            .map(|dropped| words[..words.len() - dropped].join(" "));
-        let readings = street_start
-            .map(|start| words[start..].join(" "))
-            .into_iter()
-            .chain(trailing);
-        for shorter in readings {
-            let reading = Typed {
-                words: shorter,
-                ..typed.clone()
-            };
-            let found = self.lookup_typed(&reading.words, &reading, limit);
-            let is_street = |place: &Place| place.street.is_some();
-            if found.iter().any(is_street) {
-                return found;
-            }
-        }
-        Vec::new()
-    }
-
     /// The places of typed words (`text` as typed, for an area named with a number).
-    fn lookup_typed(&self, text: &str, typed: &Typed, limit: usize) -> Vec<Place> {
+    pub(super) fn lookup_typed(&self, text: &str, typed: &Typed, limit: usize) -> Vec<Place> {
         let reading = self.read_street(typed);
         if reading.key.is_empty() {
             let postcode = typed
@@ -190,7 +120,7 @@ impl Geocoder {
 
     /// Communes, quartiers and bassins whose name starts like `key`, each with whether it
     /// was named exactly.
-    fn areas_named(&self, key: &str) -> Vec<(bool, Place)> {
+    pub(super) fn areas_named(&self, key: &str) -> Vec<(bool, Place)> {
         let found = self.area_names.search(key, 5);
         found
             .iter()
@@ -220,7 +150,7 @@ impl Geocoder {
 
     /// The commune a city name means, when it names one (`Ixelles`, `St-Gilles`,
     /// `St-Pieters-Woluwe`, `Laeken`, or a commune name with one typo in ten letters).
-    fn commune_of(&self, city: &str) -> Option<String> {
+    pub(super) fn commune_of(&self, city: &str) -> Option<String> {
         let folded = orienta_text::fold(city);
         let spellings = spellings(&folded);
         if let Some(nis) = self.commune_spelled(&spellings) {
@@ -242,7 +172,7 @@ impl Geocoder {
 
     /// The commune one of the `spellings` of a city name names exactly (a name, a locality,
     /// an alias or a unique short form; no typo).
-    fn commune_spelled(&self, spellings: &[String]) -> Option<String> {
+    pub(super) fn commune_spelled(&self, spellings: &[String]) -> Option<String> {
         spellings
             .iter()
             .find_map(|spelling| match self.cities.resolve(spelling) {
@@ -386,7 +316,7 @@ impl Geocoder {
     }
 
     /// The place of a postcode.
-    fn postcode_place(&self, postcode: &str) -> Option<Place> {
+    pub(super) fn postcode_place(&self, postcode: &str) -> Option<Place> {
         let (code, fr, nl, point) = self.postcodes.iter().find(|row| row.0 == postcode)?;
         Some(Place {
             id: format!("postcode:{code}"),
@@ -430,13 +360,4 @@ impl Geocoder {
                 .map(|area| area.place.clone()),
         }
     }
-}
-
-/// A folded city name as written and with `St` read as `Sint` and `Saint`.
-fn spellings(folded: &str) -> [String; 3] {
-    [
-        folded.to_owned(),
-        folded.replacen("st ", "sint ", 1),
-        folded.replacen("st ", "saint ", 1),
-    ]
 }

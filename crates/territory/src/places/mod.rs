@@ -10,6 +10,7 @@ mod mention;
 mod names;
 pub mod parse;
 mod words;
+mod written;
 
 use crate::city::CityNames;
 use crate::streets::StreetMatch;

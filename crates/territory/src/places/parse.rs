@@ -142,6 +142,12 @@ pub fn parse(text: &str) -> Typed {
             typed.postcode = Some(bare.to_owned());
             continue;
         }
+        // A second postcode-like number: the first was the house number (`Chaussée de
+        // Waterloo 1000, 1180`).
+        if typed.number.is_none() && is_postcode(bare) {
+            typed.number = typed.postcode.replace(bare.to_owned());
+            continue;
+        }
         if typed.number.is_none() && is_house_number(bare) {
             typed.number = Some(bare.to_owned());
             // `27 - 29`: the second half of a range written with spaces.
@@ -235,5 +241,10 @@ mod tests {
             "Hoogstraat"
         );
         assert_eq!(parse("Kerkstraat 3de verdieping 5").first_number(), Some(5));
+        let high = parse("Ch. de Waterloo 1000, 1180");
+        assert_eq!(
+            (high.first_number(), high.postcode.as_deref()),
+            (Some(1000), Some("1180"))
+        );
     }
 }
