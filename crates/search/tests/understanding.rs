@@ -372,6 +372,11 @@ fn a_place_in_the_text_restricts_and_is_said_and_can_be_undone() {
         region.understanding.places.is_empty(),
         "Bruxelles is the region"
     );
+    // `Bxl`, as people write Brussels, is no word a service must hold either.
+    let written = search("repas bxl");
+    assert!(written.understanding.places.is_empty());
+    assert!(!written.understanding.relaxed, "bxl relaxed the search");
+    assert_eq!(ids(&written), ids(&region));
 }
 
 #[test]

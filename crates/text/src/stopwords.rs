@@ -53,6 +53,8 @@ pub const NO_NEED: &[&str] = &[
     "bruxelles",
     "brussel",
     "brussels",
+    "bxl",
+    "brux",
     "pres",
     "proche",
     "buurt",
