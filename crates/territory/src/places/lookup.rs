@@ -31,11 +31,21 @@ impl Geocoder {
     /// streets and areas; words that match nothing (`chez Mme Dupont`, a stray word after
     /// the address) are left out when the whole finds nothing.
     pub fn lookup(&self, text: &str, limit: usize) -> Vec<Place> {
+        let written = self.street_first(super::letter::parts(text)).join(", ");
+        let text = written.as_str();
         let typed = self.with_high_number(parse::parse(text));
         let mut places: Vec<Place> = self.named_area(&typed).into_iter().collect();
         let mut found = self.lookup_typed(text, &typed, limit);
-        if found.is_empty() {
-            found = self.without_stray_words(&typed, limit);
+        // Nothing found, or a street outside the typed postcode: words that name nothing
+        // may be in the way.
+        let doubtful =
+            found.is_empty() || (places.is_empty() && !super::written::fits(&typed, &found));
+
+        if doubtful {
+            let shorter = self.without_stray_words(&typed, limit);
+            if found.is_empty() || super::written::street_fits(&typed, &shorter) {
+                found = shorter;
+            }
         }
         for place in found {
             if !places.iter().any(|known| known.id == place.id) {

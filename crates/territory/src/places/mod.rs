@@ -4,6 +4,7 @@
 //! midpoints and street lines for points. Every answer says how precise its point is; an
 //! ambiguous text gives several candidates, never one silent guess.
 
+mod letter;
 mod lines;
 mod lookup;
 mod mention;

@@ -51,8 +51,16 @@ fn is_house_number(token: &str) -> bool {
 /// Words announcing a house number (`n° 12`, `nr 12`), dropped.
 const NUMBER_WORDS: &[&str] = &["n°", "nº", "no", "nr", "n"];
 
-/// A postcode glued to the commune (`1050-ELSENE`, `1083-Ganshoren`) as two tokens.
+/// A postcode glued to the commune (`1050-ELSENE`, `1083-Ganshoren`) as two tokens, and
+/// without the country letter before it (`B-1030`).
 fn glued_postcode(token: &str) -> Vec<&str> {
+    let country = token
+        .strip_prefix("B-")
+        .or_else(|| token.strip_prefix("b-"))
+        .filter(|rest| is_postcode(rest));
+    if let Some(code) = country {
+        return vec![code];
+    }
     match token.split_once('-') {
         Some((code, rest)) if is_postcode(code) && rest.starts_with(char::is_alphabetic) => {
             vec![code, rest]
@@ -61,7 +69,8 @@ fn glued_postcode(token: &str) -> Vec<&str> {
     }
 }
 
-/// Box and flat words (`bte 3`, `bus 2`, `appartement 4B`) are dropped with their value.
+/// Box, flat, doorbell and floor words (`bte 3`, `bus 2`, `appartement 4B`, `sonnette 2`,
+/// `étage 3`) are dropped with their value.
 const BOX_WORDS: &[&str] = &[
     "bte",
     "boite",
@@ -74,11 +83,17 @@ const BOX_WORDS: &[&str] = &[
     "appt",
     "app",
     "apt",
+    "sonnette",
+    "bel",
+    "deurbel",
+    "étage",
+    "etage",
+    "verdieping",
 ];
 
-/// Floor words (`2e étage`, `3de verdieping`) are dropped with the ordinal before them;
-/// the ground floor's names alone.
-const FLOOR_WORDS: &[&str] = &["étage", "etage", "verdieping", "verd"];
+/// Floor and doorbell words (`2e étage`, `3de verdieping`, `2ème sonnette`) are dropped
+/// with the ordinal before them.
+const FLOOR_WORDS: &[&str] = &["étage", "etage", "verdieping", "verd", "sonnette", "bel"];
 
 /// Words for the ground floor, dropped.
 const GROUND_FLOOR: &[&str] = &[
@@ -92,11 +107,11 @@ const GROUND_FLOOR: &[&str] = &[
 /// The country, written after the postcode and commune (`Belgique`, `België`), dropped.
 const COUNTRY_WORDS: &[&str] = &["belgique", "belgie", "belgië", "belgium", "belgien"];
 
-/// Whether a token is a floor's ordinal (`2e`, `1er`, `3ème`, `2de`, `1ste`).
+/// Whether a token is a floor's ordinal (`2e`, `4è`, `1er`, `3ème`, `2de`, `1ste`).
 fn is_ordinal(token: &str) -> bool {
     let digits = token.chars().take_while(char::is_ascii_digit).count();
     let suffix = &token[digits..];
-    digits > 0 && ["e", "er", "ere", "ère", "eme", "ème", "de", "ste"].contains(&suffix)
+    digits > 0 && ["e", "è", "er", "ere", "ère", "eme", "ème", "de", "ste"].contains(&suffix)
 }
 
 /// A number glued to its announcing word (`n°12`, `nr.5`) without the word.
@@ -117,9 +132,32 @@ fn is_noise(lower: &str) -> bool {
     NUMBER_WORDS.contains(&lower) || COUNTRY_WORDS.contains(&lower) || GROUND_FLOOR.contains(&lower)
 }
 
+/// The text without its notes in brackets (`(sonnette 2)`, `(porte de gauche)`), unless a
+/// note holds a Brussels postcode (`(1020 Laeken)`).
+fn without_notes(text: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(length) = rest[open..].find(')') else {
+            break;
+        };
+        let note = &rest[open + 1..open + length];
+        let holds_postcode = note.split(|c: char| !c.is_ascii_digit()).any(is_postcode);
+        kept.push_str(&rest[..open]);
+        if holds_postcode {
+            kept.push_str(note);
+        }
+        kept.push(' ');
+        rest = &rest[open + length + 1..];
+    }
+    kept.push_str(rest);
+    kept
+}
+
 /// Cuts a typed place (at most 200 characters are read).
 pub fn parse(text: &str) -> Typed {
     let text: String = text.chars().take(200).collect();
+    let text = without_notes(&text);
     let mut typed = Typed::default();
     let mut words: Vec<&str> = Vec::new();
     let split: Vec<&str> = text
@@ -131,9 +169,10 @@ pub fn parse(text: &str) -> Typed {
     while let Some(token) = tokens.next() {
         let bare = token.trim_matches(|c: char| c == '(' || c == ')' || c == '.');
         let bare = without_number_word(bare);
-        let next_is_floor = tokens
-            .peek()
-            .is_some_and(|next| FLOOR_WORDS.contains(&next.to_lowercase().as_str()));
+        let next_is_floor = tokens.peek().is_some_and(|next| {
+            let word = next.trim_end_matches('.').to_lowercase();
+            FLOOR_WORDS.contains(&word.as_str())
+        });
         if is_ordinal(&bare.to_lowercase()) && next_is_floor {
             tokens.next();
             continue;
@@ -241,6 +280,21 @@ mod tests {
             "Hoogstraat"
         );
         assert_eq!(parse("Kerkstraat 3de verdieping 5").first_number(), Some(5));
+        assert_eq!(
+            parse("Blücherlaan 192B, 4DE VERD., 1180").words,
+            "Blücherlaan"
+        );
+        assert_eq!(parse("Rue X 5, b-1210").postcode.as_deref(), Some("1210"));
+        let noted = parse("Rue Josaphat 120 (sonnette 2), 1030 (porte de gauche)");
+        assert_eq!(
+            (noted.words.as_str(), noted.first_number()),
+            ("Rue Josaphat", Some(120))
+        );
+        assert_eq!(
+            parse("Rue Haute 5 (1020 Laeken)").postcode.as_deref(),
+            Some("1020")
+        );
+        assert_eq!(parse("Rue Haute (5").first_number(), Some(5));
         let high = parse("Ch. de Waterloo 1000, 1180");
         assert_eq!(
             (high.first_number(), high.postcode.as_deref()),

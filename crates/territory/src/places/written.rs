@@ -8,6 +8,26 @@ use super::{Geocoder, Place, StreetEntry};
 use orienta_text::street::street_key;
 
 impl Geocoder {
+    /// The parts of a written address ([`super::letter::parts`]) with those that only name
+    /// a commune or a postcode last, where the street's commune is read (`1140 Evere,
+    /// Franz Guillaumelaan 106`).
+    pub(super) fn street_first(&self, parts: Vec<String>) -> Vec<String> {
+        let (communes, streets): (Vec<String>, Vec<String>) = parts.into_iter().partition(|part| {
+            let words: Vec<&str> = part
+                .split_whitespace()
+                .filter(|word| {
+                    !word
+                        .trim_start_matches("B-")
+                        .bytes()
+                        .all(|b| b.is_ascii_digit())
+                })
+                .collect();
+            let folded = orienta_text::fold(&words.join(" "));
+            folded.is_empty() || self.commune_spelled(&spellings(&folded)).is_some()
+        });
+        streets.into_iter().chain(communes).collect()
+    }
+
     /// `typed` with its postcode read as the house number when the commune typed after it
     /// has no street in that postcode (`Chaussée de Waterloo 1000 Uccle`).
     pub(super) fn with_high_number(&self, mut typed: Typed) -> Typed {
@@ -67,34 +87,65 @@ impl Geocoder {
         Some(found.0.as_str())
     }
 
-    /// The places of the typed words without those that match nothing: up to two trailing
-    /// words, or the words before the first street word (`chez Mme Dupont rue Haute 298`).
+    /// The places of the typed words without those that match nothing: the first words
+    /// (a recipient's name: `Olga Dupont, Georges Leclercqstraat 94`; up to the first
+    /// street word, or four), up to two trailing words, or both; the first reading that
+    /// finds a street in the typed postcode, else the first that finds a street.
     pub(super) fn without_stray_words(&self, typed: &Typed, limit: usize) -> Vec<Place> {
+        // Only what reads as an address: each reading of unknown words scans the street
+        // list word by word (a few ms), and words alone are what the place box's
+        // autocompletion sends at each keystroke.
+        if typed.number.is_none() && typed.postcode.is_none() {
+            return Vec::new();
+        }
         let words: Vec<&str> = typed.words.split_whitespace().collect();
         let street_start = words
             .iter()
             .skip(1)
             .position(|word| orienta_text::street::is_street_word(&orienta_text::fold(word)))
-            .map(|at| at + 1);
-        let trailing = (1..=2.min(words.len().saturating_sub(1)))
-            .map(|dropped| words[..words.len() - dropped].join(" "));
-        let readings = street_start
-            .map(|start| words[start..].join(" "))
-            .into_iter()
-            .chain(trailing);
-        for shorter in readings {
+            .map_or(0, |at| at + 1);
+        let last_start = street_start.max(MAX_SKIPPED.min(words.len()));
+        // The street word's reading and the trailing words first, then a name's words.
+        let mut readings: Vec<(usize, usize)> = vec![(street_start, 0), (0, 1), (0, 2)];
+        readings.extend([(street_start, 1), (street_start, 2)]);
+        readings.extend((1..=last_start).map(|start| (start, 0)));
+        let mut tried: Vec<(usize, usize)> = Vec::new();
+        let mut fallback = Vec::new();
+        for (start, dropped) in readings {
+            let end = words.len().saturating_sub(dropped);
+            if (start, dropped) == (0, 0) || start >= end || tried.contains(&(start, dropped)) {
+                continue;
+            }
+            tried.push((start, dropped));
             let reading = Typed {
-                words: shorter,
+                words: words[start..end].join(" "),
                 ..typed.clone()
             };
             let found = self.lookup_typed(&reading.words, &reading, limit);
-            let is_street = |place: &Place| place.street.is_some();
-            if found.iter().any(is_street) {
+            if street_fits(typed, &found) {
                 return found;
             }
+            if fallback.is_empty() && found.iter().any(|place| place.street.is_some()) {
+                fallback = found;
+            }
         }
-        Vec::new()
+        fallback
     }
+}
+
+/// How many first words a written address may have before its street.
+const MAX_SKIPPED: usize = 4;
+
+/// Whether the first place found is in the typed postcode (any, when none was typed).
+pub(super) fn fits(typed: &Typed, found: &[Place]) -> bool {
+    found
+        .first()
+        .is_some_and(|place| typed.postcode.is_none() || place.postcode == typed.postcode)
+}
+
+/// Whether the first place found is a street in the typed postcode ([`fits`]).
+pub(super) fn street_fits(typed: &Typed, found: &[Place]) -> bool {
+    fits(typed, found) && found.first().is_some_and(|place| place.street.is_some())
 }
 
 /// A folded city name as written and with `St` read as `Sint` and `Saint`.
