@@ -1,7 +1,9 @@
-//! An address as copied from a letter or a form, cut into its parts (`c/o CPAS, Rue Haute
-//! 298 / 1000 Bruxelles - porte de gauche`): the recipient (`c/o …`, `chez …`, `Dhr. …`,
-//! `Familie …`) and the notes for the door (`porte de gauche`, `ingang via de binnenkoer`,
-//! `aanbellen bij …`) are left out; the parts that remain keep their order.
+//! An address as copied from a letter, a form or a file, cut into its parts (`c/o CPAS, Rue
+//! Haute 298 / 1000 Bruxelles - porte de gauche`): the recipient (`c/o …`, `chez …`, `Dhr.
+//! …`, `Familie …`), the notes for the door (`porte de gauche`, `ingang via de binnenkoer`,
+//! `aanbellen bij …`), the contacts and file lines (`Tél. 02 …`, an e-mail, `Dossier n°
+//! …`, a date of birth) and a form's label (`Adresse :`) are left out; the parts that
+//! remain keep their order.
 
 /// Words that open a recipient's part (folded, dots and slashes dropped).
 const RECIPIENT_WORDS: &[&str] = &[
@@ -20,6 +22,47 @@ const NOTE_WORDS: &[&str] = &[
     "aanbellen",
     "bellen",
     "sonnez",
+];
+
+/// Words that open a part holding no place: contacts and the lines of a file.
+const OTHER_LINE_WORDS: &[&str] = &[
+    "tel",
+    "tél",
+    "gsm",
+    "fax",
+    "mobile",
+    "portable",
+    "telephone",
+    "telefoon",
+    "email",
+    "mail",
+    "courriel",
+    "web",
+    "www",
+    "dossier",
+    "dossiernummer",
+    "ref",
+    "reference",
+    "referentie",
+    "ne",
+    "nee",
+    "geboren",
+    "ddn",
+    "naissance",
+    "rrn",
+    "niss",
+    "rijksregisternummer",
+];
+
+/// Labels of a form's address field, dropped with their colon (`Adresse :`, `Adres:`).
+const LABELS: &[&str] = &[
+    "adresse",
+    "adres",
+    "address",
+    "domicile",
+    "woonplaats",
+    "residence",
+    "verblijfplaats",
 ];
 
 /// Notes that open with a word streets also use (`Porte de Hal`), whole.
@@ -43,9 +86,37 @@ pub fn parts(text: &str) -> Vec<String> {
         .replace("P/A", " pa ");
     cut(&marked)
         .into_iter()
-        .filter(|part| !is_recipient(part))
+        .map(|part| without_label(&part))
+        .filter(|part| !is_recipient(part) && !is_other_line(part))
         .filter_map(|part| without_note(&part))
         .collect()
+}
+
+/// Whether a part holds a contact or a file's line (`Tél. 02 511 00 00`,
+/// `info@example.org`, `Dossier n° 2024/123`, `né le 12/03/1980`), not the place.
+fn is_other_line(part: &str) -> bool {
+    let words = folded_words(part);
+    let opens = words.first().is_some_and(|first| {
+        let first = first.trim_end_matches(':');
+        OTHER_LINE_WORDS.contains(&first) || first.starts_with('°')
+    });
+    let contact = part.contains('@') || part.trim_start().starts_with('+');
+    opens || contact
+}
+
+/// The part without a form's label before the address (`Adresse : Rue Haute 298`).
+fn without_label(part: &str) -> String {
+    let Some((label, rest)) = part.split_once(':') else {
+        return part.to_owned();
+    };
+    let is_label = folded_words(label)
+        .last()
+        .is_some_and(|word| LABELS.contains(&word.as_str()));
+    if is_label {
+        rest.trim().to_owned()
+    } else {
+        part.to_owned()
+    }
 }
 
 /// Whether a part is the recipient's alone (`c/o CPAS`, `Familie Peeters`): it opens with
@@ -76,7 +147,7 @@ fn cut(text: &str) -> Vec<String> {
         let range =
             previous.is_some_and(char::is_ascii_digit) && next.is_some_and(char::is_ascii_digit);
         let separator = match c {
-            ',' | ';' => true,
+            ',' | ';' | '|' | '\n' | '\t' => true,
             '/' => !(before.is_some_and(|c| c.is_ascii_digit()) && glued(after)),
             '-' | '–' | '—' => !(range || glued(before) && glued(after)),
             _ => false,
@@ -163,6 +234,14 @@ mod tests {
             ["RUE DU MOULIN 27 - 29", "1210"]
         );
         assert_eq!(parts("Brussel/Bruxelles"), ["Brussel", "Bruxelles"]);
+        assert_eq!(
+            parts("Adresse : Rue Haute 298 | 1000 Bruxelles | Tél. 02 511 00 00 | a@b.be"),
+            ["Rue Haute 298", "1000 Bruxelles"]
+        );
+        assert_eq!(
+            parts("Dossier n° 2024/123\nMme X, née le 12/03/1980\nHoogstraat 298, 1000"),
+            ["Hoogstraat 298", "1000"]
+        );
         assert_eq!(
             parts("Victor Olivierlaan 209, B-1070 Anderlecht (2x bellen)"),
             ["Victor Olivierlaan 209", "B-1070 Anderlecht"]

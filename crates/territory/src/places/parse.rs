@@ -54,9 +54,9 @@ const NUMBER_WORDS: &[&str] = &["n°", "nº", "no", "nr", "n"];
 /// A postcode glued to the commune (`1050-ELSENE`, `1083-Ganshoren`) as two tokens, and
 /// without the country letter before it (`B-1030`).
 fn glued_postcode(token: &str) -> Vec<&str> {
-    let country = token
-        .strip_prefix("B-")
-        .or_else(|| token.strip_prefix("b-"))
+    let country = ["B-", "b-", "BE-", "be-", "Be-"]
+        .iter()
+        .find_map(|prefix| token.strip_prefix(prefix))
         .filter(|rest| is_postcode(rest));
     if let Some(code) = country {
         return vec![code];
@@ -126,6 +126,9 @@ fn without_number_word(token: &str) -> &str {
     token
 }
 
+/// Words right after a house number that repeat it (`12 bis`), dropped.
+const REPEATS: &[&str] = &["bis", "ter", "quater"];
+
 /// Whether a token (lowercased) says nothing of the street: a number word, the country or
 /// the ground floor.
 fn is_noise(lower: &str) -> bool {
@@ -189,6 +192,8 @@ pub fn parse(text: &str) -> Typed {
         }
         if typed.number.is_none() && is_house_number(bare) {
             typed.number = Some(bare.to_owned());
+            let repeat = |next: &&str| REPEATS.contains(&next.to_lowercase().as_str());
+            tokens.next_if(repeat);
             // `27 - 29`: the second half of a range written with spaces.
             let range_end = |next: &&str| is_house_number(next) && !is_postcode(next);
             if tokens.peek() == Some(&"-") {
@@ -285,6 +290,11 @@ mod tests {
             "Blücherlaan"
         );
         assert_eq!(parse("Rue X 5, b-1210").postcode.as_deref(), Some("1210"));
+        assert_eq!(parse("Rue X 5 bis, BE-1210").words, "Rue X");
+        assert_eq!(
+            parse("Onze Lieve Vrouw ter Sneeuw").words,
+            "Onze Lieve Vrouw ter Sneeuw"
+        );
         let noted = parse("Rue Josaphat 120 (sonnette 2), 1030 (porte de gauche)");
         assert_eq!(
             (noted.words.as_str(), noted.first_number()),
