@@ -76,9 +76,14 @@ const NOTE_PHRASES: &[&str] = &[
     "entree par",
 ];
 
+/// The most characters of a written address read (a signature or a file's header
+/// included); the place itself is then read from its first 200.
+const MAX_CHARS: usize = 600;
+
 /// The parts of a written address (cut at commas, semicolons, slashes and dashes written
 /// apart), without the recipient's and the notes; a note at the end of a part is cut off.
 pub fn parts(text: &str) -> Vec<String> {
+    let text: String = text.chars().take(MAX_CHARS).collect();
     let marked = text
         .replace("c/o", " co ")
         .replace("C/O", " co ")
@@ -142,14 +147,15 @@ fn cut(text: &str) -> Vec<String> {
         let after = chars.get(at + 1).copied();
         let glued = |side: Option<char>| side.is_some_and(|c| !c.is_whitespace());
         // `27 - 29`: a range of numbers written with spaces.
-        let previous = chars[..at].iter().rev().find(|c| !c.is_whitespace());
-        let next = chars[at + 1..].iter().find(|c| !c.is_whitespace());
-        let range =
-            previous.is_some_and(char::is_ascii_digit) && next.is_some_and(char::is_ascii_digit);
+        let range = || {
+            let previous = chars[..at].iter().rev().find(|c| !c.is_whitespace());
+            let next = chars[at + 1..].iter().find(|c| !c.is_whitespace());
+            previous.is_some_and(char::is_ascii_digit) && next.is_some_and(char::is_ascii_digit)
+        };
         let separator = match c {
             ',' | ';' | '|' | '\n' | '\t' => true,
             '/' => !(before.is_some_and(|c| c.is_ascii_digit()) && glued(after)),
-            '-' | '–' | '—' => !(range || glued(before) && glued(after)),
+            '-' | '–' | '—' => !(glued(before) && glued(after) || range()),
             _ => false,
         };
         if separator {
