@@ -26,10 +26,13 @@ struct Reading {
 }
 
 impl Geocoder {
-    /// Places matching a typed text, best first, at most `limit`: the commune or locality
-    /// it names as a whole first (`molenbeek`, `1030 Schaerbeek`, `Laeken`), then its
-    /// streets and areas; words that match nothing (`chez Mme Dupont`, a stray word after
-    /// the address) are left out when the whole finds nothing.
+    /// Places matching a typed text, best first, at most `limit`. The text is read as an
+    /// address copied from a letter or a file (`super::letter`: the recipient, notes and
+    /// contacts left out; the commune's part after the street's); the commune or locality
+    /// it names as a whole comes first (`molenbeek`, `1030 Schaerbeek`, `Laeken`), then its
+    /// streets and areas; words that match nothing (`Olga Dupont`, a stray word after the
+    /// address) are left out when the whole finds nothing or a street outside the typed
+    /// postcode.
     pub fn lookup(&self, text: &str, limit: usize) -> Vec<Place> {
         let written = self.street_first(super::letter::parts(text)).join(", ");
         let text = written.as_str();
@@ -40,7 +43,6 @@ impl Geocoder {
         // may be in the way.
         let doubtful =
             found.is_empty() || (places.is_empty() && !super::written::fits(&typed, &found));
-
         if doubtful {
             let shorter = self.without_stray_words(&typed, limit);
             if found.is_empty() || super::written::street_fits(&typed, &shorter) {
@@ -160,7 +162,7 @@ impl Geocoder {
 
     /// The commune a city name means, when it names one (`Ixelles`, `St-Gilles`,
     /// `St-Pieters-Woluwe`, `Laeken`, or a commune name with one typo in ten letters).
-    pub(super) fn commune_of(&self, city: &str) -> Option<String> {
+    fn commune_of(&self, city: &str) -> Option<String> {
         let folded = orienta_text::fold(city);
         let spellings = spellings(&folded);
         if let Some(nis) = self.commune_spelled(&spellings) {

@@ -9,18 +9,13 @@ use orienta_text::street::street_key;
 
 impl Geocoder {
     /// The parts of a written address ([`super::letter::parts`]) with those that only name
-    /// a commune or a postcode last, where the street's commune is read (`1140 Evere,
-    /// Franz Guillaumelaan 106`).
+    /// a commune, a postcode or a number last, where the street's commune is read (`1140
+    /// Evere, Franz Guillaumelaan 106`).
     pub(super) fn street_first(&self, parts: Vec<String>) -> Vec<String> {
         let (communes, streets): (Vec<String>, Vec<String>) = parts.into_iter().partition(|part| {
             let words: Vec<&str> = part
                 .split_whitespace()
-                .filter(|word| {
-                    !word
-                        .trim_start_matches("B-")
-                        .bytes()
-                        .all(|b| b.is_ascii_digit())
-                })
+                .filter(|word| !is_code(word))
                 .collect();
             let folded = orienta_text::fold(&words.join(" "));
             folded.is_empty() || self.commune_spelled(&spellings(&folded)).is_some()
@@ -146,6 +141,16 @@ pub(super) fn fits(typed: &Typed, found: &[Place]) -> bool {
 /// Whether the first place found is a street in the typed postcode ([`fits`]).
 pub(super) fn street_fits(typed: &Typed, found: &[Place]) -> bool {
     fits(typed, found) && found.first().is_some_and(|place| place.street.is_some())
+}
+
+/// Whether a word is a number or a postcode (`1030`, `B-1030`, `BE-1030`).
+fn is_code(word: &str) -> bool {
+    let upper = word.to_ascii_uppercase();
+    let digits = ["BE-", "B-"]
+        .iter()
+        .find_map(|prefix| upper.strip_prefix(prefix))
+        .unwrap_or(&upper);
+    !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit())
 }
 
 /// A folded city name as written and with `St` read as `Sint` and `Saint`.
